@@ -1,0 +1,137 @@
+package gatewatch.features.kdd;
+
+import java.util.Locale;
+
+/**
+ * Reads and writes rows in the {@code kddcup.data} layout: 41 comma-separated features in
+ * {@code kddcup.names} order, optionally followed by a label (KDD'99 ends it with a period) and,
+ * in NSL-KDD files, a difficulty level.
+ */
+public final class KddCsv {
+    private KddCsv() {
+    }
+
+    /** A parsed row: the features, the label without its trailing period (or null), and NSL-KDD's difficulty (or -1). */
+    public record Row(KddRecord record, String label, int difficulty) {
+    }
+
+    /**
+     * Parses one row.
+     *
+     * @throws KddFormatException naming the column when a field is missing, not a number, or an
+     *     unknown symbol
+     */
+    public static Row parse(String line) {
+        String[] f = line.split(",", -1);
+        if (f.length < KddFeature.COUNT_OF_FEATURES) {
+            throw new KddFormatException("expected at least 41 comma-separated fields, got " + f.length);
+        }
+        if (f.length > KddFeature.COUNT_OF_FEATURES + 2) {
+            throw new KddFormatException("expected at most 43 fields (41 features, label, difficulty), got " + f.length);
+        }
+        double[] v = new double[KddFeature.COUNT_OF_FEATURES];
+        KddFeature[] features = KddFeature.values();
+        for (int i = 0; i < features.length; i++) {
+            v[i] = parseField(features[i], f[i].trim());
+        }
+        String label = null;
+        int difficulty = -1;
+        if (f.length > KddFeature.COUNT_OF_FEATURES) {
+            label = f[KddFeature.COUNT_OF_FEATURES].trim();
+            if (label.endsWith(".")) {
+                label = label.substring(0, label.length() - 1);
+            }
+        }
+        if (f.length > KddFeature.COUNT_OF_FEATURES + 1) {
+            try {
+                difficulty = Integer.parseInt(f[KddFeature.COUNT_OF_FEATURES + 1].trim());
+            } catch (NumberFormatException e) {
+                throw new KddFormatException("difficulty: not an integer: '" + f[KddFeature.COUNT_OF_FEATURES + 1] + "'");
+            }
+        }
+        return new Row(KddRecord.of(v), label, difficulty);
+    }
+
+    private static double parseField(KddFeature feature, String s) {
+        switch (feature) {
+            case PROTOCOL_TYPE -> {
+                ProtocolType p = ProtocolType.ofKddName(s);
+                if (p == null) {
+                    throw new KddFormatException(feature.kddName() + ": unknown symbol '" + s + "'");
+                }
+                return p.ordinal();
+            }
+            case SERVICE -> {
+                Service sv = Service.ofKddName(s);
+                if (sv == null) {
+                    throw new KddFormatException(feature.kddName() + ": unknown symbol '" + s + "'");
+                }
+                return sv.ordinal();
+            }
+            case FLAG -> {
+                KddFlag fl = KddFlag.ofKddName(s);
+                if (fl == null) {
+                    throw new KddFormatException(feature.kddName() + ": unknown symbol '" + s + "'");
+                }
+                return fl.ordinal();
+            }
+            default -> {
+                try {
+                    double d = Double.parseDouble(s);
+                    if (!Double.isFinite(d) || d < 0) {
+                        throw new KddFormatException(feature.kddName() + ": not a finite non-negative number: '" + s + "'");
+                    }
+                    return d;
+                } catch (NumberFormatException e) {
+                    throw new KddFormatException(feature.kddName() + ": not a number: '" + s + "'");
+                }
+            }
+        }
+    }
+
+    /** Appends the 41 feature columns of {@code r} as the original files spell them. */
+    public static void appendFeatures(KddRecord r, StringBuilder sb) {
+        KddFeature[] features = KddFeature.values();
+        for (int i = 0; i < features.length; i++) {
+            if (i > 0) {
+                sb.append(',');
+            }
+            appendValue(features[i], r.get(i), sb);
+        }
+    }
+
+    /** Appends one value: symbols by name, rates with two decimals, counts as integers. */
+    public static void appendValue(KddFeature feature, double value, StringBuilder sb) {
+        switch (feature) {
+            case PROTOCOL_TYPE -> sb.append(ProtocolType.values()[(int) value].kddName());
+            case SERVICE -> sb.append(Service.values()[(int) value].kddName());
+            case FLAG -> sb.append(KddFlag.values()[(int) value].kddName());
+            default -> {
+                if (isRate(feature)) {
+                    sb.append(String.format(Locale.ROOT, "%.2f", value));
+                } else if (value == Math.rint(value) && Math.abs(value) < 1e15) {
+                    sb.append((long) value);
+                } else {
+                    sb.append(value);
+                }
+            }
+        }
+    }
+
+    /** True for the features the files write as a fraction with two decimals. */
+    public static boolean isRate(KddFeature feature) {
+        return feature.kddName().endsWith("_rate");
+    }
+
+    /** The header line of {@code --extended} output for the 41 features. */
+    public static String featureHeader() {
+        StringBuilder sb = new StringBuilder();
+        for (KddFeature f : KddFeature.values()) {
+            if (!sb.isEmpty()) {
+                sb.append(',');
+            }
+            sb.append(f.kddName());
+        }
+        return sb.toString();
+    }
+}

@@ -1,0 +1,67 @@
+package gatewatch.features.kdd;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import gatewatch.features.testing.SharedData;
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.util.zip.GZIPInputStream;
+import org.junit.jupiter.api.Test;
+
+class KddCsvTest {
+
+    @Test
+    void everyTrainingRowRoundTripsByteForByte() throws Exception {
+        var file = SharedData.require("data/kddcup.data_10_percent.gz");
+        int rows = 0;
+        try (var in = new BufferedReader(new InputStreamReader(
+                new GZIPInputStream(Files.newInputStream(file)), StandardCharsets.US_ASCII))) {
+            String line;
+            while ((line = in.readLine()) != null) {
+                KddCsv.Row row = KddCsv.parse(line);
+                String features = line.substring(0, line.lastIndexOf(','));
+                assertThat(row.record().toKddCsv()).isEqualTo(features);
+                rows++;
+            }
+        }
+        assertThat(rows).isEqualTo(494_021);
+    }
+
+    @Test
+    void readsNslKddLabelAndDifficulty() {
+        String line = "0,tcp,ftp_data,SF,491,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,2,2,0.00,0.00,0.00,0.00,1.00,0.00,0.00,"
+                + "150,25,0.17,0.03,0.17,0.00,0.00,0.00,0.05,0.00,normal,20";
+        KddCsv.Row row = KddCsv.parse(line);
+        assertThat(row.label()).isEqualTo("normal");
+        assertThat(row.difficulty()).isEqualTo(20);
+        assertThat(row.record().service()).isEqualTo(Service.FTP_DATA);
+        assertThat(row.record().get(KddFeature.DST_HOST_COUNT)).isEqualTo(150.0);
+    }
+
+    @Test
+    void unknownSymbolNamesTheColumn() {
+        String line = "0,tcp,gopherx,SF,491,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,2,2,0.00,0.00,0.00,0.00,1.00,0.00,0.00,"
+                + "150,25,0.17,0.03,0.17,0.00,0.00,0.00,0.05,0.00,normal.";
+        assertThatThrownBy(() -> KddCsv.parse(line))
+                .isInstanceOf(KddFormatException.class)
+                .hasMessageContaining("service")
+                .hasMessageContaining("gopherx");
+    }
+
+    @Test
+    void shortRowIsRefused() {
+        assertThatThrownBy(() -> KddCsv.parse("0,tcp,http"))
+                .isInstanceOf(KddFormatException.class)
+                .hasMessageContaining("41");
+    }
+
+    @Test
+    void schemaHashIsStableAndCoversSymbols() {
+        assertThat(KddSchema.hash()).hasSize(64).isEqualTo(KddSchema.hash());
+        assertThat(KddFeature.SERVICE.symbolNames()).contains("http", "private", "oth_i").hasSize(Service.values().length);
+        assertThat(KddFeature.values()).hasSize(KddFeature.COUNT_OF_FEATURES);
+    }
+}
