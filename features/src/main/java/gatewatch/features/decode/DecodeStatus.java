@@ -1,0 +1,11 @@
+package gatewatch.features.decode;
+
+/** What {@link FrameDecoder#decode} made of a frame. */
+public enum DecodeStatus {
+    /** A TCP, UDP or ICMP packet is in the view. */
+    PACKET,
+    /** Well-formed but nothing the tracker follows (ARP, IGMP, a fragment held for reassembly, ...); counted by kind. */
+    SKIPPED,
+    /** Malformed or truncated; counted by {@link MalformedReason} and dropped. */
+    MALFORMED
+}

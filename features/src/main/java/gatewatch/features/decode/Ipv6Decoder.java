@@ -1,0 +1,94 @@
+package gatewatch.features.decode;
+
+/**
+ * IPv6 fixed header and the chain of extension headers up to the transport header.
+ *
+ * <p>Hop-by-hop, routing, destination options and AH are walked; a fragment header is reported
+ * so that the caller can hold the fragment; ESP and "no next header" end the chain with a
+ * protocol the tracker does not follow.
+ */
+final class Ipv6Decoder {
+    static final int HEADER = 40;
+    private static final int HOP_BY_HOP = 0;
+    private static final int ROUTING = 43;
+    private static final int FRAGMENT = 44;
+    private static final int AH = 51;
+    private static final int DEST_OPTS = 60;
+    private static final int MOBILITY = 135;
+    private static final int MAX_EXTENSIONS = 16;
+
+    private Ipv6Decoder() {
+    }
+
+    /** Fills the view and {@code h} and returns null, or returns why the packet is malformed. */
+    static MalformedReason decode(PacketView v, byte[] b, int off, int capAvail, int wireAvail, Ipv6Header h) {
+        if (capAvail < HEADER) {
+            return MalformedReason.IPV6_PKT_TOO_SMALL;
+        }
+        if (Bytes.u8(b, off) >>> 4 != 6) {
+            return MalformedReason.IPV6_WRONG_VERSION;
+        }
+        int payloadLen = Bytes.u16(b, off + 4);
+        if (HEADER + payloadLen > wireAvail) {
+            return MalformedReason.IPV6_TRUNC_PKT;
+        }
+        int end = off + HEADER + payloadLen;
+        int capEnd = off + Math.min(capAvail, HEADER + payloadLen);
+        int next = Bytes.u8(b, off + 6);
+        int pos = off + HEADER;
+        h.fragment = false;
+        for (int i = 0; i < MAX_EXTENSIONS; i++) {
+            if (next == HOP_BY_HOP || next == ROUTING || next == DEST_OPTS || next == MOBILITY) {
+                if (pos + 2 > capEnd) {
+                    return MalformedReason.IPV6_EXTHDR_TRUNCATED;
+                }
+                int len = (Bytes.u8(b, pos + 1) + 1) * 8;
+                if (pos + len > end) {
+                    return MalformedReason.IPV6_EXTHDR_TRUNCATED;
+                }
+                next = Bytes.u8(b, pos);
+                pos += len;
+            } else if (next == AH) {
+                if (pos + 2 > capEnd) {
+                    return MalformedReason.IPV6_EXTHDR_TRUNCATED;
+                }
+                int len = (Bytes.u8(b, pos + 1) + 2) * 4;
+                if (pos + len > end) {
+                    return MalformedReason.IPV6_EXTHDR_TRUNCATED;
+                }
+                next = Bytes.u8(b, pos);
+                pos += len;
+            } else if (next == FRAGMENT) {
+                if (pos + 8 > capEnd) {
+                    return MalformedReason.IPV6_EXTHDR_TRUNCATED;
+                }
+                int fragField = Bytes.u16(b, pos + 2);
+                h.fragment = true;
+                h.fragmentOffset = fragField & 0xfff8;
+                h.moreFragments = (fragField & 1) != 0;
+                h.id = Bytes.u32(b, pos + 4);
+                next = Bytes.u8(b, pos);
+                pos += 8;
+                // An atomic fragment (offset 0, no more fragments) is a whole datagram.
+                if (h.fragmentOffset == 0 && !h.moreFragments) {
+                    h.fragment = false;
+                }
+                break;
+            } else {
+                break;
+            }
+        }
+        v.ipVersion = 6;
+        v.l3Offset = off;
+        v.ttl = Bytes.u8(b, off + 7);
+        v.protocol = next;
+        v.srcHi = Bytes.u64(b, off + 8);
+        v.srcLo = Bytes.u64(b, off + 16);
+        v.dstHi = Bytes.u64(b, off + 24);
+        v.dstLo = Bytes.u64(b, off + 32);
+        v.ipLength = HEADER + payloadLen;
+        h.transportOffset = pos;
+        h.end = end;
+        return null;
+    }
+}

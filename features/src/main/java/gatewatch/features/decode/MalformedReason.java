@@ -1,0 +1,55 @@
+package gatewatch.features.decode;
+
+/**
+ * Why a frame was counted as malformed and skipped. A closed set: each reason has a stable
+ * counter name ({@code gatewatch.decoder.malformed{reason=...}}).
+ */
+public enum MalformedReason {
+    /** The link type is not one the decoder reads. */
+    LINK_UNSUPPORTED("link.unsupported"),
+    /** Fewer bytes than the link-layer header. */
+    LINK_TRUNCATED("link.truncated"),
+    /** VLAN tags nested deeper than the decoder follows. */
+    VLAN_TOO_DEEP("vlan.too_deep"),
+    /** Fewer than 20 bytes of IPv4 header. */
+    IPV4_PKT_TOO_SMALL("ipv4.pkt_too_small"),
+    /** The version nibble of an IPv4 packet is not 4. */
+    IPV4_WRONG_VERSION("ipv4.wrong_version"),
+    /** IHL below 5 words. */
+    IPV4_HLEN_TOO_SMALL("ipv4.hlen_too_small"),
+    /** IHL beyond the captured bytes. */
+    IPV4_HLEN_TRUNCATED("ipv4.hlen_truncated"),
+    /** Total length smaller than the header. */
+    IPV4_IPLEN_SMALLER_THAN_HLEN("ipv4.iplen_smaller_than_hlen"),
+    /** Total length larger than the frame carried on the wire. */
+    IPV4_TRUNC_PKT("ipv4.trunc_pkt"),
+    /** Fewer than 40 bytes of IPv6 header. */
+    IPV6_PKT_TOO_SMALL("ipv6.pkt_too_small"),
+    /** The version nibble of an IPv6 packet is not 6. */
+    IPV6_WRONG_VERSION("ipv6.wrong_version"),
+    /** Payload length larger than the frame carried on the wire. */
+    IPV6_TRUNC_PKT("ipv6.trunc_pkt"),
+    /** An extension header runs past the packet. */
+    IPV6_EXTHDR_TRUNCATED("ipv6.exthdr_truncated"),
+    /** TCP header shorter than 20 bytes, or cut by the end of the packet. */
+    TCP_PKT_TOO_SMALL("tcp.pkt_too_small"),
+    /** TCP data offset below 5 words or beyond the packet. */
+    TCP_HLEN_INVALID("tcp.hlen_invalid"),
+    /** UDP header shorter than 8 bytes. */
+    UDP_PKT_TOO_SMALL("udp.pkt_too_small"),
+    /** UDP length field smaller than 8 or beyond the IP payload. */
+    UDP_LEN_INVALID("udp.len_invalid"),
+    /** ICMP header shorter than its fixed part. */
+    ICMP_PKT_TOO_SMALL("icmp.pkt_too_small");
+
+    private final String counterName;
+
+    MalformedReason(String counterName) {
+        this.counterName = counterName;
+    }
+
+    /** The stable name used as a metric tag and in summaries. */
+    public String counterName() {
+        return counterName;
+    }
+}

@@ -1,0 +1,21 @@
+package gatewatch.features.decode;
+
+/** Well-formed frames the tracker does not follow, counted by kind. */
+public enum SkipReason {
+    /** An EtherType (or link protocol) other than IPv4/IPv6: ARP, LLDP, ... */
+    NOT_IP("not_ip"),
+    /** An IP protocol other than TCP, UDP, ICMP and ICMPv6. */
+    IP_PROTOCOL_UNTRACKED("ip_protocol_untracked"),
+    /** A fragment held until its datagram is complete. */
+    FRAGMENT_HELD("fragment_held");
+
+    private final String counterName;
+
+    SkipReason(String counterName) {
+        this.counterName = counterName;
+    }
+
+    public String counterName() {
+        return counterName;
+    }
+}

@@ -1,0 +1,86 @@
+package gatewatch.features.decode;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import gatewatch.features.testing.Frames;
+import java.util.Arrays;
+import org.junit.jupiter.api.Test;
+
+class FrameDecoderTest {
+    private final DecodeCounters counters = new DecodeCounters();
+    private final FrameDecoder decoder = new FrameDecoder(counters);
+    private final PacketView v = new PacketView();
+
+    private DecodeStatus decode(byte[] frame, int linkType) {
+        return decoder.decode(frame, 0, frame.length, frame.length, linkType, 1_000_000_123L, v);
+    }
+
+    @Test
+    void ipv4TcpSynOverEthernet() {
+        byte[] f = Frames.tcp("10.0.0.1", 40000, "10.0.0.2", 80).flags(Frames.SYN).seq(4242).ethernet();
+        assertThat(decode(f, LinkType.ETHERNET)).isEqualTo(DecodeStatus.PACKET);
+        assertThat(v.ipVersion()).isEqualTo(4);
+        assertThat(v.srcLo()).isEqualTo(0x0000_ffff_0a00_0001L);
+        assertThat(v.dstLo()).isEqualTo(0x0000_ffff_0a00_0002L);
+        assertThat(v.srcPort()).isEqualTo(40000);
+        assertThat(v.dstPort()).isEqualTo(80);
+        assertThat(v.hasFlag(PacketView.TCP_SYN)).isTrue();
+        assertThat(v.seq()).isEqualTo(4242);
+        assertThat(v.payloadWireLength()).isZero();
+        assertThat(v.tsNanos()).isEqualTo(1_000_000_123L);
+    }
+
+    @Test
+    void ipv6UdpPayloadLength() {
+        byte[] f = Frames.udp("2001:db8::1", 5353, "2001:db8::2", 53).payloadLength(33).ethernet();
+        assertThat(decode(f, LinkType.ETHERNET)).isEqualTo(DecodeStatus.PACKET);
+        assertThat(v.ipVersion()).isEqualTo(6);
+        assertThat(v.srcHi()).isEqualTo(0x2001_0db8_0000_0000L);
+        assertThat(v.srcLo()).isEqualTo(1L);
+        assertThat(v.payloadWireLength()).isEqualTo(33);
+        assertThat(v.payloadCapLength()).isEqualTo(33);
+    }
+
+    @Test
+    void snappedFrameKeepsDeclaredPayloadLength() {
+        byte[] f = Frames.tcp("10.0.0.1", 1, "10.0.0.2", 2).payloadLength(1000).ethernet();
+        int snap = 14 + 20 + 20 + 10;
+        DecodeStatus s = decoder.decode(f, 0, snap, f.length, LinkType.ETHERNET, 0, v);
+        assertThat(s).isEqualTo(DecodeStatus.PACKET);
+        assertThat(v.payloadWireLength()).isEqualTo(1000);
+        assertThat(v.payloadCapLength()).isEqualTo(10);
+    }
+
+    @Test
+    void truncatedIpv4IsCountedNotThrown() {
+        byte[] f = Frames.tcp("10.0.0.1", 1, "10.0.0.2", 2).ethernet();
+        byte[] cut = Arrays.copyOf(f, 14 + 12);
+        assertThat(decode(cut, LinkType.ETHERNET)).isEqualTo(DecodeStatus.MALFORMED);
+        assertThat(counters.malformed(MalformedReason.IPV4_PKT_TOO_SMALL)).isEqualTo(1);
+    }
+
+    @Test
+    void ipTotalLengthBeyondTheWireIsMalformed() {
+        byte[] f = Frames.udp("10.0.0.1", 1, "10.0.0.2", 2).payloadLength(20).ethernet();
+        f[14 + 2] = 0x10; // total length 4096+
+        assertThat(decode(f, LinkType.ETHERNET)).isEqualTo(DecodeStatus.MALFORMED);
+        assertThat(counters.malformed(MalformedReason.IPV4_TRUNC_PKT)).isEqualTo(1);
+    }
+
+    @Test
+    void arpIsSkippedAsNotIp() {
+        byte[] f = new byte[42];
+        f[12] = 0x08;
+        f[13] = 0x06;
+        assertThat(decode(f, LinkType.ETHERNET)).isEqualTo(DecodeStatus.SKIPPED);
+        assertThat(counters.skipped(SkipReason.NOT_IP)).isEqualTo(1);
+    }
+
+    @Test
+    void rawIpv4LinkType() {
+        byte[] ip = Frames.icmp("192.0.2.1", "192.0.2.2", 8, 0).payloadLength(56).ip();
+        assertThat(decode(ip, LinkType.IPV4)).isEqualTo(DecodeStatus.PACKET);
+        assertThat(v.icmpType()).isEqualTo(8);
+        assertThat(v.payloadWireLength()).isEqualTo(56);
+    }
+}
