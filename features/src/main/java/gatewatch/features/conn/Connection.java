@@ -1,0 +1,130 @@
+package gatewatch.features.conn;
+
+import gatewatch.features.kdd.KddFlag;
+import gatewatch.features.kdd.ProtocolType;
+import gatewatch.features.kdd.Service;
+
+/**
+ * A connection in the flow table: its key, its two endpoints, its history and its counters.
+ *
+ * <p>Instances live in table slots and are reused after a connection is reported: a
+ * {@link ConnectionListener} may read one only during its callback. Written by the capture
+ * thread only.
+ */
+public final class Connection {
+    // Canonical key: endpoint A is the lower (address, port), so both directions find the slot.
+    long aHi;
+    long aLo;
+    long bHi;
+    long bLo;
+    int aPort;
+    int bPort;
+    int ipProtocol;
+    int hash;
+    /** True when endpoint A is the originator. */
+    boolean origIsA;
+
+    ProtocolType protocol;
+    Service service;
+    long startNanos;
+    /** End of the duration: the last packet before both sides had closed. */
+    long lastNanos;
+    /** Time of the last packet of any kind, for the timeouts. */
+    long lastActivity;
+    TcpEndpoint orig = new TcpEndpoint();
+    TcpEndpoint resp = new TcpEndpoint();
+    final History history = new History();
+    /** UDP payload bytes (TCP takes them from the sequence space). */
+    long origDatagramBytes;
+    long respDatagramBytes;
+    int wrongFragments;
+    TimeoutClass timeoutClass;
+    /** Position in the flow table, for the expiry lists. */
+    final int slot;
+
+    Connection(int slot) {
+        this.slot = slot;
+    }
+
+    void reset() {
+        orig.reset();
+        resp.reset();
+        history.reset();
+        origDatagramBytes = 0;
+        respDatagramBytes = 0;
+        wrongFragments = 0;
+        service = null;
+        protocol = null;
+        timeoutClass = null;
+    }
+
+    /** Swaps the roles: the responder was the one that opened the connection. */
+    void flipRoles() {
+        origIsA = !origIsA;
+        swapEndpoints();
+        long d = origDatagramBytes;
+        origDatagramBytes = respDatagramBytes;
+        respDatagramBytes = d;
+        history.flip();
+    }
+
+    private void swapEndpoints() {
+        TcpEndpoint tmp = orig;
+        orig = resp;
+        resp = tmp;
+    }
+
+    public long origHi() { return origIsA ? aHi : bHi; }
+    public long origLo() { return origIsA ? aLo : bLo; }
+    public int origPort() { return origIsA ? aPort : bPort; }
+    public long respHi() { return origIsA ? bHi : aHi; }
+    public long respLo() { return origIsA ? bLo : aLo; }
+    public int respPort() { return origIsA ? bPort : aPort; }
+    /** The IP protocol number (6, 17, 1 or 58). */
+    public int ipProtocol() { return ipProtocol; }
+    public ProtocolType protocol() { return protocol; }
+    public Service service() { return service; }
+    public long startNanos() { return startNanos; }
+    /** Time of the last packet that counts towards the duration (trailing packets after both FINs do not). */
+    public long endNanos() { return lastNanos; }
+    public TcpEndpoint originator() { return orig; }
+    public TcpEndpoint responder() { return resp; }
+    public String history() { return history.toString(); }
+
+    /** KDD {@code src_bytes}: payload bytes from the originator, retransmissions counted once. */
+    public long origBytes() {
+        return ipProtocol == 6 ? orig.payloadBytes() : origDatagramBytes;
+    }
+
+    /** KDD {@code dst_bytes}: payload bytes from the responder. */
+    public long respBytes() {
+        return ipProtocol == 6 ? resp.payloadBytes() : respDatagramBytes;
+    }
+
+    public long origPackets() { return orig.packets; }
+    public long respPackets() { return resp.packets; }
+
+    /** KDD {@code land}: same address and port on both sides. */
+    public boolean land() {
+        return aHi == bHi && aLo == bLo && aPort == bPort;
+    }
+
+    /** KDD {@code wrong_fragment}: bad fragments among this connection's datagrams. */
+    public int wrongFragments() { return wrongFragments; }
+
+    /** KDD {@code urgent}: packets with the URG flag, both directions. */
+    public long urgentPackets() { return orig.urgentPackets + resp.urgentPackets; }
+
+    /** The Zeek {@code conn_state} of this connection (all 13 values for TCP). */
+    public KddFlag zeekState() {
+        return ConnStateClassifier.of(this);
+    }
+
+    /**
+     * KDD {@code flag}: Zeek's state for TCP; for UDP and ICMP always {@code SF}, as every UDP and
+     * ICMP record of the KDD data has it, answered or not.
+     */
+    public KddFlag kddFlag() {
+        return ipProtocol == 6 ? zeekState() : KddFlag.SF;
+    }
+}

@@ -1,0 +1,61 @@
+package gatewatch.features.conn;
+
+import gatewatch.features.kdd.KddFlag;
+import gatewatch.features.kdd.ProtocolType;
+import gatewatch.features.kdd.Service;
+
+/**
+ * An immutable copy of a finished connection: what crosses from the capture thread to the rest
+ * of the pipeline (and what a Zeek conn.log line holds).
+ */
+public record ConnectionSummary(
+        long startNanos,
+        long endNanos,
+        IpAddress origAddress,
+        int origPort,
+        IpAddress respAddress,
+        int respPort,
+        int ipProtocol,
+        ProtocolType protocol,
+        Service service,
+        KddFlag zeekState,
+        KddFlag kddFlag,
+        String history,
+        long origBytes,
+        long respBytes,
+        long origPackets,
+        long respPackets,
+        long origIpBytes,
+        long respIpBytes,
+        long missedBytes,
+        boolean land,
+        int wrongFragments,
+        long urgentPackets,
+        FinishReason finishReason) {
+
+    public static ConnectionSummary of(Connection c, FinishReason reason) {
+        return new ConnectionSummary(
+                c.startNanos(), c.endNanos(),
+                new IpAddress(c.origHi(), c.origLo()), c.origPort(),
+                new IpAddress(c.respHi(), c.respLo()), c.respPort(),
+                c.ipProtocol(), c.protocol(), c.service(), c.zeekState(), c.kddFlag(), c.history(),
+                c.origBytes(), c.respBytes(), c.origPackets(), c.respPackets(),
+                c.originator().ipBytes(), c.responder().ipBytes(),
+                c.originator().missedBytes() + c.responder().missedBytes(),
+                c.land(), c.wrongFragments(), c.urgentPackets(), reason);
+    }
+
+    /** KDD {@code duration}: whole seconds from the first packet to the last, truncated. */
+    public long durationSeconds() {
+        return Math.max(0, (endNanos - startNanos) / 1_000_000_000L);
+    }
+
+    /** The transport name as Zeek writes it: tcp, udp or icmp. */
+    public String transport() {
+        return switch (ipProtocol) {
+            case 6 -> "tcp";
+            case 17 -> "udp";
+            default -> "icmp";
+        };
+    }
+}

@@ -1,0 +1,243 @@
+package gatewatch.features.conn;
+
+import gatewatch.features.decode.PacketView;
+import gatewatch.features.kdd.ProtocolType;
+import gatewatch.features.kdd.ServiceTable;
+
+/**
+ * Assembles decoded packets into connections and reports each one when it finishes.
+ *
+ * <p>TCP and UDP connections are keyed by the canonical 5-tuple in a bounded {@link FlowTable};
+ * the originator is the sender of the first SYN, or of the first packet when no SYN was seen.
+ * Each ICMP message is its own record, as in the KDD data. Connections end by timeout (driven
+ * by {@link #advanceTime}: packet time in replay, wall time live), by reuse of their 5-tuple, by
+ * eviction when the table is full (least recently active first), or by {@link #flush}.
+ *
+ * <p>Capture thread only; no allocation per packet once the table's slots are warm.
+ */
+public final class ConnectionTracker {
+    private final FlowTable table;
+    private final ExpiryLists expiry;
+    private final Timeouts timeouts;
+    private final long[] timeoutNanos = new long[TimeoutClass.values().length];
+    private final ConnectionListener listener;
+    private final TrackerCounters counters;
+    private final Connection icmpScratch = new Connection(-1);
+    private long now = Long.MIN_VALUE;
+
+    public ConnectionTracker(int capacity, Timeouts timeouts, ConnectionListener listener, TrackerCounters counters) {
+        this.table = new FlowTable(capacity);
+        this.expiry = new ExpiryLists(capacity);
+        this.timeouts = timeouts;
+        for (TimeoutClass c : TimeoutClass.values()) {
+            timeoutNanos[c.ordinal()] = timeouts.nanos(c);
+        }
+        this.listener = listener;
+        this.counters = counters;
+    }
+
+    public TrackerCounters counters() {
+        return counters;
+    }
+
+    public Timeouts timeouts() {
+        return timeouts;
+    }
+
+    /** Connections currently open in the table. */
+    public int openConnections() {
+        return table.size();
+    }
+
+    public int capacity() {
+        return table.capacity();
+    }
+
+    /** Tracks one decoded packet (a {@link gatewatch.features.decode.DecodeStatus#PACKET} view). */
+    public void onPacket(PacketView v) {
+        counters.packets++;
+        advanceTime(v.tsNanos());
+        if (v.isIcmp()) {
+            icmpMessage(v);
+            return;
+        }
+        int proto = v.protocol();
+        boolean senderIsA = lowerFirst(v.srcHi(), v.srcLo(), v.srcPort(), v.dstHi(), v.dstLo(), v.dstPort());
+        long aHi = senderIsA ? v.srcHi() : v.dstHi();
+        long aLo = senderIsA ? v.srcLo() : v.dstLo();
+        long bHi = senderIsA ? v.dstHi() : v.srcHi();
+        long bLo = senderIsA ? v.dstLo() : v.srcLo();
+        int aPort = senderIsA ? v.srcPort() : v.dstPort();
+        int bPort = senderIsA ? v.dstPort() : v.srcPort();
+        int hash = FlowTable.hash(aHi, aLo, bHi, bLo, aPort, bPort, proto);
+
+        Connection c = table.find(aHi, aLo, bHi, bLo, aPort, bPort, proto, hash);
+        if (c != null && proto == PacketView.PROTO_TCP && isReuse(c, v)) {
+            finish(c, FinishReason.REUSED);
+            c = null;
+        }
+        if (c == null) {
+            if (table.isFull()) {
+                evictOldest();
+            }
+            c = table.insert(aHi, aLo, bHi, bLo, aPort, bPort, proto, hash);
+            open(c, v, senderIsA);
+        }
+        boolean isOrig = senderIsA == c.origIsA;
+        if (proto == PacketView.PROTO_TCP) {
+            TcpTracking.packet(c, isOrig, v);
+        } else {
+            udpPacket(c, isOrig, v);
+        }
+        c.wrongFragments += v.wrongFragments();
+        expiry.touch(c, timeoutClassOf(c));
+    }
+
+    /**
+     * Moves the clock to {@code nanos} and reports every connection whose timeout has passed.
+     * The clock never goes back: an earlier time is ignored.
+     */
+    public void advanceTime(long nanos) {
+        if (nanos <= now) {
+            return;
+        }
+        now = nanos;
+        for (TimeoutClass cls : TimeoutClass.values()) {
+            long limit = now - timeoutNanos[cls.ordinal()];
+            int s;
+            while ((s = expiry.head(cls)) >= 0) {
+                Connection c = table.slot(s);
+                if (c.lastActivity > limit) {
+                    break;
+                }
+                finish(c, FinishReason.TIMEOUT);
+            }
+        }
+    }
+
+    /** Reports every open connection (end of input, or stop) and empties the table. */
+    public void flush() {
+        for (TimeoutClass cls : TimeoutClass.values()) {
+            int s;
+            while ((s = expiry.head(cls)) >= 0) {
+                finish(table.slot(s), FinishReason.FLUSHED);
+            }
+        }
+    }
+
+    private void open(Connection c, PacketView v, boolean senderIsA) {
+        counters.created++;
+        c.protocol = ProtocolType.ofIpProtocol(v.protocol());
+        c.startNanos = v.tsNanos();
+        c.lastNanos = v.tsNanos();
+        c.lastActivity = v.tsNanos();
+        c.origIsA = senderIsA;
+        boolean synAck = v.isTcp() && v.hasFlag(PacketView.TCP_SYN) && v.hasFlag(PacketView.TCP_ACK);
+        if (synAck) {
+            // The first packet answers a SYN we did not see: its receiver opened the connection.
+            c.origIsA = !senderIsA;
+            c.history.flip();
+        }
+        int respPort = c.respPort();
+        c.service = v.isTcp() ? ServiceTable.tcp(respPort) : ServiceTable.udp(respPort);
+    }
+
+    /** Zeek's reuse test: a fresh SYN on a 5-tuple whose connection has ended starts a new one. */
+    private static boolean isReuse(Connection c, PacketView v) {
+        if (!v.hasFlag(PacketView.TCP_SYN) || v.hasFlag(PacketView.TCP_ACK) || v.hasFlag(PacketView.TCP_RST)) {
+            return false;
+        }
+        EndpointState o = c.orig.state;
+        EndpointState r = c.resp.state;
+        return o == EndpointState.RESET || r == EndpointState.RESET
+                || (o == EndpointState.CLOSED && r == EndpointState.CLOSED);
+    }
+
+    private static void udpPacket(Connection c, boolean isOrig, PacketView v) {
+        TcpEndpoint ep = isOrig ? c.orig : c.resp;
+        ep.packets++;
+        ep.ipBytes += v.ipLength();
+        if (isOrig) {
+            c.origDatagramBytes += v.payloadWireLength();
+        } else {
+            c.respDatagramBytes += v.payloadWireLength();
+        }
+        ep.state = EndpointState.ESTABLISHED;
+        c.lastNanos = v.tsNanos();
+        c.lastActivity = v.tsNanos();
+    }
+
+    private void icmpMessage(PacketView v) {
+        Connection c = icmpScratch;
+        c.reset();
+        c.ipProtocol = v.protocol();
+        c.protocol = ProtocolType.ICMP;
+        c.origIsA = true;
+        c.aHi = v.srcHi();
+        c.aLo = v.srcLo();
+        c.bHi = v.dstHi();
+        c.bLo = v.dstLo();
+        c.aPort = 0;
+        c.bPort = 0;
+        c.startNanos = v.tsNanos();
+        c.lastNanos = v.tsNanos();
+        c.service = ServiceTable.icmp(v.icmpType(), v.icmpCode(), v.protocol() == PacketView.PROTO_ICMPV6);
+        // KDD counts the whole ICMP message, header included (an empty echo request has 8 bytes).
+        c.origDatagramBytes = v.payloadWireLength() + 8L;
+        c.orig.packets = 1;
+        c.orig.ipBytes = v.ipLength();
+        c.orig.state = EndpointState.ESTABLISHED;
+        c.wrongFragments = v.wrongFragments();
+        counters.created++;
+        counters.finished[FinishReason.SINGLE_PACKET.ordinal()]++;
+        listener.onConnection(c, FinishReason.SINGLE_PACKET);
+    }
+
+    private TimeoutClass timeoutClassOf(Connection c) {
+        if (c.ipProtocol != PacketView.PROTO_TCP) {
+            return TimeoutClass.UDP;
+        }
+        EndpointState o = c.orig.state;
+        EndpointState r = c.resp.state;
+        if (o == EndpointState.RESET || r == EndpointState.RESET
+                || (o == EndpointState.CLOSED && r == EndpointState.CLOSED)) {
+            return TimeoutClass.TCP_CLOSED;
+        }
+        if ((o == EndpointState.SYN_SENT || o == EndpointState.SYN_ACK_SENT) && r == EndpointState.INACTIVE) {
+            return TimeoutClass.TCP_ATTEMPT;
+        }
+        return TimeoutClass.TCP_ACTIVE;
+    }
+
+    private void evictOldest() {
+        Connection oldest = null;
+        for (TimeoutClass cls : TimeoutClass.values()) {
+            int s = expiry.head(cls);
+            if (s >= 0) {
+                Connection c = table.slot(s);
+                if (oldest == null || c.lastActivity < oldest.lastActivity) {
+                    oldest = c;
+                }
+            }
+        }
+        finish(oldest, FinishReason.EVICTED);
+    }
+
+    private void finish(Connection c, FinishReason reason) {
+        expiry.unlink(c);
+        counters.finished[reason.ordinal()]++;
+        listener.onConnection(c, reason);
+        table.remove(c);
+    }
+
+    /** Canonical order of the two endpoints: true when (a, aPort) sorts before (b, bPort). */
+    private static boolean lowerFirst(long aHi, long aLo, int aPort, long bHi, long bLo, int bPort) {
+        if (aHi != bHi) {
+            return Long.compareUnsigned(aHi, bHi) < 0;
+        }
+        if (aLo != bLo) {
+            return Long.compareUnsigned(aLo, bLo) < 0;
+        }
+        return aPort <= bPort;
+    }
+}

@@ -1,0 +1,78 @@
+package gatewatch.features.conn;
+
+import java.net.Inet6Address;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+
+/**
+ * An IP address as the decoder holds it: 128 bits in two longs, IPv4 as {@code ::ffff:a.b.c.d}.
+ */
+public record IpAddress(long hi, long lo) {
+    private static final long V4_MAPPED_MASK = 0xffff_ffff_0000_0000L;
+    private static final long V4_MAPPED_PREFIX = 0x0000_ffff_0000_0000L;
+
+    public boolean isIpv4() {
+        return hi == 0 && (lo & V4_MAPPED_MASK) == V4_MAPPED_PREFIX;
+    }
+
+    public InetAddress toInetAddress() {
+        try {
+            if (isIpv4()) {
+                int v = (int) lo;
+                return InetAddress.getByAddress(new byte[] {(byte) (v >>> 24), (byte) (v >>> 16), (byte) (v >>> 8), (byte) v});
+            }
+            byte[] b = new byte[16];
+            for (int i = 0; i < 8; i++) {
+                b[i] = (byte) (hi >>> (56 - 8 * i));
+                b[8 + i] = (byte) (lo >>> (56 - 8 * i));
+            }
+            return Inet6Address.getByAddress(null, b, null);
+        } catch (UnknownHostException e) {
+            throw new IllegalStateException("a 4- or 16-byte address is always valid", e);
+        }
+    }
+
+    /** Dotted quad for IPv4, RFC 5952 text for IPv6. */
+    @Override
+    public String toString() {
+        if (isIpv4()) {
+            int v = (int) lo;
+            return (v >>> 24) + "." + ((v >>> 16) & 0xff) + "." + ((v >>> 8) & 0xff) + "." + (v & 0xff);
+        }
+        return rfc5952(toInetAddress().getHostAddress());
+    }
+
+    /** Java prints IPv6 without zero compression; compress the longest run of zero groups. */
+    private static String rfc5952(String full) {
+        String[] g = full.split(":");
+        int bestStart = -1;
+        int bestLen = 0;
+        for (int i = 0; i < g.length; ) {
+            if (g[i].equals("0")) {
+                int j = i;
+                while (j < g.length && g[j].equals("0")) {
+                    j++;
+                }
+                if (j - i > bestLen) {
+                    bestStart = i;
+                    bestLen = j - i;
+                }
+                i = j;
+            } else {
+                i++;
+            }
+        }
+        if (bestLen < 2) {
+            return full;
+        }
+        StringBuilder sb = new StringBuilder();
+        for (int i = 0; i < bestStart; i++) {
+            sb.append(i > 0 ? ":" : "").append(g[i]);
+        }
+        sb.append("::");
+        for (int i = bestStart + bestLen; i < g.length; i++) {
+            sb.append(i > bestStart + bestLen ? ":" : "").append(g[i]);
+        }
+        return sb.toString();
+    }
+}
