@@ -74,6 +74,9 @@ public final class Connection {
         resp = tmp;
     }
 
+    /** The table slot, stable for the connection's lifetime (an ICMP record has -1). */
+    public int slot() { return slot; }
+
     public long origHi() { return origIsA ? aHi : bHi; }
     public long origLo() { return origIsA ? aLo : bLo; }
     public int origPort() { return origIsA ? aPort : bPort; }

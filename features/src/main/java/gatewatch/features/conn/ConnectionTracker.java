@@ -22,10 +22,17 @@ public final class ConnectionTracker {
     private final long[] timeoutNanos = new long[TimeoutClass.values().length];
     private final ConnectionListener listener;
     private final TrackerCounters counters;
+    private final PayloadObserver payloads;
     private final Connection icmpScratch = new Connection(-1);
     private long now = Long.MIN_VALUE;
 
     public ConnectionTracker(int capacity, Timeouts timeouts, ConnectionListener listener, TrackerCounters counters) {
+        this(capacity, timeouts, listener, counters, PayloadObserver.NONE);
+    }
+
+    public ConnectionTracker(int capacity, Timeouts timeouts, ConnectionListener listener, TrackerCounters counters,
+            PayloadObserver payloads) {
+        this.payloads = payloads;
         this.table = new FlowTable(capacity);
         this.expiry = new ExpiryLists(capacity);
         this.timeouts = timeouts;
@@ -82,10 +89,16 @@ public final class ConnectionTracker {
             }
             c = table.insert(aHi, aLo, bHi, bLo, aPort, bPort, proto, hash);
             open(c, v, senderIsA);
+            if (proto == PacketView.PROTO_TCP) {
+                payloads.opened(c);
+            }
         }
         boolean isOrig = senderIsA == c.origIsA;
         if (proto == PacketView.PROTO_TCP) {
-            TcpTracking.packet(c, isOrig, v);
+            long streamOffset = TcpTracking.packet(c, isOrig, v);
+            if (v.payloadCapLength() > 0 && !v.hasFlag(PacketView.TCP_RST)) {
+                payloads.payload(c, isOrig, streamOffset, v);
+            }
         } else {
             udpPacket(c, isOrig, v);
         }

@@ -10,7 +10,8 @@ final class TcpTracking {
     private TcpTracking() {
     }
 
-    static void packet(Connection c, boolean isOrig, PacketView v) {
+    /** Applies one segment and returns the stream offset of its first payload byte. */
+    static long packet(Connection c, boolean isOrig, PacketView v) {
         TcpEndpoint ep = isOrig ? c.orig : c.resp;
         TcpEndpoint peer = isOrig ? c.resp : c.orig;
         int flags = v.tcpFlags();
@@ -58,6 +59,7 @@ final class TcpTracking {
         if (ep.state == EndpointState.CLOSED || ep.state == EndpointState.RESET) {
             ep.didClose = true;
         }
+        return syn ? relSeq + 1 : relSeq;
     }
 
     /** A SYN at a new sequence number on a side that has sent no data starts its stream again. */

@@ -1,0 +1,92 @@
+package gatewatch.features.extract;
+
+import gatewatch.features.conn.Connection;
+import gatewatch.features.conn.ConnectionSummary;
+import gatewatch.features.conn.ConnectionTracker;
+import gatewatch.features.conn.FinishReason;
+import gatewatch.features.conn.Timeouts;
+import gatewatch.features.conn.TrackerCounters;
+import gatewatch.features.decode.DecodeCounters;
+import gatewatch.features.decode.DecodeStatus;
+import gatewatch.features.decode.FrameDecoder;
+import gatewatch.features.decode.FrameHandler;
+import gatewatch.features.decode.PacketView;
+import gatewatch.features.kdd.KddFeature;
+import gatewatch.features.kdd.KddRecord;
+
+/**
+ * The capture thread's stages in one {@link FrameHandler}: frame → decoder → connection tracker
+ * → features → {@link RecordSink}.
+ *
+ * <p>Single-threaded by contract: every method is called from the capture thread.
+ */
+public final class FeatureExtractor implements FrameHandler {
+    private final FrameDecoder decoder;
+    private final PacketView view = new PacketView();
+    private final ConnectionTracker tracker;
+    private final RecordSink sink;
+    private long records;
+
+    public FeatureExtractor(ExtractorConfig config, RecordSink sink) {
+        this.decoder = new FrameDecoder(new DecodeCounters());
+        this.tracker = new ConnectionTracker(config.maxConnections(), config.timeouts(), this::finished,
+                new TrackerCounters());
+        this.sink = sink;
+    }
+
+    @Override
+    public void onFrame(byte[] buf, int offset, int capLen, int wireLen, int linkType, long tsNanos) {
+        if (decoder.decode(buf, offset, capLen, wireLen, linkType, tsNanos, view) == DecodeStatus.PACKET) {
+            tracker.onPacket(view);
+        }
+    }
+
+    /** Moves the clock without a packet (live capture on an idle link), expiring connections. */
+    public void advanceTime(long nanos) {
+        tracker.advanceTime(nanos);
+    }
+
+    /** End of input or stop: reports every open connection. */
+    public void finish() {
+        tracker.flush();
+    }
+
+    public DecodeCounters decodeCounters() {
+        return decoder.counters();
+    }
+
+    public TrackerCounters trackerCounters() {
+        return tracker.counters();
+    }
+
+    public int openConnections() {
+        return tracker.openConnections();
+    }
+
+    public long records() {
+        return records;
+    }
+
+    private void finished(Connection c, FinishReason reason) {
+        ConnectionSummary summary = ConnectionSummary.of(c, reason);
+        double[] v = new double[KddFeature.COUNT_OF_FEATURES];
+        BasicFeatures.fill(summary, v);
+        records++;
+        sink.accept(new ConnectionRecord(summary, KddRecord.of(v)));
+    }
+
+    /** Settings of the extraction stages. */
+    public record ExtractorConfig(int maxConnections, Timeouts timeouts) {
+        public static final int DEFAULT_MAX_CONNECTIONS = 1_000_000;
+
+        public static ExtractorConfig defaults() {
+            return new ExtractorConfig(DEFAULT_MAX_CONNECTIONS, Timeouts.ZEEK_DEFAULTS);
+        }
+
+        public ExtractorConfig {
+            if (maxConnections < 1) {
+                throw new IllegalArgumentException("maxConnections must be positive, got " + maxConnections);
+            }
+        }
+    }
+}
