@@ -1,0 +1,45 @@
+package gatewatch.sensor.capture;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+/** Writes classic pcap files with exactly the records a test wants, for checks libpcap cannot fudge. */
+final class PcapWriter {
+    /** One record: its bytes are what is captured; {@code wireLen} may differ. */
+    record Record(long tsNanos, byte[] data, int wireLen) {
+    }
+
+    private PcapWriter() {
+    }
+
+    /** Writes a little-endian pcap with microsecond ({@code a1b2c3d4}) or nanosecond ({@code a1b23c4d}) stamps. */
+    static Path write(Path file, boolean nano, int linkType, int snaplen, List<Record> records) throws IOException {
+        int size = 24 + records.stream().mapToInt(r -> 16 + r.data().length).sum();
+        ByteBuffer b = ByteBuffer.allocate(size).order(ByteOrder.LITTLE_ENDIAN);
+        b.putInt(nano ? 0xa1b23c4d : 0xa1b2c3d4).putShort((short) 2).putShort((short) 4)
+                .putInt(0).putInt(0).putInt(snaplen).putInt(linkType);
+        for (Record r : records) {
+            long seconds = r.tsNanos() / 1_000_000_000L;
+            long fraction = r.tsNanos() % 1_000_000_000L;
+            b.putInt((int) seconds).putInt((int) (nano ? fraction : fraction / 1000))
+                    .putInt(r.data().length).putInt(r.wireLen()).put(r.data());
+        }
+        return Files.write(file, b.array());
+    }
+
+    /** Byte offsets at which each record of a classic little-endian pcap starts. */
+    static List<Long> recordOffsets(byte[] pcap) {
+        ByteBuffer b = ByteBuffer.wrap(pcap).order(ByteOrder.LITTLE_ENDIAN);
+        List<Long> offsets = new java.util.ArrayList<>();
+        int at = 24;
+        while (at + 16 <= pcap.length) {
+            offsets.add((long) at);
+            at += 16 + b.getInt(at + 8);
+        }
+        return offsets;
+    }
+}
