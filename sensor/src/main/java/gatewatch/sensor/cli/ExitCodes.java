@@ -1,0 +1,48 @@
+package gatewatch.sensor.cli;
+
+import java.io.PrintWriter;
+import picocli.CommandLine;
+
+/**
+ * The exit codes of DESIGN.md, mapped in one place: 0 success, 2 bad usage or configuration,
+ * 3 an input file that cannot be read, 1 anything else. Errors are one line on stderr; the
+ * stack trace only with {@code --debug}.
+ */
+public final class ExitCodes implements CommandLine.IExitCodeExceptionMapper, CommandLine.IExecutionExceptionHandler {
+    public static final int OK = 0;
+    public static final int FAILURE = 1;
+    public static final int USAGE = 2;
+    public static final int UNREADABLE_INPUT = 3;
+
+    @Override
+    public int getExitCode(Throwable t) {
+        if (t instanceof UsageException || t instanceof CommandLine.ParameterException) {
+            return USAGE;
+        }
+        if (t instanceof UnreadableInputException) {
+            return UNREADABLE_INPUT;
+        }
+        return FAILURE;
+    }
+
+    @Override
+    public int handleExecutionException(Exception ex, CommandLine cmd, CommandLine.ParseResult parseResult) {
+        PrintWriter err = cmd.getErr();
+        if (isDebug(parseResult)) {
+            ex.printStackTrace(err);
+        }
+        String message = ex.getMessage() != null ? ex.getMessage() : ex.getClass().getSimpleName();
+        err.println("gatewatch: " + message);
+        err.flush();
+        return getExitCode(ex);
+    }
+
+    private static boolean isDebug(CommandLine.ParseResult pr) {
+        for (CommandLine.ParseResult r = pr; r != null; r = r.subcommand()) {
+            if (r.hasMatchedOption("--debug")) {
+                return true;
+            }
+        }
+        return false;
+    }
+}

@@ -1,0 +1,109 @@
+package gatewatch.sensor.cli;
+
+import gatewatch.features.extract.FeatureExtractor;
+import gatewatch.sensor.capture.CaptureException;
+import gatewatch.sensor.capture.CaptureOpenException;
+import gatewatch.sensor.capture.DamagedCaptureException;
+import gatewatch.sensor.capture.PcapFileSource;
+import gatewatch.sensor.output.ExtendedCsvWriter;
+import gatewatch.sensor.output.JsonRecordWriter;
+import gatewatch.sensor.output.KddDataWriter;
+import gatewatch.sensor.output.RecordWriter;
+import java.io.BufferedWriter;
+import java.io.FileOutputStream;
+import java.io.FileDescriptor;
+import java.io.IOException;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/**
+ * {@code gatewatch features CAPTURE...}: one KDD record per connection, for researchers.
+ *
+ * <p>The captures are read in order as one stream (a connection may span files). A file that
+ * cannot be opened, or is damaged part-way, ends the run with exit 3 after every record read so
+ * far has been written.
+ */
+@Command(name = "features", mixinStandardHelpOptions = true,
+        description = {
+            "Extract one KDD Cup 1999 record per connection from capture files.",
+            "Default output is exactly the kddcup.data layout (41 features, no header, no label)."
+        })
+public final class FeaturesCommand implements Callable<Integer> {
+    @Parameters(arity = "1..*", paramLabel = "CAPTURE", description = "pcap or pcapng files, read in order as one stream")
+    List<Path> captures;
+
+    @Option(names = {"-o", "--output"}, paramLabel = "FILE", description = "Write records to FILE instead of standard output.")
+    Path output;
+
+    @ArgGroup(exclusive = true)
+    Format format = new Format();
+
+    @Option(names = "--max-connections", paramLabel = "N", defaultValue = "1000000",
+            description = "Open connections kept at most; the least recently active is reported early when full (default: ${DEFAULT-VALUE}).")
+    int maxConnections;
+
+    @Mixin
+    DebugOption debug;
+
+    static final class Format {
+        @Option(names = "--extended", description = "A header, then start,end,src_ip,src_port,dst_ip,dst_port,proto,history and the 41 features.")
+        boolean extended;
+
+        @Option(names = "--json", description = "One JSON object a line with the fields of --extended.")
+        boolean json;
+    }
+
+    @Override
+    public Integer call() throws IOException {
+        if (maxConnections < 1) {
+            throw new UsageException("--max-connections must be positive, got " + maxConnections);
+        }
+        try (RecordWriter writer = openWriter()) {
+            FeatureExtractor extractor = new FeatureExtractor(
+                    new FeatureExtractor.ExtractorConfig(maxConnections, gatewatch.features.conn.Timeouts.ZEEK_DEFAULTS),
+                    writer::write);
+            try {
+                for (Path capture : captures) {
+                    read(capture, extractor);
+                }
+            } finally {
+                // Every connection seen so far becomes a record, also when a file was damaged.
+                extractor.finish();
+                writer.flush();
+            }
+        }
+        return ExitCodes.OK;
+    }
+
+    private static void read(Path capture, FeatureExtractor extractor) {
+        try (PcapFileSource source = PcapFileSource.open(capture)) {
+            source.run(extractor);
+        } catch (CaptureOpenException e) {
+            throw new UnreadableInputException(e.getMessage(), e);
+        } catch (DamagedCaptureException e) {
+            throw new UnreadableInputException(e.getMessage(), e);
+        } catch (CaptureException e) {
+            throw new UnreadableInputException(capture + ": " + e.getMessage(), e);
+        }
+    }
+
+    private RecordWriter openWriter() throws IOException {
+        Writer out = output != null
+                ? Files.newBufferedWriter(output, StandardCharsets.UTF_8)
+                : new BufferedWriter(new OutputStreamWriter(new FileOutputStream(FileDescriptor.out), StandardCharsets.UTF_8), 1 << 16);
+        if (format.json) {
+            return new JsonRecordWriter(out);
+        }
+        return format.extended ? new ExtendedCsvWriter(out) : new KddDataWriter(out);
+    }
+}

@@ -1,0 +1,77 @@
+package gatewatch.sensor.output;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.util.MinimalPrettyPrinter;
+import gatewatch.features.conn.ConnectionSummary;
+import gatewatch.features.extract.ConnectionRecord;
+import gatewatch.features.kdd.KddCsv;
+import gatewatch.features.kdd.KddFeature;
+import gatewatch.features.kdd.KddRecord;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+
+/**
+ * {@code --json}: one object a line with the fields of {@code --extended} (times as epoch seconds,
+ * symbolic features as their KDD names, counts as integers, rates as numbers).
+ */
+public final class JsonRecordWriter implements RecordWriter {
+    private final JsonGenerator gen;
+
+    public JsonRecordWriter(Writer out) {
+        try {
+            gen = new JsonFactory().createGenerator(out);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        gen.setPrettyPrinter(new MinimalPrettyPrinter("\n"));
+    }
+
+    @Override
+    public void write(ConnectionRecord record) {
+        ConnectionSummary c = record.conn();
+        try {
+            gen.writeStartObject();
+            gen.writeNumberField("start", c.startNanos() / 1e9);
+            gen.writeNumberField("end", c.endNanos() / 1e9);
+            gen.writeStringField("src_ip", c.origAddress().toString());
+            gen.writeNumberField("src_port", c.origPort());
+            gen.writeStringField("dst_ip", c.respAddress().toString());
+            gen.writeNumberField("dst_port", c.respPort());
+            gen.writeStringField("proto", c.transport());
+            gen.writeStringField("history", c.history());
+            writeFeatures(gen, record.features());
+            gen.writeEndObject();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The 41 features as fields of the current object, by their {@code kddcup.names} names. */
+    public static void writeFeatures(JsonGenerator gen, KddRecord r) throws IOException {
+        StringBuilder sb = new StringBuilder(16);
+        for (KddFeature f : KddFeature.values()) {
+            double v = r.get(f);
+            if (f.isSymbolic()) {
+                sb.setLength(0);
+                KddCsv.appendValue(f, v, sb);
+                gen.writeStringField(f.kddName(), sb.toString());
+            } else if (KddCsv.isRate(f)) {
+                gen.writeNumberField(f.kddName(), Math.round(v * 100) / 100.0);
+            } else {
+                gen.writeNumberField(f.kddName(), (long) v);
+            }
+        }
+    }
+
+    @Override
+    public void flush() throws IOException {
+        gen.flush();
+    }
+
+    @Override
+    public void close() throws IOException {
+        gen.close();
+    }
+}
