@@ -145,7 +145,8 @@ public final class ConnectionTracker {
         c.lastNanos = v.tsNanos();
         c.lastActivity = v.tsNanos();
         c.origIsA = senderIsA;
-        boolean synAck = v.isTcp() && v.hasFlag(PacketView.TCP_SYN) && v.hasFlag(PacketView.TCP_ACK);
+        boolean synAck = v.isTcp() && (v.tcpFlags() & (PacketView.TCP_SYN | PacketView.TCP_ACK | PacketView.TCP_FIN
+                | PacketView.TCP_RST)) == (PacketView.TCP_SYN | PacketView.TCP_ACK);
         if (synAck) {
             // The first packet answers a SYN we did not see: its receiver opened the connection.
             c.origIsA = !senderIsA;

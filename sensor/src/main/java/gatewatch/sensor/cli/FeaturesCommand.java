@@ -10,8 +10,6 @@ import gatewatch.sensor.output.JsonRecordWriter;
 import gatewatch.sensor.output.KddDataWriter;
 import gatewatch.sensor.output.RecordWriter;
 import java.io.BufferedWriter;
-import java.io.FileOutputStream;
-import java.io.FileDescriptor;
 import java.io.IOException;
 import java.io.OutputStreamWriter;
 import java.io.Writer;
@@ -100,7 +98,7 @@ public final class FeaturesCommand implements Callable<Integer> {
     private RecordWriter openWriter() throws IOException {
         Writer out = output != null
                 ? Files.newBufferedWriter(output, StandardCharsets.UTF_8)
-                : new BufferedWriter(new OutputStreamWriter(new FileOutputStream(FileDescriptor.out), StandardCharsets.UTF_8), 1 << 16);
+                : new BufferedWriter(new OutputStreamWriter(StandardOutput.unclosable(), StandardCharsets.UTF_8), 1 << 16);
         if (format.json) {
             return new JsonRecordWriter(out);
         }

@@ -33,8 +33,8 @@ public final class JsonRecordWriter implements RecordWriter {
         ConnectionSummary c = record.conn();
         try {
             gen.writeStartObject();
-            gen.writeNumberField("start", c.startNanos() / 1e9);
-            gen.writeNumberField("end", c.endNanos() / 1e9);
+            writeEpoch(gen, "start", c.startNanos());
+            writeEpoch(gen, "end", c.endNanos());
             gen.writeStringField("src_ip", c.origAddress().toString());
             gen.writeNumberField("src_port", c.origPort());
             gen.writeStringField("dst_ip", c.respAddress().toString());
@@ -46,6 +46,14 @@ public final class JsonRecordWriter implements RecordWriter {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** Epoch seconds with exactly six decimals, as a JSON number (no binary floating point on the way). */
+    static void writeEpoch(JsonGenerator gen, String field, long nanos) throws IOException {
+        StringBuilder sb = new StringBuilder(20);
+        ExtendedCsvWriter.appendEpoch(nanos, sb);
+        gen.writeFieldName(field);
+        gen.writeNumber(sb.toString());
     }
 
     /** The 41 features as fields of the current object, by their {@code kddcup.names} names. */

@@ -1,0 +1,96 @@
+package gatewatch.sensor.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import gatewatch.features.kdd.KddCsv;
+import gatewatch.features.testing.SharedData;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class FeaturesCommandTest {
+    @TempDir
+    Path tmp;
+
+    @Test
+    void spoofedSynFloodIsAlmostAllS0() throws Exception {
+        Path capture = SharedData.require("pcaps/attack/stopddos-synflood-spoofed.pcap");
+        Path out = tmp.resolve("flood.csv");
+        CliRun run = CliRun.of("features", "--extended", "-o", out.toString(), capture.toString());
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        List<String> lines = Files.readAllLines(out);
+        assertThat(lines.getFirst()).startsWith("start,end,src_ip,src_port,dst_ip,dst_port,proto,history,duration,");
+        List<String> rows = lines.subList(1, lines.size());
+        // tshark counts 37,669 TCP conversations; every SYN comes from a distinct spoofed source.
+        assertThat(rows).hasSize(37_669);
+        Map<String, Long> flags = rows.stream().map(r -> r.split(",")[11])
+                .collect(Collectors.groupingBy(Function.identity(), Collectors.counting()));
+        assertThat(flags.getOrDefault("S0", 0L)).isGreaterThan(37_000L);
+    }
+
+    @Test
+    void defaultOutputIsExactlyTheKddLayout() throws Exception {
+        Path capture = SharedData.require("pcaps/normal/zeek-ftp-ipv4.pcap");
+        Path out = tmp.resolve("ftp.data");
+        assertThat(CliRun.of("features", "-o", out.toString(), capture.toString()).exitCode()).isZero();
+        List<String> rows = Files.readAllLines(out);
+        assertThat(rows).hasSize(5);
+        for (String row : rows) {
+            assertThat(row.split(",", -1)).hasSize(41);
+            // Readable as a kddcup.data row by the same reader that reads the original files.
+            assertThat(KddCsv.parse(row).record().toKddCsv()).isEqualTo(row);
+        }
+    }
+
+    @Test
+    void jsonOutputHasOneObjectPerConnection() throws Exception {
+        Path capture = SharedData.require("pcaps/normal/zeek-ftp-ipv4.pcap");
+        Path out = tmp.resolve("ftp.json");
+        assertThat(CliRun.of("features", "--json", "-o", out.toString(), capture.toString()).exitCode()).isZero();
+        var mapper = new com.fasterxml.jackson.databind.ObjectMapper();
+        List<String> lines = Files.readAllLines(out);
+        assertThat(lines).hasSize(5);
+        var first = mapper.readTree(lines.getFirst());
+        assertThat(first.get("proto").asText()).isEqualTo("tcp");
+        // The first connection is a passive-mode data connection to an unregistered high port.
+        assertThat(first.get("service").asText()).isEqualTo("private");
+        assertThat(first.get("start").decimalValue().scale()).isEqualTo(6);
+        assertThat(first.has("dst_host_srv_rerror_rate")).isTrue();
+    }
+
+    @Test
+    void damagedFileEndsWithExit3NamingFileAndOffsetAndKeepsRecordsReadBefore() throws Exception {
+        Path good = SharedData.require("pcaps/normal/suricata-lan-background.pcap");
+        byte[] bytes = Files.readAllBytes(good);
+        Path damaged = tmp.resolve("cut.pcap");
+        // Cut inside the last third: a record header promises more bytes than follow.
+        Files.write(damaged, Arrays.copyOf(bytes, bytes.length * 2 / 3 + 7));
+        Path out = tmp.resolve("cut.csv");
+        CliRun run = CliRun.of("features", "-o", out.toString(), damaged.toString());
+        assertThat(run.exitCode()).isEqualTo(3);
+        assertThat(run.err().lines().toList()).singleElement().satisfies(line -> {
+            assertThat(line).contains(damaged.toString()).containsPattern("offset \\d+");
+        });
+        assertThat(Files.readAllLines(out)).hasSizeGreaterThan(50);
+    }
+
+    @Test
+    void missingFileIsExit3() {
+        CliRun run = CliRun.of("features", tmp.resolve("nope.pcap").toString());
+        assertThat(run.exitCode()).isEqualTo(3);
+        assertThat(run.err()).contains("nope.pcap");
+    }
+
+    @Test
+    void badUsageIsExit2() {
+        assertThat(CliRun.of("features").exitCode()).isEqualTo(2);
+        assertThat(CliRun.of("features", "--extended", "--json", "x.pcap").exitCode()).isEqualTo(2);
+        assertThat(CliRun.of("features", "--max-connections", "0", "x.pcap").exitCode()).isEqualTo(2);
+    }
+}
