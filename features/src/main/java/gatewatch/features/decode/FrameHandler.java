@@ -15,4 +15,11 @@ public interface FrameHandler {
      * @param tsNanos  capture time in nanoseconds since the epoch
      */
     void onFrame(byte[] buf, int offset, int capLen, int wireLen, int linkType, long tsNanos);
+
+    /**
+     * No frame arrived for a while on a live source: time still passes, so time-driven work
+     * (connection timeouts) can run. {@code nowNanos} is wall-clock time since the epoch.
+     */
+    default void idle(long nowNanos) {
+    }
 }

@@ -46,6 +46,11 @@ public final class FeatureExtractor implements FrameHandler {
         tracker.advanceTime(nanos);
     }
 
+    @Override
+    public void idle(long nowNanos) {
+        advanceTime(nowNanos);
+    }
+
     /** End of input or stop: reports every open connection. */
     public void finish() {
         tracker.flush();
