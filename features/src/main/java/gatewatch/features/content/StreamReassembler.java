@@ -13,6 +13,9 @@ package gatewatch.features.content;
  *   <li>A segment that cannot be held (beyond the window, too many ranges, no buffer) forces a
  *       skip: what is held is delivered with a {@link ByteSink#gap()} at each hole, then the
  *       segment. A hole still open at the end is skipped the same way.</li>
+ *   <li>When the peer acknowledges bytes of a hole while later bytes are held, the peer has them
+ *       and the capture lost them: the hole is skipped at once, so that the held bytes are parsed
+ *       before the peer's answer to them.</li>
  *   <li>Bytes at or past the stream budget are dropped and counted.</li>
  * </ul>
  *
@@ -32,6 +35,9 @@ final class StreamReassembler {
     private final long[] heldStart = new long[MAX_HOLES];
     private final long[] heldEnd = new long[MAX_HOLES];
     private int held;
+    /** Raw sequence number of stream offset 0, known from the first segment. */
+    private int base;
+    private boolean baseKnown;
 
     StreamReassembler(ContentCounters counters, BufferPool pool, int budget, int window) {
         this.counters = counters;
@@ -44,13 +50,18 @@ final class StreamReassembler {
         this.sink = target;
         next = 0;
         held = 0;
+        baseKnown = false;
     }
 
     /**
      * One segment's payload: {@code capLen} bytes captured at {@code off}, of {@code wireLen}
      * on the wire (a snapped capture keeps fewer; the rest is a hole that never fills).
      */
-    void segment(long offset, byte[] b, int off, int capLen, int wireLen) {
+    void segment(long offset, int seq, byte[] b, int off, int capLen, int wireLen) {
+        if (!baseKnown) {
+            base = seq - (int) offset;
+            baseKnown = true;
+        }
         long s = offset;
         long e = offset + capLen;
         if (e > budget) {
@@ -83,6 +94,31 @@ final class StreamReassembler {
             deliver(b, off, (int) (e - s));
             next = e;
         }
+    }
+
+    /**
+     * The peer acknowledged up to raw sequence number {@code ack}. A hole below it, with bytes held
+     * after it, will not be filled by the network: it is skipped now.
+     */
+    void acknowledged(int ack) {
+        if (!baseKnown || held == 0) {
+            return;
+        }
+        long acked = next + (ack - (base + (int) next));
+        if (acked <= next || heldStart[0] >= acked) {
+            return;
+        }
+        int i = 0;
+        while (i < held && heldStart[i] < acked) {
+            skipTo(heldStart[i]);
+            if (heldEnd[i] > next) {
+                deliverHeld(Math.max(next, heldStart[i]), heldEnd[i]);
+                next = heldEnd[i];
+            }
+            i++;
+        }
+        removeFirst(i);
+        drainHeld();
     }
 
     /** End of the stream: a hole still open is skipped so that the held bytes are parsed. */

@@ -32,7 +32,7 @@ class StreamReassemblerTest {
 
     private static void seg(StreamReassembler r, long offset, String s) {
         byte[] b = ("xx" + s).getBytes(StandardCharsets.ISO_8859_1);
-        r.segment(offset, b, 2, s.length(), s.length());
+        r.segment(offset, 1000 + (int) offset, b, 2, s.length(), s.length());
     }
 
     @Test
@@ -126,6 +126,30 @@ class StreamReassemblerTest {
     }
 
     @Test
+    void acknowledgedHoleIsSkippedAtOnce() {
+        StreamReassembler r = reassembler(1000, 64);
+        seg(r, 0, "ab");
+        seg(r, 4, "ef");
+        r.acknowledged(1000 + 3);
+        assertThat(sink.out).as("part of the hole may still come").hasToString("ab");
+        r.acknowledged(1000 + 5);
+        assertThat(sink.out).hasToString("ab|ef");
+        assertThat(r.next()).isEqualTo(6);
+        seg(r, 2, "cd");
+        assertThat(sink.out).hasToString("ab|ef");
+    }
+
+    @Test
+    void acknowledgementWithoutAHoleChangesNothing() {
+        StreamReassembler r = reassembler(1000, 64);
+        seg(r, 0, "ab");
+        r.acknowledged(1000 + 10);
+        seg(r, 2, "cd");
+        assertThat(sink.out).hasToString("abcd");
+        assertThat(counters.gaps).isZero();
+    }
+
+    @Test
     void bytesPastTheBudgetAreDroppedAndCounted() {
         StreamReassembler r = reassembler(6, 64);
         seg(r, 0, "abcd");
@@ -141,7 +165,7 @@ class StreamReassemblerTest {
     void snappedSegmentLeavesAGapForItsMissingTail() {
         StreamReassembler r = reassembler(1000, 64);
         byte[] b = "abcdef".getBytes(StandardCharsets.ISO_8859_1);
-        r.segment(0, b, 0, 3, 6);
+        r.segment(0, 1000, b, 0, 3, 6);
         seg(r, 6, "gh");
         assertThat(sink.out).hasToString("abc|gh");
     }
