@@ -56,9 +56,9 @@ final class ContentHarness {
         }, new TrackerCounters(), inspector);
     }
 
-    /** Feeds one frame (link type Ethernet unless told) at packet time {@code tsNanos}. */
-    void frame(byte[] f, int off, int len, int linkType, long tsNanos) {
-        if (decoder.decode(f, off, len, len, linkType, tsNanos, view) == DecodeStatus.PACKET) {
+    /** Feeds one frame at packet time {@code tsNanos}. */
+    void frame(byte[] f, int off, int capLen, int wireLen, int linkType, long tsNanos) {
+        if (decoder.decode(f, off, capLen, wireLen, linkType, tsNanos, view) == DecodeStatus.PACKET) {
             tracker.onPacket(view);
         }
     }
@@ -66,7 +66,7 @@ final class ContentHarness {
     void send(Frames.Packet p) {
         byte[] f = p.ethernet();
         now += 0.001;
-        frame(f, 0, f.length, LinkType.ETHERNET, (long) (now * 1e9));
+        frame(f, 0, f.length, f.length, LinkType.ETHERNET, (long) (now * 1e9));
     }
 
     List<Finished> flush() {
