@@ -93,13 +93,29 @@ final class TerminalDialogue extends Dialogue {
         super.end();
     }
 
-    /** The server's unterminated line, read as a prompt now that the client answers it. */
+    /**
+     * The server's unterminated line, read as a prompt now that the client answers it. Only text
+     * that ends as a prompt does ({@code :}, {@code $}, {@code #}, {@code %}, {@code >}, maybe a
+     * space): anything else (the echo of the keys being typed) stays to become part of a line.
+     */
     private void readPrompt() {
         AsciiLine pending = server.pending();
-        if (!pending.isEmpty()) {
+        if (endsLikePrompt(pending)) {
             serverText(pending, true);
             server.clearPending();
         }
+    }
+
+    private static boolean endsLikePrompt(AsciiLine l) {
+        int i = l.length() - 1;
+        if (i >= 0 && l.byteAt(i) == ' ') {
+            i--;
+        }
+        if (i < 0) {
+            return false;
+        }
+        byte b = l.byteAt(i);
+        return b == ':' || b == '$' || b == '#' || b == '%' || b == '>';
     }
 
     @Override
@@ -111,7 +127,8 @@ final class TerminalDialogue extends Dialogue {
         if (RuleMatcher.has(RuleMatcher.apply(rules.shellOutput, line, f), Effect.ROOT_SHELL)) {
             root = true;
         }
-        int event = rules.login.match(line);
+        // After login only an unterminated line (a password prompt for su) can matter to the dialogue.
+        int event = !loggedIn || prompt ? rules.login.match(line) : 0;
         if (!loggedIn && attempt) {
             if (RuleMatcher.has(event, LoginRules.Event.FAILURE) && !RuleMatcher.has(event, LoginRules.Event.NOT_FAILURE)) {
                 f.add(Effect.FAILED_LOGIN);
