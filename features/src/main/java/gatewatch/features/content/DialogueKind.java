@@ -1,0 +1,28 @@
+package gatewatch.features.content;
+
+import gatewatch.features.kdd.Service;
+
+/** The dialogue that reads each inspected service; every other service gets zeros. */
+enum DialogueKind {
+    TELNET, RLOGIN, RSH, REXEC, FTP, POP3, IMAP, SMTP, HTTP;
+
+    /** The dialogue of {@code s}, or null when the service is not inspected. */
+    static DialogueKind of(Service s) {
+        if (s == null) {
+            return null;
+        }
+        return switch (s) {
+            case TELNET -> TELNET;
+            case LOGIN -> RLOGIN;
+            case SHELL -> RSH;
+            case EXEC -> REXEC;
+            case FTP -> FTP;
+            case POP_3 -> POP3;
+            case IMAP4 -> IMAP;
+            case SMTP -> SMTP;
+            // http_443 is usually TLS: the text check then reports it unrecognised (zeros).
+            case HTTP, HTTP_443, HTTP_8001, HTTP_2784 -> HTTP;
+            default -> null;
+        };
+    }
+}

@@ -1,0 +1,30 @@
+package gatewatch.features.content;
+
+import java.util.List;
+
+/** HTTP requests (RFC 9112 request line, RFC 9110 authentication): hot URIs and logins. */
+final class HttpRules {
+    enum Line { REQUEST, AUTHORIZATION, STATUS, AUTH_REJECTED }
+
+    static final List<Rule<Line>> LINES = List.of(
+            Rule.exact(Line.REQUEST, "^[A-Z]{3,10} \\S+ HTTP/\\d", "RFC 9112 3: method SP request-target SP HTTP-version"),
+            Rule.of(Line.AUTHORIZATION, "^(?:Proxy-)?Authorization\\s*:", "RFC 9110 11.6.2 / 11.7.2: credentials sent"),
+            Rule.exact(Line.STATUS, "^HTTP/\\d(?:\\.\\d)? \\d{3}", "RFC 9112 4: status line"),
+            Rule.exact(Line.AUTH_REJECTED, "^HTTP/\\d(?:\\.\\d)? 40[17]\\b", "RFC 9110 15.5.2 / 15.5.8: 401, 407 = credentials refused"));
+
+    /** Rules on a request line whose target is percent-decoded. */
+    static final List<Rule<Effect>> REQUEST = List.of(
+            Rule.of(Effect.HOT, "/cgi-bin/(?:phf|test-cgi|nph-test-cgi|php\\.cgi|campas|aglimpse|htmlscript|websendmail|faxsurvey|handler|view-source)\\b",
+                    "DARPA phf attack; the vulnerable CGI programs of 1998 (CERT CA-96.06 and after)"),
+            Rule.of(Effect.HOT, "(?:^|[/\\\\ ])\\.\\.(?:[/\\\\ ]|$)",
+                    "directory traversal out of the document root"),
+            Rule.of(Effect.HOT, "/{32,}",
+                    "DARPA back attack: a request of hundreds of slashes (KDD back rows have hot 2)"),
+            Rule.of(Effect.ACCESS_FILE, "/etc/(?:passwd|shadow|master\\.passwd|group|hosts\\.equiv)|\\.rhosts|\\.htpasswd|\\.htaccess",
+                    "KDD num_access_files (KDD phf rows have num_access_files 1)"),
+            Rule.of(Effect.SHELL, "/bin/(?:sh|csh|tcsh|bash|ksh)\\b",
+                    "a shell named in a request: the payload of CGI command injection"));
+
+    private HttpRules() {
+    }
+}

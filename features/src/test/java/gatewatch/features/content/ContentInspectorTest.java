@@ -1,0 +1,116 @@
+package gatewatch.features.content;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import gatewatch.features.kdd.KddFeature;
+import gatewatch.features.kdd.Service;
+import gatewatch.features.testing.Frames;
+import org.junit.jupiter.api.Test;
+
+class ContentInspectorTest {
+    private static final String ZEROS = "0,0,0,0,0,0,0,0,0,0,0,0,0";
+
+    @Test
+    void configNamesTheBadField() {
+        assertThatThrownBy(() -> new ContentConfig(0, 8, 8)).hasMessageContaining("streamBudgetBytes");
+        assertThatThrownBy(() -> new ContentConfig(8, -1, 8)).hasMessageContaining("reorderWindowBytes");
+        assertThatThrownBy(() -> new ContentConfig(8, 8, 0)).hasMessageContaining("maxInspected");
+        assertThatThrownBy(() -> new ContentInspector(ContentConfig.defaults(), 0)).hasMessageContaining("capacity");
+    }
+
+    @Test
+    void inspectedServices() {
+        assertThat(Service.values()).filteredOn(ContentInspector::inspects).containsExactlyInAnyOrder(
+                Service.TELNET, Service.LOGIN, Service.SHELL, Service.EXEC, Service.FTP, Service.POP_3,
+                Service.IMAP4, Service.SMTP, Service.HTTP, Service.HTTP_443, Service.HTTP_8001, Service.HTTP_2784);
+    }
+
+    @Test
+    void otherServicesTakeNoStateAndGiveZeros() {
+        ContentHarness h = new ContentHarness();
+        h.session(22).open().server("SSH-2.0-OpenSSH\r\n").client("SSH-2.0-x\r\n").close();
+        h.session(6000).open().client("login: root\r\n").close();
+        assertThat(h.flush()).extracting(ContentHarness.Finished::content).containsOnly(ZEROS);
+        assertThat(h.inspector.counters().connectionsInspected).isZero();
+    }
+
+    @Test
+    void udpAndIcmpGiveZeros() {
+        ContentHarness h = new ContentHarness();
+        h.send(Frames.udp("10.0.0.1", 5000, "10.0.0.2", 53).payload("USER root"));
+        h.send(Frames.icmp("10.0.0.1", "10.0.0.2", 8, 0).payload("x"));
+        assertThat(h.flush()).hasSize(2).extracting(ContentHarness.Finished::content).containsOnly(ZEROS);
+    }
+
+    @Test
+    void encryptedPayloadOnAnInspectedPortGivesZeros() {
+        ContentHarness h = new ContentHarness();
+        byte[] hello = new byte[300];
+        for (int i = 0; i < hello.length; i++) {
+            hello[i] = (byte) (i * 37 + 0x80);
+        }
+        hello[0] = 0x16;
+        h.session(80).open().client("GET / HTTP/1.0\r\n").client(hello).close();
+        h.session(443).open().client(hello).server(hello).close();
+        assertThat(h.flush()).extracting(ContentHarness.Finished::content).containsOnly(ZEROS);
+        assertThat(h.inspector.counters().connectionsUnrecognised).isEqualTo(2);
+    }
+
+    @Test
+    void outOfOrderAndRetransmittedSegmentsThroughTheTracker() {
+        ContentHarness h = new ContentHarness();
+        ContentHarness.Session s = h.session(21).open().server("220 ready\r\n");
+        // "USER bob\r\n" (10 bytes) then "PASS x\r\n" (8 bytes), sent in the wrong order and twice.
+        s.clientAt(10, "PASS x\r\n").clientAt(0, "USER bob\r\n").clientAt(0, "USER bob\r\n").advanceClient(18);
+        s.server("331 ok\r\n530 Login incorrect.\r\n").close();
+        ContentHarness.Finished r = h.only();
+        assertThat(r.get(KddFeature.NUM_FAILED_LOGINS)).isEqualTo(1);
+        ContentCounters c = h.inspector.counters();
+        assertThat(c.segmentsHeld).isEqualTo(1);
+        assertThat(c.bytesOverlapping).isEqualTo(10);
+        assertThat(c.gaps).isZero();
+    }
+
+    @Test
+    void lostSegmentIsAGapAndParsingResumesAfterIt() {
+        ContentHarness h = new ContentHarness();
+        ContentHarness.Session s = h.session(21).open().server("220 ready\r\n");
+        s.clientAt(0, "USER bob\r\n").clientAt(18, "PASS y\r\n").advanceClient(26);
+        s.server("331 ok\r\n").server("530 Login incorrect.\r\n").close();
+        assertThat(h.only().get(KddFeature.NUM_FAILED_LOGINS)).isEqualTo(1);
+        assertThat(h.inspector.counters().gaps).isEqualTo(1);
+    }
+
+    @Test
+    void budgetCutsTheStream() {
+        ContentHarness h = new ContentHarness(new ContentConfig(20, 1024, 4), 100);
+        h.session(21).open().server("220 ready\r\n")
+                .client("USER anonymous\r\nPASS x\r\nRETR a\r\n").server("230 ok\r\n").close();
+        ContentHarness.Finished r = h.only();
+        // The 20-byte budget ends inside "PASS x": the login reply still counts, RETR never arrives.
+        assertThat(r.get(KddFeature.IS_GUEST_LOGIN)).isEqualTo(1);
+        assertThat(r.get(KddFeature.HOT)).isZero();
+        assertThat(h.inspector.counters().bytesOverBudget).isEqualTo(32 - 20);
+    }
+
+    @Test
+    void poolOfSessionsIsBoundedAndReused() {
+        ContentHarness h = new ContentHarness(new ContentConfig(1024, 1024, 2), 100);
+        ContentHarness.Session a = h.session(21).open();
+        ContentHarness.Session b = h.session(21).open();
+        ContentHarness.Session c = h.session(21).open();
+        assertThat(h.inspector.inspecting()).isEqualTo(2);
+        c.server("230 ok\r\n").close();
+        a.server("230 ok\r\n").close();
+        b.server("230 ok\r\n").close();
+        // Closed connections are reported after the tracker's linger; flush reports them now.
+        h.tracker.flush();
+        h.session(21).open().server("230 ok\r\n").close();
+        h.flush();
+        assertThat(h.finished).extracting(f -> f.get(KddFeature.LOGGED_IN)).containsExactly(0.0, 1.0, 1.0, 1.0);
+        assertThat(h.inspector.counters().connectionsNotInspected).isEqualTo(1);
+        assertThat(h.inspector.counters().connectionsInspected).isEqualTo(3);
+        assertThat(h.inspector.inspecting()).isZero();
+    }
+}
