@@ -1,6 +1,8 @@
 package gatewatch.features.extract;
 
 import gatewatch.features.conn.Connection;
+import gatewatch.features.content.ContentConfig;
+import gatewatch.features.content.ContentInspector;
 import gatewatch.features.conn.ConnectionSummary;
 import gatewatch.features.conn.ConnectionTracker;
 import gatewatch.features.conn.FinishReason;
@@ -24,13 +26,15 @@ public final class FeatureExtractor implements FrameHandler {
     private final FrameDecoder decoder;
     private final PacketView view = new PacketView();
     private final ConnectionTracker tracker;
+    private final ContentInspector content;
     private final RecordSink sink;
     private long records;
 
     public FeatureExtractor(ExtractorConfig config, RecordSink sink) {
         this.decoder = new FrameDecoder(new DecodeCounters());
+        this.content = new ContentInspector(config.content(), config.maxConnections());
         this.tracker = new ConnectionTracker(config.maxConnections(), config.timeouts(), this::finished,
-                new TrackerCounters());
+                new TrackerCounters(), content);
         this.sink = sink;
     }
 
@@ -64,6 +68,10 @@ public final class FeatureExtractor implements FrameHandler {
         return tracker.counters();
     }
 
+    public gatewatch.features.content.ContentCounters contentCounters() {
+        return content.counters();
+    }
+
     public int openConnections() {
         return tracker.openConnections();
     }
@@ -76,16 +84,21 @@ public final class FeatureExtractor implements FrameHandler {
         ConnectionSummary summary = ConnectionSummary.of(c, reason);
         double[] v = new double[KddFeature.COUNT_OF_FEATURES];
         BasicFeatures.fill(summary, v);
+        content.finish(c, v);
         records++;
         sink.accept(new ConnectionRecord(summary, KddRecord.of(v)));
     }
 
     /** Settings of the extraction stages. */
-    public record ExtractorConfig(int maxConnections, Timeouts timeouts) {
+    public record ExtractorConfig(int maxConnections, Timeouts timeouts, ContentConfig content) {
         public static final int DEFAULT_MAX_CONNECTIONS = 1_000_000;
 
         public static ExtractorConfig defaults() {
-            return new ExtractorConfig(DEFAULT_MAX_CONNECTIONS, Timeouts.ZEEK_DEFAULTS);
+            return new ExtractorConfig(DEFAULT_MAX_CONNECTIONS, Timeouts.ZEEK_DEFAULTS, ContentConfig.defaults());
+        }
+
+        public ExtractorConfig withMaxConnections(int max) {
+            return new ExtractorConfig(max, timeouts, content);
         }
 
         public ExtractorConfig {

@@ -68,7 +68,7 @@ public final class FeaturesCommand implements Callable<Integer> {
         }
         try (RecordWriter writer = openWriter()) {
             FeatureExtractor extractor = new FeatureExtractor(
-                    new FeatureExtractor.ExtractorConfig(maxConnections, gatewatch.features.conn.Timeouts.ZEEK_DEFAULTS),
+                    FeatureExtractor.ExtractorConfig.defaults().withMaxConnections(maxConnections),
                     writer::write);
             try {
                 for (Path capture : captures) {
