@@ -38,6 +38,7 @@ final class WebhookBatcher {
     private ScheduledFuture<?> responseTimer;
     private boolean lingerExpired;
     private boolean draining;
+    private boolean failing;
     private boolean stopped;
 
     WebhookBatcher(HttpWebhookConfig config, DeliveryCore core, Reconnector reconnector, Backoff retryBackoff, long runId) {
@@ -130,7 +131,8 @@ final class WebhookBatcher {
                 settle(() -> core.outbox().failed(FailureCause.REJECTED, batch.size()));
             }
             case RETRY -> {
-                if (attempts == 1) {
+                if (!failing) {
+                    failing = true;
                     log.warn("forwarder {}: receiver answered {}; retrying with back-off", config.target().name(), response.status());
                 }
                 retryLater();
@@ -143,24 +145,34 @@ final class WebhookBatcher {
     }
 
     private void settle(Runnable count) {
+        if (failing) {
+            failing = false;
+            log.info("forwarder {}: receiver answers again", config.target().name());
+        }
         count.run();
         batch = null;
         retryBackoff.reset();
     }
 
-    /** The connection is gone: an unanswered batch is sent again after a back-off. */
+    /**
+     * The connection is gone: a batch in hand (unanswered, or formed while the channel was
+     * closing) is sent again after a back-off, on a new connection.
+     */
     void connectionLost() {
         cancelResponseTimer();
         if (stopped) {
             return;
         }
-        if (awaitingResponse) {
-            awaitingResponse = false;
+        awaitingResponse = false;
+        if (batch != null) {
             retryLater();
         }
     }
 
     private void retryLater() {
+        if (retryTimer != null) {
+            return;
+        }
         retryTimer = core.loop().schedule(() -> {
             retryTimer = null;
             pump();
