@@ -7,8 +7,16 @@ package gatewatch.sensor.forward;
  */
 interface AckProbe {
 
-    /** What the kernel knows of the connection at one instant. */
-    record Reading(long bytesAcked, boolean peerGone) {
+    /**
+     * What the kernel knows of the connection at one instant.
+     *
+     * @param bytesAcked bytes the peer acknowledged since the probe was opened
+     * @param peerGone   the peer has sent FIN or RST
+     * @param reset      the connection is closed by a RST: the peer went away with bytes it had
+     *                   acknowledged still unread, which are lost without a count (also set in the
+     *                   rare case of a RST that answered data written just after the peer's FIN)
+     */
+    record Reading(long bytesAcked, boolean peerGone, boolean reset) {
     }
 
     /**

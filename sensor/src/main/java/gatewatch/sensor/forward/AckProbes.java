@@ -55,9 +55,9 @@ class AckProbes {
         @Override
         public Reading read() {
             return tcpInfo.read(fd)
-                    .map(info -> new Reading(info.bytesAcked() - baseline, info.peerGone()))
+                    .map(info -> new Reading(info.bytesAcked() - baseline, info.peerGone(), info.reset()))
                     // The call failing on an open socket is not expected; claim nothing.
-                    .orElse(new Reading(0, true));
+                    .orElse(new Reading(0, true, false));
         }
 
         @Override
@@ -69,7 +69,7 @@ class AckProbes {
     private record WrittenBytesProbe(WrittenBytesCounter counter) implements AckProbe {
         @Override
         public Reading read() {
-            return new Reading(counter.accepted(), false);
+            return new Reading(counter.accepted(), false, false);
         }
 
         @Override

@@ -14,6 +14,7 @@ public final class ForwarderCounters {
     private final LongAdder truncated = new LongAdder();
     private final LongAdder connects = new LongAdder();
     private final LongAdder resent = new LongAdder();
+    private final LongAdder resets = new LongAdder();
     private final Map<FailureCause, LongAdder> failed = new EnumMap<>(FailureCause.class);
     private final LongSupplier buffered;
 
@@ -57,6 +58,19 @@ public final class ForwarderCounters {
         return resent.sum();
     }
 
+    /**
+     * TCP connections the receiver reset. A receiver that goes away with bytes it acknowledged
+     * still unread in its socket resets the connection, and those alerts, counted as sent, are
+     * lost; TCP does not say how many. A non-zero count means: compare with the alert log.
+     */
+    public long resets() {
+        return resets.sum();
+    }
+
+    void addReset() {
+        resets.increment();
+    }
+
     void addSent(long n) {
         sent.add(n);
     }
@@ -79,6 +93,6 @@ public final class ForwarderCounters {
 
     @Override
     public String toString() {
-        return "sent=" + sent() + " buffered=" + buffered() + " failed=" + failedTotal() + " resent=" + resent();
+        return "sent=" + sent() + " buffered=" + buffered() + " failed=" + failedTotal() + " resent=" + resent() + " resets=" + resets();
     }
 }

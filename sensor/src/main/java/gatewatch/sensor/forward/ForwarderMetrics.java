@@ -11,7 +11,7 @@ import java.util.List;
  * never call Micrometer:
  * {@code gatewatch.forwarder.sent{forwarder}}, {@code gatewatch.forwarder.buffered{forwarder}},
  * {@code gatewatch.forwarder.failed{forwarder,cause}}, {@code gatewatch.forwarder.truncated{forwarder}},
- * {@code gatewatch.forwarder.resent{forwarder}} and {@code gatewatch.forwarder.connects{forwarder}}.
+ * {@code gatewatch.forwarder.resent{forwarder}}, {@code gatewatch.forwarder.resets{forwarder}} and {@code gatewatch.forwarder.connects{forwarder}}.
  */
 public final class ForwarderMetrics implements MeterBinder {
     private final List<Forwarder> forwarders;
@@ -41,6 +41,9 @@ public final class ForwarderMetrics implements MeterBinder {
             FunctionCounter.builder("gatewatch.forwarder.resent", c, ForwarderCounters::resent)
                     .description("Alerts sent again after a connection ended before they were known delivered")
                     .baseUnit("alerts").tag("forwarder", name).register(registry);
+            FunctionCounter.builder("gatewatch.forwarder.resets", c, ForwarderCounters::resets)
+                    .description("TCP connections the receiver reset; alerts it had acknowledged but not read were lost")
+                    .tag("forwarder", name).register(registry);
             FunctionCounter.builder("gatewatch.forwarder.connects", c, ForwarderCounters::connects)
                     .description("Connections established").tag("forwarder", name).register(registry);
         }

@@ -17,20 +17,17 @@ import java.util.concurrent.CompletableFuture;
  * here delivered means the receiver said 2xx. Plain HTTP only; put a TLS proxy in front for
  * anything beyond the local network.
  */
-public final class HttpWebhookForwarder implements Forwarder {
+public final class HttpWebhookForwarder extends ForwarderBase implements Forwarder {
     /** Webhook responses are small; anything larger is not one. */
     private static final int MAX_RESPONSE_BYTES = 1 << 20;
 
-    private final HttpWebhookConfig config;
-    private final DeliveryCore core;
     private final Reconnector reconnector;
     private final WebhookBatcher batcher;
     private final CompletableFuture<Void> closed = new CompletableFuture<>();
 
     public HttpWebhookForwarder(HttpWebhookConfig config, EventLoopGroup group) {
-        this.config = config;
+        super(config.target(), group);
         TargetConfig target = config.target();
-        this.core = new DeliveryCore(target, group.next(), this::pump);
         SplittableRandom random = new SplittableRandom();
         Bootstrap bootstrap = new Bootstrap()
                 .group(core.loop())
@@ -51,23 +48,11 @@ public final class HttpWebhookForwarder implements Forwarder {
                 new Backoff(target.backoffMin(), target.backoffMax(), random), random.nextLong());
     }
 
-    private void pump() {
-        batcher.pump();
-    }
-
     @Override
-    public boolean offer(ForwardedAlert alert) {
-        return core.offer(alert);
-    }
-
-    @Override
-    public ForwarderCounters counters() {
-        return core.counters();
-    }
-
-    @Override
-    public String name() {
-        return config.target().name();
+    void pump() {
+        if (batcher != null) { // null only while constructing
+            batcher.pump();
+        }
     }
 
     /** Sends what waits at once (no linger), delivers within the close timeout, gives up the rest. */

@@ -10,8 +10,7 @@ import java.util.SplittableRandom;
  * acknowledged by the receiver's TCP (see {@link StreamDeliveryHandler}). Connects at once, on an
  * event loop of the caller's group, which the caller keeps and shuts down.
  */
-public final class JsonLinesTcpForwarder implements Forwarder {
-    private final JsonLinesTcpConfig config;
+public final class JsonLinesTcpForwarder extends ForwarderBase implements Forwarder {
     private final TcpStreamEngine engine;
 
     public JsonLinesTcpForwarder(JsonLinesTcpConfig config, EventLoopGroup group) {
@@ -19,24 +18,16 @@ public final class JsonLinesTcpForwarder implements Forwarder {
     }
 
     JsonLinesTcpForwarder(JsonLinesTcpConfig config, EventLoopGroup group, AckProbes probes) {
-        this.config = config;
-        this.engine = new TcpStreamEngine(config.target(), group, () -> List.of(new JsonLineEncoder()), probes,
+        super(config.target(), group);
+        this.engine = new TcpStreamEngine(config.target(), core, () -> List.of(new JsonLineEncoder()), probes,
                 new SplittableRandom());
     }
 
     @Override
-    public boolean offer(ForwardedAlert alert) {
-        return engine.offer(alert);
-    }
-
-    @Override
-    public ForwarderCounters counters() {
-        return engine.counters();
-    }
-
-    @Override
-    public String name() {
-        return config.target().name();
+    void pump() {
+        if (engine != null) { // null only while constructing
+            engine.pump();
+        }
     }
 
     @Override

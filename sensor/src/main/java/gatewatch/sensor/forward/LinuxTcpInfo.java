@@ -35,6 +35,11 @@ final class LinuxTcpInfo {
         boolean peerGone() {
             return state == TCP_CLOSE || state == TCP_CLOSE_WAIT || state == TCP_LAST_ACK;
         }
+
+        /** Closed by a RST (a FIN leaves the socket in CLOSE_WAIT until we close it). */
+        boolean reset() {
+            return state == TCP_CLOSE;
+        }
     }
 
     private final MethodHandle getsockopt;

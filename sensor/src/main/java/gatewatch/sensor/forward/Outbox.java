@@ -60,6 +60,11 @@ final class Outbox {
         counters.addResent(unconfirmed.size());
     }
 
+    /** A connection ended by a RST: see {@link ForwarderCounters#resets()}. */
+    void peerReset() {
+        counters.addReset();
+    }
+
     void delivered(int n) {
         counters.addSent(n);
         settle(n);

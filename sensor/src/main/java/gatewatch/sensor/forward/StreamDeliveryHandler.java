@@ -198,7 +198,12 @@ final class StreamDeliveryHandler extends ChannelDuplexHandler {
         }
         ended = true;
         if (probe != null) {
-            acknowledge(probe.read());
+            AckProbe.Reading last = probe.read();
+            acknowledge(last);
+            if (last.reset()) {
+                outbox.peerReset();
+                log.warn("forwarder {}: the receiver reset the connection; alerts it had acknowledged but not read are lost", name);
+            }
         }
         log.info("forwarder {}: connection ends ({}), {} alerts to send again", name, why, inFlight.size());
         ctx.close();

@@ -12,31 +12,22 @@ import java.util.SplittableRandom;
  * acknowledged by the receiver's TCP (see {@link StreamDeliveryHandler}). Connects at once, on an
  * event loop of the caller's group, which the caller keeps and shuts down.
  */
-public final class SyslogTcpForwarder implements Forwarder {
-    private final SyslogTcpConfig config;
+public final class SyslogTcpForwarder extends ForwarderBase implements Forwarder {
     private final TcpStreamEngine engine;
 
     public SyslogTcpForwarder(SyslogTcpConfig config, EventLoopGroup group) {
-        this.config = config;
+        super(config.target(), group);
         Rfc5424Formatter formatter = new Rfc5424Formatter(config.format());
-        this.engine = new TcpStreamEngine(config.target(), group,
+        this.engine = new TcpStreamEngine(config.target(), core,
                 () -> List.of(new OctetCountingFramer(), new Rfc5424Encoder(formatter)),
                 new AckProbes(config.target().name()), new SplittableRandom());
     }
 
     @Override
-    public boolean offer(ForwardedAlert alert) {
-        return engine.offer(alert);
-    }
-
-    @Override
-    public ForwarderCounters counters() {
-        return engine.counters();
-    }
-
-    @Override
-    public String name() {
-        return config.target().name();
+    void pump() {
+        if (engine != null) { // null only while constructing
+            engine.pump();
+        }
     }
 
     @Override

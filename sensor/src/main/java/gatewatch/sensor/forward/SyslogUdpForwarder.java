@@ -22,19 +22,18 @@ import java.util.concurrent.CompletableFuture;
  * only covers the time the socket is not bound or the kernel's send buffer is full. The
  * receiver's address is resolved when the socket is bound, and again on each rebinding.
  */
-public final class SyslogUdpForwarder implements Forwarder {
+public final class SyslogUdpForwarder extends ForwarderBase implements Forwarder {
     private static final WriteBufferWaterMark WATER_MARK = new WriteBufferWaterMark(64 * 1024, 256 * 1024);
 
     private final SyslogUdpConfig config;
-    private final DeliveryCore core;
     private final Reconnector reconnector;
     private final CompletableFuture<Void> closed = new CompletableFuture<>();
     private DatagramDeliveryHandler current;
 
     public SyslogUdpForwarder(SyslogUdpConfig config, EventLoopGroup group) {
+        super(config.target(), group);
         this.config = config;
         TargetConfig target = config.target();
-        this.core = new DeliveryCore(target, group.next(), this::pump);
         Rfc5424Formatter formatter = new Rfc5424Formatter(config.format());
         Bootstrap bootstrap = new Bootstrap()
                 .group(core.loop())
@@ -65,25 +64,11 @@ public final class SyslogUdpForwarder implements Forwarder {
         }).bind(0);
     }
 
-    private void pump() {
+    @Override
+    void pump() {
         if (current != null) {
             current.pump();
         }
-    }
-
-    @Override
-    public boolean offer(ForwardedAlert alert) {
-        return core.offer(alert);
-    }
-
-    @Override
-    public ForwarderCounters counters() {
-        return core.counters();
-    }
-
-    @Override
-    public String name() {
-        return config.target().name();
     }
 
     @Override

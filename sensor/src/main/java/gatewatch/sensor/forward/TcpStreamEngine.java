@@ -5,7 +5,6 @@ import io.netty.channel.Channel;
 import io.netty.channel.ChannelHandler;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelOption;
-import io.netty.channel.EventLoopGroup;
 import io.netty.channel.WriteBufferWaterMark;
 import io.netty.channel.socket.nio.NioSocketChannel;
 import java.util.List;
@@ -31,9 +30,9 @@ final class TcpStreamEngine {
     private StreamDeliveryHandler current;
     private boolean stopping;
 
-    TcpStreamEngine(TargetConfig target, EventLoopGroup group, Supplier<List<ChannelHandler>> encoders,
+    TcpStreamEngine(TargetConfig target, DeliveryCore core, Supplier<List<ChannelHandler>> encoders,
                     AckProbes probes, RandomGenerator random) {
-        this.core = new DeliveryCore(target, group.next(), this::pump);
+        this.core = core;
         Bootstrap bootstrap = new Bootstrap()
                 .group(core.loop())
                 .channel(NioSocketChannel.class)
@@ -62,15 +61,7 @@ final class TcpStreamEngine {
         reconnector.start();
     }
 
-    boolean offer(ForwardedAlert alert) {
-        return core.offer(alert);
-    }
-
-    ForwarderCounters counters() {
-        return core.counters();
-    }
-
-    private void pump() {
+    void pump() {
         if (current != null) {
             current.pump();
         }

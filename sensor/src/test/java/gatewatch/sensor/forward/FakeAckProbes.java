@@ -21,7 +21,7 @@ final class FakeAckProbes extends AckProbes {
         return new AckProbe() {
             @Override
             public Reading read() {
-                return new Reading(acked, peerGone);
+                return new Reading(acked, peerGone, false);
             }
 
             @Override

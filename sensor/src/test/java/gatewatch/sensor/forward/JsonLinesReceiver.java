@@ -32,6 +32,8 @@ final class JsonLinesReceiver implements AutoCloseable {
     private final List<Thread> threads = new CopyOnWriteArrayList<>();
     private volatile ServerSocket server;
     private volatile boolean stopping;
+    private volatile boolean paused;
+    private volatile boolean aborting;
     private int port;
 
     /** Listens on an ephemeral port of 127.0.0.1. */
@@ -42,6 +44,8 @@ final class JsonLinesReceiver implements AutoCloseable {
     /** Listens on the given port of 127.0.0.1 (0 for any). */
     JsonLinesReceiver start(int onPort) throws IOException {
         stopping = false;
+        paused = false;
+        aborting = false;
         ServerSocket s = new ServerSocket();
         s.setReuseAddress(true); // restart on the same port while old connections linger in TIME_WAIT
         s.bind(new InetSocketAddress(InetAddress.getByName("127.0.0.1"), onPort), 50);
@@ -76,6 +80,16 @@ final class JsonLinesReceiver implements AutoCloseable {
             c.setSoTimeout(10);
             InputStream in = c.getInputStream();
             while (true) {
+                if (paused && !stopping) {
+                    Thread.sleep(5); // behind: the bytes pile up in the socket, acknowledged but unread
+                    continue;
+                }
+                if (aborting) {
+                    if (in.available() > 0) {
+                        closedWithUnread.incrementAndGet();
+                    }
+                    return; // dies with what its socket holds
+                }
                 int n;
                 try {
                     n = in.read(buf);
@@ -100,6 +114,8 @@ final class JsonLinesReceiver implements AutoCloseable {
             }
         } catch (IOException e) {
             // reset by the peer or closed: the connection is over
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         } finally {
             open.remove(c);
         }
@@ -118,6 +134,20 @@ final class JsonLinesReceiver implements AutoCloseable {
                 malformed.incrementAndGet();
             }
         }
+    }
+
+    /** Stops reading (a receiver that falls behind); the forwarder's bytes wait in the socket. */
+    void pause() {
+        paused = true;
+    }
+
+    /**
+     * Goes away at once without reading what its sockets hold (a crash, or a receiver that was
+     * behind): the kernel answers with RST and drops the unread bytes.
+     */
+    void abort() throws IOException, InterruptedException {
+        aborting = true;
+        stop();
     }
 
     /** Closes the listening socket and every connection, and waits until they are closed. */

@@ -168,4 +168,41 @@ class JsonLinesTcpForwarderTest {
             assertExactlyOnce(run);
         }
     }
+
+    /**
+     * The failure mode that remains for plain TCP, shown rather than hidden: a receiver that is
+     * behind and dies with acknowledged bytes unread loses them. The forwarder cannot know how
+     * many; it counts the reset, and nothing arrives twice.
+     */
+    @Test
+    @Timeout(60)
+    void aReceiverThatDiesWithUnreadBytesLosesThemAndTheResetIsCounted() throws Exception {
+        int n = 400; // 300 unread alerts (about 100 KB) fit in the receiver's socket buffer
+        try (JsonLinesTcpForwarder f = forwarder(n)) {
+            for (int i = 0; i < 100; i++) {
+                f.offer(TestAlerts.alert(i));
+            }
+            await("the first 100 read", () -> receiver.received() == 100, Duration.ofSeconds(10));
+            receiver.pause();
+            for (int i = 100; i < n; i++) {
+                f.offer(TestAlerts.alert(i));
+            }
+            await("the receiver's socket to acknowledge the rest", () -> f.counters().sent() == n, Duration.ofSeconds(10));
+            int port = receiver.port();
+            receiver.abort();
+            await("the reset to be seen", () -> f.counters().resets() == 1, Duration.ofSeconds(10));
+            receiver.start(port);
+            for (int i = n; i < n + 100; i++) {
+                f.offer(TestAlerts.alert(i));
+            }
+            await("the stream to go on", () -> f.counters().sent() == n + 100, Duration.ofSeconds(20));
+            await("the receiver to read it", () -> receiver.received() >= 200, Duration.ofSeconds(10));
+            int lost = n + 100 - receiver.received();
+            System.out.printf("receiver died with unread bytes: sent=%d received=%d lost=%d resets=%d%n",
+                    f.counters().sent(), receiver.received(), lost, f.counters().resets());
+            assertThat(receiver.closedWithUnread()).isEqualTo(1);
+            assertThat(lost).isPositive();
+            assertThat(receiver.copies()).allSatisfy((id, c) -> assertThat(c.get()).isEqualTo(1));
+        }
+    }
 }
