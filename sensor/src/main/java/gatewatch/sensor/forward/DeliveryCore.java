@@ -1,0 +1,95 @@
+package gatewatch.sensor.forward;
+
+import io.netty.channel.EventLoop;
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+/**
+ * The part every forwarder has: the bounded backlog that {@link Forwarder#offer} fills, the
+ * counters, the outbox the transport drains, and the close sequence (stop taking alerts, deliver
+ * within the timeout, give up the rest, close the transport).
+ */
+final class DeliveryCore {
+    /** How long closing the transport itself may take once the rest is given up. */
+    private static final Duration CLOSE_GRACE = Duration.ofSeconds(5);
+
+    private final TargetConfig target;
+    private final EventLoop loop;
+    private final BoundedBacklog backlog;
+    private final ForwarderCounters counters;
+    private final Outbox outbox;
+    private final Runnable pump;
+
+    /**
+     * @param pump run on the event loop when alerts were added: the transport writes what it can
+     */
+    DeliveryCore(TargetConfig target, EventLoop loop, Runnable pump) {
+        this.target = target;
+        this.loop = loop;
+        this.pump = pump;
+        this.backlog = new BoundedBacklog(target.bufferSize(), loop, pump);
+        this.counters = new ForwarderCounters(backlog::depth);
+        this.outbox = new Outbox(backlog, counters);
+    }
+
+    boolean offer(ForwardedAlert alert) {
+        if (backlog.tryAdd(alert)) {
+            return true;
+        }
+        if (!backlog.isClosed()) {
+            counters.addFailed(FailureCause.BUFFER_FULL, 1);
+        }
+        return false;
+    }
+
+    ForwarderCounters counters() {
+        return counters;
+    }
+
+    Outbox outbox() {
+        return outbox;
+    }
+
+    EventLoop loop() {
+        return loop;
+    }
+
+    /**
+     * The close sequence; blocks the caller, so never on the event loop.
+     *
+     * @param stopTransport run on the event loop after the rest was given up: stops reconnecting
+     *                      and closes the channel
+     * @param transportGone completes when the channel is closed and has put back what it held
+     */
+    void close(Runnable stopTransport, CompletableFuture<?> transportGone) {
+        if (loop.inEventLoop()) {
+            throw new IllegalStateException("close() would block the event loop");
+        }
+        backlog.close();
+        loop.execute(() -> {
+            outbox.closing();
+            pump.run();
+        });
+        await(outbox.drained(), target.closeTimeout());
+        loop.execute(() -> {
+            outbox.finish();
+            stopTransport.run();
+        });
+        await(transportGone, CLOSE_GRACE);
+    }
+
+    private static void await(CompletableFuture<?> future, Duration timeout) {
+        try {
+            future.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (TimeoutException e) {
+            // Expected when the receiver is away: what is left is given up next.
+        } catch (ExecutionException e) {
+            throw new IllegalStateException(e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

@@ -1,0 +1,28 @@
+package gatewatch.sensor.forward.syslog;
+
+/**
+ * The RFC 5424 severity of an alert, from its category: how much damage the attack class can do
+ * once it succeeds. User-to-root means a host is owned (critical); remote-to-local means an
+ * account is (error); denial of service hurts availability but not integrity (warning); probes
+ * and anomalies are things to look at (notice). Emergency and alert (0, 1) are left for the
+ * sensor itself, never for a single detection.
+ */
+public final class Severity {
+    public static final int CRITICAL = 2;
+    public static final int ERROR = 3;
+    public static final int WARNING = 4;
+    public static final int NOTICE = 5;
+
+    private Severity() {
+    }
+
+    public static int of(String category) {
+        return switch (category) {
+            case "u2r" -> CRITICAL;
+            case "r2l" -> ERROR;
+            case "dos" -> WARNING;
+            case "probe", "anomaly" -> NOTICE;
+            default -> throw new IllegalArgumentException("unknown alert category " + category);
+        };
+    }
+}
