@@ -1,0 +1,124 @@
+package gatewatch.sensor.config;
+
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationContext;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonDeserializer;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import com.fasterxml.jackson.databind.module.SimpleModule;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.stream.Collectors;
+
+/**
+ * Reads the YAML configuration strictly: an unknown key, a value of the wrong type, or a value
+ * out of range fails with one message naming the key ({@code capture.buffer_mib: ...}).
+ */
+public final class ConfigLoader {
+    private final ObjectMapper mapper;
+
+    public ConfigLoader() {
+        SimpleModule durations = new SimpleModule().addDeserializer(Duration.class, new JsonDeserializer<>() {
+            @Override
+            public Duration deserialize(JsonParser p, DeserializationContext ctx) throws IOException {
+                return DurationValue.parse(keyOf(p), p.getValueAsString());
+            }
+        });
+        mapper = YAMLMapper.builder(new YAMLFactory())
+                .propertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
+                .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+                .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+                .enable(DeserializationFeature.FAIL_ON_READING_DUP_TREE_KEY)
+                .addModule(durations)
+                .build();
+    }
+
+    /** Reads {@code file}; a missing or unreadable file is a {@link ConfigException} too. */
+    public SensorConfig load(Path file) {
+        String text;
+        try {
+            text = Files.readString(file);
+        } catch (NoSuchFileException e) {
+            throw new ConfigException("configuration file " + file + " does not exist");
+        } catch (IOException e) {
+            throw new ConfigException("configuration file " + file + ": " + e.getMessage(), e);
+        }
+        try {
+            return parse(text);
+        } catch (ConfigException e) {
+            throw new ConfigException(file + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Parses configuration text (an empty document means every default). */
+    public SensorConfig parse(String yaml) {
+        if (yaml.isBlank()) {
+            return SensorConfig.defaults();
+        }
+        try {
+            SensorConfig c = mapper.readValue(yaml, SensorConfig.class);
+            return c != null ? c : SensorConfig.defaults();
+        } catch (UnrecognizedPropertyException e) {
+            String known = e.getKnownPropertyIds().stream().map(Object::toString).sorted().collect(Collectors.joining(", "));
+            throw new ConfigException("unknown key '" + path(e) + "' (known here: " + known + ")", e);
+        } catch (JsonMappingException e) {
+            ConfigException inner = findConfigException(e);
+            if (inner != null) {
+                throw inner;
+            }
+            throw new ConfigException(path(e) + ": " + firstLine(e.getOriginalMessage()) + line(e), e);
+        } catch (JsonProcessingException e) {
+            throw new ConfigException("not valid YAML: " + firstLine(e.getOriginalMessage()) + line(e), e);
+        }
+    }
+
+    private static String line(JsonProcessingException e) {
+        return e.getLocation() != null && e.getLocation().getLineNr() > 0 ? " (line " + e.getLocation().getLineNr() + ")" : "";
+    }
+
+    private static ConfigException findConfigException(Throwable t) {
+        for (Throwable c = t; c != null; c = c.getCause()) {
+            if (c instanceof ConfigException ce) {
+                return ce;
+            }
+        }
+        return null;
+    }
+
+    private static String path(JsonMappingException e) {
+        StringBuilder sb = new StringBuilder();
+        for (JsonMappingException.Reference r : e.getPath()) {
+            if (r.getFieldName() != null) {
+                if (!sb.isEmpty()) {
+                    sb.append('.');
+                }
+                sb.append(r.getFieldName());
+            } else if (r.getIndex() >= 0) {
+                sb.append('[').append(r.getIndex()).append(']');
+            }
+        }
+        return sb.isEmpty() ? "(top level)" : sb.toString();
+    }
+
+    private static String keyOf(JsonParser p) {
+        String s = p.getParsingContext().pathAsPointer().toString();
+        return s.isEmpty() ? "(value)" : s.substring(1).replace('/', '.');
+    }
+
+    private static String firstLine(String s) {
+        if (s == null) {
+            return "invalid value";
+        }
+        int nl = s.indexOf('\n');
+        return nl < 0 ? s : s.substring(0, nl);
+    }
+}

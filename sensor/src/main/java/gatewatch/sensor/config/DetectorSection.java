@@ -1,0 +1,7 @@
+package gatewatch.sensor.config;
+
+import java.nio.file.Path;
+
+/** {@code detector:} — @param model a model file; empty = the bundled default model. */
+public record DetectorSection(Path model) {
+}

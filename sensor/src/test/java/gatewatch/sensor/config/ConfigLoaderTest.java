@@ -1,0 +1,114 @@
+package gatewatch.sensor.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import gatewatch.sensor.forward.HttpWebhookConfig;
+import gatewatch.sensor.forward.SyslogTcpConfig;
+import java.nio.file.Path;
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+
+class ConfigLoaderTest {
+    private final ConfigLoader loader = new ConfigLoader();
+
+    @Test
+    void emptyDocumentIsAllDefaults() {
+        SensorConfig c = loader.parse("");
+        assertThat(c.capture().bufferMib()).isEqualTo(16);
+        assertThat(c.connections().max()).isEqualTo(1_000_000);
+        assertThat(c.connections().timeouts().tcpAttempt()).isEqualTo(Duration.ofSeconds(5));
+        assertThat(c.metrics().listen()).isEqualTo("127.0.0.1:9810");
+        assertThat(c.metrics().scoreApi()).isFalse();
+        assertThat(c.records().enabled()).isFalse();
+        assertThat(c.alerts().path()).isEqualTo(Path.of("/var/log/gatewatch/alerts.json"));
+    }
+
+    @Test
+    void readsEverySection() {
+        SensorConfig c = loader.parse("""
+                sensor:
+                  name: gw1
+                capture:
+                  interface: eth1
+                  filter: "not port 22"
+                  buffer_mib: 64
+                connections:
+                  max: 5000
+                  timeouts:
+                    udp_inactivity: 30s
+                    tcp_inactivity: 10m
+                pipeline:
+                  batch_size: 128
+                alerts:
+                  path: /tmp/a.json
+                  max_bytes: 1000000
+                  keep: 3
+                  fsync: always
+                forwarders:
+                  - type: syslog-tcp
+                    host: 127.0.0.1
+                    port: 6514
+                    facility: local3
+                  - type: http
+                    host: 127.0.0.1
+                    port: 8080
+                    path: /alerts
+                    linger: 250ms
+                metrics:
+                  listen: 127.0.0.1:9999
+                  score_api: true
+                """);
+        assertThat(c.sensor().name()).isEqualTo("gw1");
+        assertThat(c.capture().iface()).isEqualTo("eth1");
+        assertThat(c.capture().filter()).isEqualTo("not port 22");
+        assertThat(c.connections().timeouts().udpInactivity()).isEqualTo(Duration.ofSeconds(30));
+        assertThat(c.connections().timeouts().tcpInactivity()).isEqualTo(Duration.ofMinutes(10));
+        assertThat(c.alerts().keep()).isEqualTo(3);
+        assertThat(c.forwarders()).hasSize(2);
+        assertThat(c.forwarders().get(0).build("f", "h")).isInstanceOf(SyslogTcpConfig.class);
+        HttpWebhookConfig http = (HttpWebhookConfig) c.forwarders().get(1).build("f", "h");
+        assertThat(http.linger()).isEqualTo(Duration.ofMillis(250));
+        assertThat(c.metrics().port()).isEqualTo(9999);
+    }
+
+    @Test
+    void unknownKeyIsNamedWithItsSection() {
+        assertThatThrownBy(() -> loader.parse("capture:\n  bufer_mib: 4\n"))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("capture.bufer_mib")
+                .hasMessageContaining("buffer_mib");
+    }
+
+    @Test
+    void badValuesNameTheKey() {
+        assertThatThrownBy(() -> loader.parse("capture:\n  buffer_mib: 0\n"))
+                .hasMessageStartingWith("capture.buffer_mib");
+        assertThatThrownBy(() -> loader.parse("capture:\n  buffer_mib: lots\n"))
+                .hasMessageStartingWith("capture.buffer_mib");
+        assertThatThrownBy(() -> loader.parse("connections:\n  timeouts:\n    tcp_attempt: 5 seconds\n"))
+                .hasMessageContaining("connections.timeouts.tcp_attempt");
+        assertThatThrownBy(() -> loader.parse("alerts:\n  fsync: sometimes\n"))
+                .hasMessageStartingWith("alerts.fsync");
+        assertThatThrownBy(() -> loader.parse("metrics:\n  listen: localhost\n"))
+                .hasMessageStartingWith("metrics.listen");
+        assertThatThrownBy(() -> loader.parse("forwarders:\n  - type: carrier-pigeon\n    host: x\n    port: 1\n"))
+                .hasMessageStartingWith("forwarders[0].type");
+        assertThatThrownBy(() -> loader.parse("forwarders:\n  - type: syslog-udp\n    host: x\n    port: 70000\n"))
+                .hasMessageStartingWith("forwarders[0]")
+                .hasMessageContaining("port");
+    }
+
+    @Test
+    void missingFileIsNamed() {
+        assertThatThrownBy(() -> loader.load(Path.of("/nonexistent/gatewatch.yaml")))
+                .hasMessageContaining("/nonexistent/gatewatch.yaml");
+    }
+
+    @Test
+    void malformedYamlGivesTheLine() {
+        assertThatThrownBy(() -> loader.parse("capture: {interface: eth0\nmetrics: x\n"))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("line");
+    }
+}
