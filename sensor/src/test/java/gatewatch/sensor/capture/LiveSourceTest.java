@@ -170,14 +170,15 @@ class LiveSourceTest {
         assertThatThrownBy(() -> LiveSource.open(LiveConfig.of("gwcnosuch0")))
                 .isInstanceOfSatisfying(CaptureOpenException.class,
                         e -> assertThat(e.kind()).isEqualTo(CaptureOpenException.Kind.INTERFACE))
-                .hasMessageStartingWith("cannot open interface gwcnosuch0: ");
+                .hasMessage("cannot open interface gwcnosuch0: No such device exists");
     }
 
     @Test
     void aFilterThatDoesNotCompileIsNamed() {
         assertThatThrownBy(() -> LiveSource.open(LiveConfig.of(LOCAL_IF).withFilter("udp and nonsense 42")))
                 .isInstanceOf(CaptureOpenException.class)
-                .hasMessageStartingWith("cannot open interface " + LOCAL_IF + ": filter 'udp and nonsense 42': ");
+                .hasMessage("cannot open interface " + LOCAL_IF + ": filter 'udp and nonsense 42':"
+                        + " syntax error in filter expression");
     }
 
     /** A capture thread running {@link LiveSource#run}. */
