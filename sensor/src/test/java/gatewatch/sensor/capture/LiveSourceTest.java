@@ -72,6 +72,7 @@ class LiveSourceTest {
     /** Both ring kinds: TPACKET_V3 blocks (the default) and TPACKET_V2 frames (immediate mode). */
     @ParameterizedTest(name = "immediate={0}")
     @ValueSource(booleans = {false, true})
+    @SuppressWarnings("try") // closes early on purpose, to read the statistics after close()
     void capturesEveryFilteredDatagramAndStopsOnTheIdleLink(boolean immediate) throws Exception {
         LiveConfig config = LiveConfig.of(LOCAL_IF).withImmediate(immediate)
                 .withFilter("udp and dst port " + PORT + " and src host " + PEER_IP);
