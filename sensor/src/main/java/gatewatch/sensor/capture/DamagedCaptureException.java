@@ -4,9 +4,10 @@ import java.nio.file.Path;
 
 /**
  * A capture file that libpcap stopped reading part-way: a record header with an impossible length,
- * a record cut short by the end of the file, a broken pcapng block. Every frame before the damage
- * has been delivered when this is thrown; the caller keeps what it read and reports the one-line
- * message.
+ * a record cut short by the end of the file, a broken pcapng block, or content libpcap does not
+ * support past that point (a pcapng whose interfaces have different link types). Every frame
+ * before that point has been delivered when this is thrown; the caller keeps what it read and
+ * reports the one-line message.
  */
 public final class DamagedCaptureException extends CaptureException {
     private final Path file;
@@ -19,8 +20,8 @@ public final class DamagedCaptureException extends CaptureException {
      * @param framesDelivered frames delivered before the damage
      */
     public DamagedCaptureException(Path file, long offset, String reason, long framesDelivered) {
-        super("damaged capture file " + file + ": unreadable record at byte offset " + offset
-                + " after " + framesDelivered + " frames: " + oneLine(reason),
+        super("capture file " + file + " unreadable from byte offset " + offset
+                + ", after " + framesDelivered + " frames: " + oneLine(reason),
                 file.toString(), oneLine(reason), null);
         this.file = file;
         this.offset = offset;

@@ -9,11 +9,11 @@ package gatewatch.sensor.capture;
  * @param promiscuous    also capture frames not addressed to this host; default true
  * @param bufferSize     kernel ring size in bytes; default 16 MiB, since libpcap's 2 MiB default
  *                       dropped about 1 % of a 85 k frames/s burst here
- * @param immediate      hand each frame over as it arrives; default false: a TPACKET_V3 ring then
+ * @param immediate      hand each frame over as it arrives; libpcap then uses a TPACKET_V2 ring
+ *                       that wakes the reader for every frame. Default false: a TPACKET_V3 ring
  *                       fills whole blocks and wakes the reader once per block or per
- *                       {@code timeoutMillis}, which costs far fewer wake-ups under load; the
- *                       added latency (at most the timeout) is nothing next to the 2-second
- *                       feature windows
+ *                       {@code timeoutMillis}, far fewer wake-ups under load; the added latency
+ *                       (at most the timeout) is nothing next to the 2-second feature windows
  * @param timeoutMillis  how long the kernel holds a partly filled block before handing it over;
  *                       default {@value #DEFAULT_TIMEOUT_MILLIS}
  * @param filter         a BPF filter expression, or null for every frame

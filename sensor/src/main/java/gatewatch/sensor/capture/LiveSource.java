@@ -39,11 +39,11 @@ public final class LiveSource implements PacketSource {
     private CaptureStats lastStats = CaptureStats.NONE;
     private boolean closed;
 
-    private LiveSource(LiveConfig config, PcapHandle handle) {
+    private LiveSource(LiveConfig config, PcapHandle handle, int selectableFd) {
         this.config = config;
         this.handle = handle;
         this.reader = new FrameReader(NativePcap.pcapOf(handle));
-        this.selectableFd = NativePcap.selectableFd(reader.pcap());
+        this.selectableFd = selectableFd;
     }
 
     /**
@@ -55,25 +55,36 @@ public final class LiveSource implements PacketSource {
     public static LiveSource open(LiveConfig config) throws CaptureOpenException {
         PcapHandle handle = build(config);
         try {
-            if (config.filter() != null) {
-                handle.setFilter(config.filter(), BpfProgram.BpfCompileMode.OPTIMIZE);
-            }
+            applyFilter(handle, config);
             handle.setBlockingMode(PcapHandle.BlockingMode.NONBLOCKING);
-            LiveSource source = new LiveSource(config, handle);
-            if (source.selectableFd < 0) {
-                throw new CaptureOpenException(CaptureOpenException.Kind.INTERFACE, config.interfaceName(),
-                        "libpcap offers no selectable descriptor to wait on", null);
+            int fd = NativePcap.selectableFd(NativePcap.pcapOf(handle));
+            if (fd < 0) {
+                throw failure(config, "libpcap offers no selectable descriptor to wait on", null);
             }
-            return source;
+            return new LiveSource(config, handle, fd);
         } catch (PcapNativeException | NotOpenException e) {
             handle.close();
-            String what = config.filter() != null && e.getMessage() != null && e.getMessage().contains("compile")
-                    ? "filter '" + config.filter() + "': " + e.getMessage() : e.getMessage();
-            throw new CaptureOpenException(CaptureOpenException.Kind.INTERFACE, config.interfaceName(), what, e);
+            throw failure(config, e.getMessage(), e);
         } catch (CaptureOpenException | RuntimeException | Error e) {
             handle.close();
             throw e;
         }
+    }
+
+    private static void applyFilter(PcapHandle handle, LiveConfig config) throws CaptureOpenException, NotOpenException {
+        if (config.filter() == null) {
+            return;
+        }
+        try {
+            handle.setFilter(config.filter(), BpfProgram.BpfCompileMode.OPTIMIZE);
+        } catch (PcapNativeException e) {
+            String reason = String.valueOf(e.getMessage()).replaceFirst("^Error occurred in pcap_compile: ", "");
+            throw failure(config, "filter '" + config.filter() + "': " + reason, e);
+        }
+    }
+
+    private static CaptureOpenException failure(LiveConfig config, String reason, Throwable cause) {
+        return new CaptureOpenException(CaptureOpenException.Kind.INTERFACE, config.interfaceName(), reason, cause);
     }
 
     private static PcapHandle build(LiveConfig config) throws CaptureOpenException {
@@ -89,7 +100,7 @@ public final class LiveSource implements PacketSource {
                     .timestampPrecision(PcapHandle.TimestampPrecision.NANO)
                     .build();
         } catch (PcapNativeException e) {
-            throw new CaptureOpenException(CaptureOpenException.Kind.INTERFACE, config.interfaceName(), e.getMessage(), e);
+            throw failure(config, e.getMessage(), e);
         }
     }
 

@@ -32,6 +32,8 @@ import org.pcap4j.core.PcapHandle;
  * <p>The layouts assume an LP64 ABI (Linux on x86-64 or AArch64), where {@code struct timeval}
  * is two 64-bit longs; the class refuses to load elsewhere rather than misread headers.
  */
+// Binding native functions is this class's one job; the JVM runs with --enable-native-access.
+@SuppressWarnings("restricted")
 final class NativePcap {
     /** {@code pcap_next_ex} results besides 1 (a frame). */
     static final int NEXT_TIMEOUT = 0;

@@ -24,7 +24,8 @@ public sealed interface PacketSource extends AutoCloseable permits PcapFileSourc
 
     /**
      * Asks {@link #run} to return. Callable from any thread, also before {@code run} starts; the
-     * loop returns within about 200 ms even when no frame arrives.
+     * loop returns after the frame in hand, and on a live interface within about 100 ms even when
+     * no frame arrives.
      */
     void stop();
 

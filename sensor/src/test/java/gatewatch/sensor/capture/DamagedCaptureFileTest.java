@@ -49,8 +49,8 @@ class DamagedCaptureFileTest {
         Path cut = write("cut-in-data.pcap", Arrays.copyOf(original, (int) damagedAt + 16 + 5));
         Frames got = new Frames();
         DamagedCaptureException e = readExpectingDamage(cut, got);
-        assertThat(e.getMessage()).isEqualTo("damaged capture file " + cut
-                + ": unreadable record at byte offset 1007 after 10 frames:"
+        assertThat(e.getMessage()).isEqualTo("capture file " + cut
+                + " unreadable from byte offset 1007, after 10 frames:"
                 + " truncated dump file; tried to read 66 captured bytes, only got 5");
         assertGoodFramesDelivered(got, e);
     }
@@ -104,6 +104,26 @@ class DamagedCaptureFileTest {
         assertThat(block.reason()).isEqualTo("block total length in header and trailer don't match");
     }
 
+    /**
+     * Not damage but a limit of libpcap: a pcapng whose second interface has another link type
+     * (Wireshark writes these when capturing on several interfaces). Frames up to that interface
+     * are delivered, and the error names where it starts.
+     */
+    @Test
+    void aPcapngMixingLinkTypesIsReadUpToTheSecondLinkType() throws Exception {
+        Path file = tmp.resolve("mixed.pcapng");
+        List<Long> idbs = PcapWriter.writePcapng(file, List.of(
+                new PcapWriter.Interface(1, new PcapWriter.Record(1_600_000_000_000_001_000L, PcapFileSourceTest.bytes(60, 1), 60)),
+                new PcapWriter.Interface(113, new PcapWriter.Record(1_600_000_001_000_000_000L, PcapFileSourceTest.bytes(44, 2), 44))));
+        Frames got = new Frames();
+        DamagedCaptureException e = readExpectingDamage(file, got);
+        assertThat(got.size()).isEqualTo(1);
+        assertThat(got.get(0).bytes()).isEqualTo(PcapFileSourceTest.bytes(60, 1));
+        assertThat(got.get(0).tsNanos()).isEqualTo(1_600_000_000_000_001_000L);
+        assertThat(e.offset()).isEqualTo(idbs.get(1));
+        assertThat(e.reason()).isEqualTo("an interface has a type 113 different from the type of the first interface");
+    }
+
     /** A record header claiming 4 MiB, found in the wild; tcpdump also reads 2 frames, then fails. */
     @Test
     void theSharedCorruptedFileStopsAtOffset130() throws Exception {
@@ -114,8 +134,8 @@ class DamagedCaptureFileTest {
         assertThat(e.framesDelivered()).isEqualTo(2);
         assertThat(e.offset()).isEqualTo(130);
         assertThat(e.file()).isEqualTo(file);
-        assertThat(e.getMessage()).isEqualTo("damaged capture file " + file
-                + ": unreadable record at byte offset 130 after 2 frames:"
+        assertThat(e.getMessage()).isEqualTo("capture file " + file
+                + " unreadable from byte offset 130, after 2 frames:"
                 + " invalid packet capture length 4194304, bigger than snaplen of 262144");
     }
 

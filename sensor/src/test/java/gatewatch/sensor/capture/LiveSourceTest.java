@@ -17,6 +17,8 @@ import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * Live capture on a veth pair made for this test: one end ({@code gwc<pid>a}) stays in the JVM's
@@ -67,9 +69,13 @@ class LiveSourceTest {
         }
     }
 
-    @Test
-    void capturesEveryFilteredDatagramAndStopsOnTheIdleLink() throws Exception {
-        LiveConfig config = LiveConfig.of(LOCAL_IF).withFilter("udp and dst port " + PORT + " and src host " + PEER_IP);
+    /** Both ring kinds: TPACKET_V3 blocks (the default) and TPACKET_V2 frames (immediate mode). */
+    @ParameterizedTest(name = "immediate={0}")
+    @ValueSource(booleans = {false, true})
+    @SuppressWarnings("try") // closes early on purpose, to read the statistics after close()
+    void capturesEveryFilteredDatagramAndStopsOnTheIdleLink(boolean immediate) throws Exception {
+        LiveConfig config = LiveConfig.of(LOCAL_IF).withImmediate(immediate)
+                .withFilter("udp and dst port " + PORT + " and src host " + PEER_IP);
         AtomicLong frames = new AtomicLong();
         AtomicLong badFrames = new AtomicLong();
         FrameHandler handler = (buf, off, capLen, wireLen, linkType, tsNanos) -> {
@@ -124,6 +130,27 @@ class LiveSourceTest {
         }
     }
 
+    /** An interface deleted under a running capture ends run() with an exception naming it. */
+    @Test
+    void anInterfaceThatDisappearsEndsTheRunWithAnError() throws Exception {
+        String doomed = "gwc" + PID + "c";
+        Result made = sh("ip link add " + doomed + " type veth peer name gwc" + PID + "d netns " + NETNS
+                + " && ip link set " + doomed + " up");
+        assertThat(made.exit()).as(made.output()).isZero();
+        try (LiveSource source = LiveSource.open(LiveConfig.of(doomed))) {
+            Capture capture = Capture.start(source, (buf, off, capLen, wireLen, linkType, tsNanos) -> {
+            });
+            Thread.sleep(200);
+            assertThat(sh("ip link del " + doomed).exit()).isZero();
+            capture.thread.join(HANG);
+            assertThat(capture.thread.isAlive()).as("run() still capturing on a deleted interface").isFalse();
+            assertThat(capture.failure.get()).isInstanceOf(LiveCaptureException.class)
+                    .hasMessageStartingWith("capture on interface " + doomed + " failed: ");
+        } finally {
+            sh("ip link del " + doomed);
+        }
+    }
+
     @Test
     void closingWhileRunningIsRefused() throws Exception {
         try (LiveSource source = LiveSource.open(LiveConfig.of(LOCAL_IF))) {
@@ -144,14 +171,15 @@ class LiveSourceTest {
         assertThatThrownBy(() -> LiveSource.open(LiveConfig.of("gwcnosuch0")))
                 .isInstanceOfSatisfying(CaptureOpenException.class,
                         e -> assertThat(e.kind()).isEqualTo(CaptureOpenException.Kind.INTERFACE))
-                .hasMessageStartingWith("cannot open interface gwcnosuch0: ");
+                .hasMessage("cannot open interface gwcnosuch0: No such device exists");
     }
 
     @Test
     void aFilterThatDoesNotCompileIsNamed() {
         assertThatThrownBy(() -> LiveSource.open(LiveConfig.of(LOCAL_IF).withFilter("udp and nonsense 42")))
                 .isInstanceOf(CaptureOpenException.class)
-                .hasMessageStartingWith("cannot open interface " + LOCAL_IF + ": filter 'udp and nonsense 42': ");
+                .hasMessage("cannot open interface " + LOCAL_IF + ": filter 'udp and nonsense 42':"
+                        + " syntax error in filter expression");
     }
 
     /** A capture thread running {@link LiveSource#run}. */

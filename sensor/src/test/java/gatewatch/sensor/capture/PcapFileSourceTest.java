@@ -193,6 +193,13 @@ class PcapFileSourceTest {
     }
 
     @Test
+    void aDirectoryCannotBeOpened() {
+        assertThatThrownBy(() -> PcapFileSource.open(tmp))
+                .isInstanceOf(CaptureOpenException.class)
+                .hasMessage("cannot open capture file " + tmp + ": error reading dump file: Is a directory");
+    }
+
+    @Test
     void anEmptyFileOrATruncatedHeaderCannotBeOpened() throws IOException {
         Path empty = Files.write(tmp.resolve("empty.pcap"), new byte[0]);
         assertThatThrownBy(() -> PcapFileSource.open(empty))

@@ -31,6 +31,41 @@ final class PcapWriter {
         return Files.write(file, b.array());
     }
 
+    /** A pcapng interface with one packet (microsecond stamps, the pcapng default). */
+    record Interface(int linkType, Record packet) {
+    }
+
+    /**
+     * Writes a little-endian pcapng: a section header, then for each interface its description
+     * block followed by one enhanced packet block.
+     *
+     * @return the offset of each interface description block
+     */
+    static List<Long> writePcapng(Path file, List<Interface> interfaces) throws IOException {
+        ByteBuffer b = ByteBuffer.allocate(28 + interfaces.stream()
+                .mapToInt(i -> 20 + 32 + padded(i.packet().data().length)).sum()).order(ByteOrder.LITTLE_ENDIAN);
+        b.putInt(0x0a0d0d0a).putInt(28).putInt(0x1a2b3c4d).putShort((short) 1).putShort((short) 0)
+                .putLong(-1).putInt(28);
+        List<Long> idbOffsets = new java.util.ArrayList<>();
+        for (int id = 0; id < interfaces.size(); id++) {
+            Interface i = interfaces.get(id);
+            idbOffsets.add((long) b.position());
+            b.putInt(1).putInt(20).putShort((short) i.linkType()).putShort((short) 0).putInt(0).putInt(20);
+            byte[] data = i.packet().data();
+            long micros = i.packet().tsNanos() / 1000;
+            int len = 32 + padded(data.length);
+            b.putInt(6).putInt(len).putInt(id).putInt((int) (micros >>> 32)).putInt((int) micros)
+                    .putInt(data.length).putInt(i.packet().wireLen()).put(data)
+                    .put(new byte[padded(data.length) - data.length]).putInt(len);
+        }
+        Files.write(file, b.array());
+        return idbOffsets;
+    }
+
+    private static int padded(int n) {
+        return (n + 3) & ~3;
+    }
+
     /** Byte offsets at which each record of a classic little-endian pcap starts. */
     static List<Long> recordOffsets(byte[] pcap) {
         ByteBuffer b = ByteBuffer.wrap(pcap).order(ByteOrder.LITTLE_ENDIAN);
