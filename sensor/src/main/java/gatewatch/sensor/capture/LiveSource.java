@@ -128,15 +128,18 @@ public final class LiveSource implements PacketSource {
                 if (rc == NativePcap.NEXT_ERROR) {
                     throw new LiveCaptureException(config.interfaceName(), NativePcap.geterr(reader.pcap()));
                 }
-                waitForFrames(pollFd, callState);
+                if (waitForFrames(pollFd, callState) == 0) {
+                    // Nothing arrived for a poll period: time still passes for the timeouts.
+                    handler.idle(System.currentTimeMillis() * 1_000_000L);
+                }
             }
         } finally {
             running.set(false);
         }
     }
 
-    /** Waits until the ring has a block for us, or {@value #POLL_MILLIS} ms pass. */
-    private void waitForFrames(MemorySegment pollFd, MemorySegment callState) throws LiveCaptureException {
+    /** Waits until the ring has a block for us, or {@value #POLL_MILLIS} ms pass; returns 0 on a timeout. */
+    private int waitForFrames(MemorySegment pollFd, MemorySegment callState) throws LiveCaptureException {
         int n;
         try {
             n = (int) NativePcap.POLL.invokeExact(callState, pollFd, 1L, POLL_MILLIS);
@@ -150,6 +153,7 @@ public final class LiveSource implements PacketSource {
             }
         }
         // POLLERR/POLLHUP (interface gone) need no handling here: the next pcap_next_ex reports it.
+        return n;
     }
 
     @Override

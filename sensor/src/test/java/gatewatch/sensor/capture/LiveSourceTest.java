@@ -119,12 +119,24 @@ class LiveSourceTest {
     @Test
     void stopEndsACaptureThatNeverSawAFrame() throws Exception {
         try (LiveSource source = LiveSource.open(LiveConfig.of(LOCAL_IF).withFilter("udp and port 1"))) {
-            Capture capture = Capture.start(source, (buf, off, capLen, wireLen, linkType, tsNanos) -> {
+            java.util.concurrent.atomic.AtomicLong lastIdle = new java.util.concurrent.atomic.AtomicLong();
+            long openedAt = System.currentTimeMillis() * 1_000_000L;
+            Capture capture = Capture.start(source, new FrameHandler() {
+                @Override
+                public void onFrame(byte[] buf, int off, int capLen, int wireLen, int linkType, long tsNanos) {
+                }
+
+                @Override
+                public void idle(long nowNanos) {
+                    lastIdle.set(nowNanos);
+                }
             });
             Thread.sleep(500);
             assertThat(capture.thread.isAlive()).isTrue();
             long returnedAfterNanos = capture.stopAndAwait(source);
             assertThat(capture.result()).isZero();
+            // The idle link still told the handler that time passes (wall-clock nanoseconds).
+            assertThat(lastIdle.get()).isGreaterThanOrEqualTo(openedAt);
             assertThat(returnedAfterNanos).as("run() returned %d ms after stop()", returnedAfterNanos / 1_000_000)
                     .isLessThan(Duration.ofSeconds(1).toNanos());
         }
