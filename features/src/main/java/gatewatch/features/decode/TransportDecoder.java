@@ -36,13 +36,20 @@ final class TransportDecoder {
         return null;
     }
 
-    static MalformedReason udp(PacketView v, byte[] b, int off, int end, int capEnd) {
+    /**
+     * @param firstFragmentOnly {@code [off, end)} is the first fragment of a datagram that could not
+     *                          be reassembled: a length beyond it is cut to what it holds
+     */
+    static MalformedReason udp(PacketView v, byte[] b, int off, int end, int capEnd, boolean firstFragmentOnly) {
         if (off + UDP_HEADER > end || off + UDP_HEADER > capEnd) {
             return MalformedReason.UDP_PKT_TOO_SMALL;
         }
         int len = Bytes.u16(b, off + 4);
         // Length 0 is legal only for IPv6 jumbograms; treat the IP length as authoritative then.
         if (len == 0 && v.ipVersion == 6) {
+            len = end - off;
+        }
+        if (firstFragmentOnly && off + len > end) {
             len = end - off;
         }
         if (len < UDP_HEADER || off + len > end) {
