@@ -45,7 +45,7 @@ public enum MalformedReason {
     IPV6_EXTHDR_TOO_MANY("ipv6.exthdr_too_many"),
     /** TCP header shorter than 20 bytes, or cut by the end of the packet. */
     TCP_PKT_TOO_SMALL("tcp.pkt_too_small"),
-    /** TCP data offset below 5 words or beyond the packet. */
+    /** TCP data offset below 5 words or beyond the datagram (options merely not captured are fine). */
     TCP_HLEN_INVALID("tcp.hlen_invalid"),
     /** UDP header shorter than 8 bytes. */
     UDP_PKT_TOO_SMALL("udp.pkt_too_small"),

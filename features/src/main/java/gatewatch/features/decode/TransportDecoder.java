@@ -21,7 +21,9 @@ final class TransportDecoder {
             return MalformedReason.TCP_PKT_TOO_SMALL;
         }
         int hlen = (Bytes.u8(b, off + 12) >>> 4) * 4;
-        if (hlen < TCP_MIN_HEADER || off + hlen > end || off + hlen > capEnd) {
+        // Options cut by the snap length are fine: the fields read here are in the first 20 bytes,
+        // and a SYN with options captured at snaplen 68 must still open its connection.
+        if (hlen < TCP_MIN_HEADER || off + hlen > end) {
             return MalformedReason.TCP_HLEN_INVALID;
         }
         v.l4Offset = off;
