@@ -1,6 +1,6 @@
 package gatewatch.features.decode;
 
-/** Big-endian reads from a frame. Callers have checked the bounds. */
+/** Reads from a frame, big-endian unless named otherwise. Callers have checked the bounds. */
 final class Bytes {
     private Bytes() {
     }
@@ -15,6 +15,19 @@ final class Bytes {
 
     static long u32(byte[] b, int i) {
         return ((long) (b[i] & 0xff) << 24) | (b[i + 1] & 0xff) << 16 | (b[i + 2] & 0xff) << 8 | (b[i + 3] & 0xff);
+    }
+
+    static int u16le(byte[] b, int i) {
+        return (b[i] & 0xff) | (b[i + 1] & 0xff) << 8;
+    }
+
+    static long u32le(byte[] b, int i) {
+        return (b[i] & 0xff) | (b[i + 1] & 0xff) << 8 | (b[i + 2] & 0xff) << 16 | ((long) (b[i + 3] & 0xff) << 24);
+    }
+
+    static void put16(byte[] b, int i, int value) {
+        b[i] = (byte) (value >>> 8);
+        b[i + 1] = (byte) value;
     }
 
     static long u64(byte[] b, int i) {

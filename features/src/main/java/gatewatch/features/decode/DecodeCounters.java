@@ -9,6 +9,7 @@ package gatewatch.features.decode;
 public final class DecodeCounters {
     private final long[] malformed = new long[MalformedReason.values().length];
     private final long[] skipped = new long[SkipReason.values().length];
+    private final long[] fragments = new long[FragmentCounter.values().length];
     private long frames;
     private long packets;
 
@@ -28,6 +29,14 @@ public final class DecodeCounters {
         skipped[reason.ordinal()]++;
     }
 
+    void countFragment(FragmentCounter counter) {
+        fragments[counter.ordinal()]++;
+    }
+
+    void countFragments(FragmentCounter counter, int n) {
+        fragments[counter.ordinal()] += n;
+    }
+
     public long frames() {
         return frames;
     }
@@ -42,6 +51,18 @@ public final class DecodeCounters {
 
     public long skipped(SkipReason reason) {
         return skipped[reason.ordinal()];
+    }
+
+    public long fragments(FragmentCounter counter) {
+        return fragments[counter.ordinal()];
+    }
+
+    public long skippedTotal() {
+        long sum = 0;
+        for (long s : skipped) {
+            sum += s;
+        }
+        return sum;
     }
 
     public long malformedTotal() {

@@ -2,11 +2,14 @@ package gatewatch.features.decode;
 
 /**
  * IPv4 header: checks in order and stops at the first problem, as Suricata's
- * {@code DecodeIPV4Packet} does. Options are skipped by IHL, not interpreted.
+ * {@code DecodeIPV4Packet} does. Options are walked only far enough to know each one's length
+ * stays inside the header; their content is not interpreted.
  */
 final class Ipv4Decoder {
     static final int MIN_HEADER = 20;
     private static final long V4_MAPPED_PREFIX = 0x0000_ffff_0000_0000L;
+    private static final int OPT_END = 0;
+    private static final int OPT_NOP = 1;
 
     private Ipv4Decoder() {
     }
@@ -31,6 +34,9 @@ final class Ipv4Decoder {
         if (hlen > capAvail) {
             return MalformedReason.IPV4_HLEN_TRUNCATED;
         }
+        if (hlen > MIN_HEADER && !optionsFit(b, off + MIN_HEADER, off + hlen)) {
+            return MalformedReason.IPV4_OPT_INVALID_LEN;
+        }
         int total = Bytes.u16(b, off + 2);
         if (total < hlen) {
             return MalformedReason.IPV4_IPLEN_SMALLER_THAN_HLEN;
@@ -54,5 +60,28 @@ final class Ipv4Decoder {
         v.dstLo = V4_MAPPED_PREFIX | Bytes.u32(b, off + 16);
         v.ipLength = total;
         return null;
+    }
+
+    /** True when every option in [pos, end) has a length byte of at least 2 that keeps it inside. */
+    private static boolean optionsFit(byte[] b, int pos, int end) {
+        while (pos < end) {
+            int type = Bytes.u8(b, pos);
+            if (type == OPT_END) {
+                return true;
+            }
+            if (type == OPT_NOP) {
+                pos++;
+                continue;
+            }
+            if (pos + 1 >= end) {
+                return false;
+            }
+            int len = Bytes.u8(b, pos + 1);
+            if (len < 2 || pos + len > end) {
+                return false;
+            }
+            pos += len;
+        }
+        return true;
     }
 }

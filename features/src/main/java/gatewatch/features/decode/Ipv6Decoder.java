@@ -16,6 +16,7 @@ final class Ipv6Decoder {
     private static final int DEST_OPTS = 60;
     private static final int MOBILITY = 135;
     private static final int MAX_EXTENSIONS = 16;
+    private static final int FRAGMENT_HEADER = 8;
 
     private Ipv6Decoder() {
     }
@@ -34,49 +35,43 @@ final class Ipv6Decoder {
         }
         int end = off + HEADER + payloadLen;
         int capEnd = off + Math.min(capAvail, HEADER + payloadLen);
-        int next = Bytes.u8(b, off + 6);
+        int nextField = off + 6;
+        int next = Bytes.u8(b, nextField);
         int pos = off + HEADER;
         h.fragment = false;
-        for (int i = 0; i < MAX_EXTENSIONS; i++) {
-            if (next == HOP_BY_HOP || next == ROUTING || next == DEST_OPTS || next == MOBILITY) {
-                if (pos + 2 > capEnd) {
-                    return MalformedReason.IPV6_EXTHDR_TRUNCATED;
-                }
-                int len = (Bytes.u8(b, pos + 1) + 1) * 8;
-                if (pos + len > end) {
-                    return MalformedReason.IPV6_EXTHDR_TRUNCATED;
-                }
-                next = Bytes.u8(b, pos);
-                pos += len;
-            } else if (next == AH) {
-                if (pos + 2 > capEnd) {
-                    return MalformedReason.IPV6_EXTHDR_TRUNCATED;
-                }
-                int len = (Bytes.u8(b, pos + 1) + 2) * 4;
-                if (pos + len > end) {
-                    return MalformedReason.IPV6_EXTHDR_TRUNCATED;
-                }
-                next = Bytes.u8(b, pos);
-                pos += len;
-            } else if (next == FRAGMENT) {
-                if (pos + 8 > capEnd) {
-                    return MalformedReason.IPV6_EXTHDR_TRUNCATED;
-                }
+        for (int walked = 0; isExtension(next); walked++) {
+            if (walked == MAX_EXTENSIONS) {
+                return MalformedReason.IPV6_EXTHDR_TOO_MANY;
+            }
+            int minLen = next == FRAGMENT ? FRAGMENT_HEADER : 2;
+            if (pos + minLen > capEnd) {
+                return MalformedReason.IPV6_EXTHDR_TRUNCATED;
+            }
+            if (next == FRAGMENT) {
                 int fragField = Bytes.u16(b, pos + 2);
-                h.fragment = true;
                 h.fragmentOffset = fragField & 0xfff8;
                 h.moreFragments = (fragField & 1) != 0;
                 h.id = Bytes.u32(b, pos + 4);
+                h.fragmentHeaderOffset = pos;
+                h.nextHeaderField = nextField;
                 next = Bytes.u8(b, pos);
-                pos += 8;
-                // An atomic fragment (offset 0, no more fragments) is a whole datagram.
-                if (h.fragmentOffset == 0 && !h.moreFragments) {
-                    h.fragment = false;
+                pos += FRAGMENT_HEADER;
+                // An atomic fragment (offset 0, no more fragments) is a whole datagram (RFC 6946):
+                // its chain goes on. A real fragment's rest is read once it is reassembled.
+                h.fragment = h.fragmentOffset != 0 || h.moreFragments;
+                if (h.fragment) {
+                    break;
                 }
-                break;
-            } else {
-                break;
+                nextField = pos - FRAGMENT_HEADER;
+                continue;
             }
+            int len = next == AH ? (Bytes.u8(b, pos + 1) + 2) * 4 : (Bytes.u8(b, pos + 1) + 1) * 8;
+            if (pos + len > end) {
+                return MalformedReason.IPV6_EXTHDR_TRUNCATED;
+            }
+            nextField = pos;
+            next = Bytes.u8(b, pos);
+            pos += len;
         }
         v.ipVersion = 6;
         v.l3Offset = off;
@@ -90,5 +85,11 @@ final class Ipv6Decoder {
         h.transportOffset = pos;
         h.end = end;
         return null;
+    }
+
+    /** Whether {@code next} names an extension header the chain walk steps over. */
+    static boolean isExtension(int next) {
+        return next == HOP_BY_HOP || next == ROUTING || next == FRAGMENT || next == AH || next == DEST_OPTS
+                || next == MOBILITY;
     }
 }

@@ -9,4 +9,8 @@ final class Ipv6Header {
     boolean moreFragments;
     int fragmentOffset;
     long id;
+    /** Where the fragment header starts (when {@link #fragment}). */
+    int fragmentHeaderOffset;
+    /** Where the next-header byte that names the fragment header is (in the fixed header or an extension). */
+    int nextHeaderField;
 }

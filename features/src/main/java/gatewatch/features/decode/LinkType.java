@@ -5,6 +5,8 @@ public final class LinkType {
     public static final int NULL = 0;
     public static final int ETHERNET = 1;
     public static final int PPP = 9;
+    /** PPP in HDLC-like framing (RFC 1662). */
+    public static final int PPP_HDLC = 50;
     /** DLT_RAW as OpenBSD and some other systems number it. */
     public static final int RAW_12 = 12;
     /** DLT_RAW as BSD/OS numbers it. */

@@ -11,6 +11,14 @@ public enum MalformedReason {
     LINK_TRUNCATED("link.truncated"),
     /** VLAN tags nested deeper than the decoder follows. */
     VLAN_TOO_DEEP("vlan.too_deep"),
+    /** A VLAN tag cut by the end of the frame. */
+    VLAN_TRUNCATED("vlan.truncated"),
+    /** An NFLOG header whose version is not 0. */
+    NFLOG_BAD_VERSION("nflog.bad_version"),
+    /** An NFLOG TLV shorter than its own header or running past the record. */
+    NFLOG_TLV_INVALID("nflog.tlv_invalid"),
+    /** Raw IP whose version nibble is neither 4 nor 6. */
+    IP_VERSION_UNKNOWN("ip.version_unknown"),
     /** Fewer than 20 bytes of IPv4 header. */
     IPV4_PKT_TOO_SMALL("ipv4.pkt_too_small"),
     /** The version nibble of an IPv4 packet is not 4. */
@@ -19,6 +27,8 @@ public enum MalformedReason {
     IPV4_HLEN_TOO_SMALL("ipv4.hlen_too_small"),
     /** IHL beyond the captured bytes. */
     IPV4_HLEN_TRUNCATED("ipv4.hlen_truncated"),
+    /** An IPv4 option without a length byte, with a length below 2, or running past the header. */
+    IPV4_OPT_INVALID_LEN("ipv4.opt_invalid_len"),
     /** Total length smaller than the header. */
     IPV4_IPLEN_SMALLER_THAN_HLEN("ipv4.iplen_smaller_than_hlen"),
     /** Total length larger than the frame carried on the wire. */
@@ -31,9 +41,11 @@ public enum MalformedReason {
     IPV6_TRUNC_PKT("ipv6.trunc_pkt"),
     /** An extension header runs past the packet. */
     IPV6_EXTHDR_TRUNCATED("ipv6.exthdr_truncated"),
+    /** More extension headers in a row than the decoder follows. */
+    IPV6_EXTHDR_TOO_MANY("ipv6.exthdr_too_many"),
     /** TCP header shorter than 20 bytes, or cut by the end of the packet. */
     TCP_PKT_TOO_SMALL("tcp.pkt_too_small"),
-    /** TCP data offset below 5 words or beyond the packet. */
+    /** TCP data offset below 5 words or beyond the datagram (options merely not captured are fine). */
     TCP_HLEN_INVALID("tcp.hlen_invalid"),
     /** UDP header shorter than 8 bytes. */
     UDP_PKT_TOO_SMALL("udp.pkt_too_small"),

@@ -9,6 +9,12 @@ package gatewatch.features.decode;
  * IPv4-mapped ({@code ::ffff:a.b.c.d}: {@code hi = 0}, {@code lo = 0x0000_ffff_xxxx_xxxxL}), so
  * one flow key covers both families.
  *
+ * <p>For a datagram made from fragments ({@link #reassembled()}, or {@link #wrongFragments()}
+ * above 0) {@link #buf()} is the reassembler's buffer rather than the frame: the offsets point
+ * into it, and it stays valid until the next decode like everything else here; {@link #capLen()},
+ * {@link #wireLen()}, {@link #linkType()} and {@link #tsNanos()} still describe the frame that
+ * completed the datagram.
+ *
  * <p>Written only by {@link FrameDecoder}, on the capture thread.
  */
 public final class PacketView {
@@ -17,6 +23,12 @@ public final class PacketView {
     public static final int PROTO_TCP = 6;
     public static final int PROTO_UDP = 17;
     public static final int PROTO_ICMPV6 = 58;
+
+    /** ICMP and ICMPv6 echo types (KDD's eco_i / ecr_i services). */
+    public static final int ICMP_ECHO_REPLY = 0;
+    public static final int ICMP_ECHO_REQUEST = 8;
+    public static final int ICMPV6_ECHO_REQUEST = 128;
+    public static final int ICMPV6_ECHO_REPLY = 129;
 
     /** TCP flag bits, as in the header's 13th byte (plus NS is not kept). */
     public static final int TCP_FIN = 0x01;
@@ -46,9 +58,13 @@ public final class PacketView {
     int ttl;
     /** The IP datagram's length from its header (total length, or payload length + 40 for IPv6). */
     int ipLength;
-    /** True when this view is a datagram reassembled from fragments. */
+    /** True when this view is a whole datagram reassembled from fragments. */
     boolean reassembled;
-    /** Bad fragments (overlap, oversize, bad offset, ...) seen while assembling this datagram. */
+    /**
+     * Wrong fragments (overlapping, oversized, misaligned, empty, or at odds with the datagram's end)
+     * of a datagram that therefore could not be reassembled; the view is then its first fragment,
+     * with the transport header and payload lengths that fragment holds. 0 for any other packet.
+     */
     int wrongFragments;
 
     // Transport layer.
@@ -102,6 +118,7 @@ public final class PacketView {
     public int urgentPointer() { return urgentPointer; }
     public int icmpType() { return icmpType; }
     public int icmpCode() { return icmpCode; }
+    /** The echo identifier; for other ICMP types the same two header bytes, whatever they mean there. */
     public int icmpId() { return icmpId; }
 
     public int payloadOffset() { return payloadOffset; }

@@ -6,8 +6,14 @@ public enum SkipReason {
     NOT_IP("not_ip"),
     /** An IP protocol other than TCP, UDP, ICMP and ICMPv6. */
     IP_PROTOCOL_UNTRACKED("ip_protocol_untracked"),
+    /** A link-layer record that carries no packet (an NFLOG record without a payload). */
+    LINK_NO_PACKET("link_no_packet"),
     /** A fragment held until its datagram is complete. */
-    FRAGMENT_HELD("fragment_held");
+    FRAGMENT_HELD("fragment_held"),
+    /** A fragment equal to one already held (same place, same bytes): a copy, ignored. */
+    FRAGMENT_DUPLICATE("fragment_duplicate"),
+    /** A fragment whose datagram was given up: past a {@link FragmentLimits} bound. */
+    FRAGMENT_DROPPED("fragment_dropped");
 
     private final String counterName;
 

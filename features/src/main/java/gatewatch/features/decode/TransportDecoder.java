@@ -21,7 +21,9 @@ final class TransportDecoder {
             return MalformedReason.TCP_PKT_TOO_SMALL;
         }
         int hlen = (Bytes.u8(b, off + 12) >>> 4) * 4;
-        if (hlen < TCP_MIN_HEADER || off + hlen > end || off + hlen > capEnd) {
+        // Options cut by the snap length are fine: the fields read here are in the first 20 bytes,
+        // and a SYN with options captured at snaplen 68 must still open its connection.
+        if (hlen < TCP_MIN_HEADER || off + hlen > end) {
             return MalformedReason.TCP_HLEN_INVALID;
         }
         v.l4Offset = off;
@@ -36,13 +38,20 @@ final class TransportDecoder {
         return null;
     }
 
-    static MalformedReason udp(PacketView v, byte[] b, int off, int end, int capEnd) {
+    /**
+     * @param firstFragmentOnly {@code [off, end)} is the first fragment of a datagram that could not
+     *                          be reassembled: a length beyond it is cut to what it holds
+     */
+    static MalformedReason udp(PacketView v, byte[] b, int off, int end, int capEnd, boolean firstFragmentOnly) {
         if (off + UDP_HEADER > end || off + UDP_HEADER > capEnd) {
             return MalformedReason.UDP_PKT_TOO_SMALL;
         }
         int len = Bytes.u16(b, off + 4);
         // Length 0 is legal only for IPv6 jumbograms; treat the IP length as authoritative then.
         if (len == 0 && v.ipVersion == 6) {
+            len = end - off;
+        }
+        if (firstFragmentOnly && off + len > end) {
             len = end - off;
         }
         if (len < UDP_HEADER || off + len > end) {

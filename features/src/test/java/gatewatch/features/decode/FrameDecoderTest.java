@@ -83,4 +83,18 @@ class FrameDecoderTest {
         assertThat(v.icmpType()).isEqualTo(8);
         assertThat(v.payloadWireLength()).isEqualTo(56);
     }
+
+    @Test
+    void tcpOptionsCutByTheSnapLengthStillDecode() {
+        byte[] f = Frames.tcp("10.0.0.1", 1, "10.0.0.2", 2).flags(Frames.SYN).ethernet();
+        byte[] withOptions = Arrays.copyOf(f, f.length + 20);
+        withOptions[14 + 3] += 20; // IP total length covers 20 bytes of options
+        withOptions[14 + 20 + 12] = (byte) (10 << 4);
+        int snap = 14 + 20 + 20 + 8;
+        assertThat(decoder.decode(withOptions, 0, snap, withOptions.length, LinkType.ETHERNET, 0, v))
+                .isEqualTo(DecodeStatus.PACKET);
+        assertThat(v.hasFlag(PacketView.TCP_SYN)).isTrue();
+        assertThat(v.payloadWireLength()).isZero();
+        assertThat(v.payloadCapLength()).isZero();
+    }
 }

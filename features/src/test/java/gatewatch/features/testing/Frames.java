@@ -3,6 +3,7 @@ package gatewatch.features.testing;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 
 /**
  * Builds frames for tests: Ethernet or raw IP, IPv4 or IPv6, TCP/UDP/ICMP, with correct lengths
@@ -40,6 +41,72 @@ public final class Frames {
         return p;
     }
 
+    /** Linux cooked v1 (SLL) around a network-layer packet with the given protocol (EtherType). */
+    public static byte[] sll(byte[] packet, int protocol) {
+        ByteBuffer b = ByteBuffer.allocate(16 + packet.length);
+        b.putShort((short) 0).putShort((short) 1).putShort((short) 6).put(new byte[] {0, 0x11, 0x22, 0x33, 0x44, 0x55, 0, 0})
+                .putShort((short) protocol).put(packet);
+        return b.array();
+    }
+
+    /** Linux cooked v2 (SLL2) around a network-layer packet with the given protocol (EtherType). */
+    public static byte[] sll2(byte[] packet, int protocol) {
+        ByteBuffer b = ByteBuffer.allocate(20 + packet.length);
+        b.putShort((short) protocol).putShort((short) 0).putInt(2).putShort((short) 1).put((byte) 4).put((byte) 6)
+                .put(new byte[] {0, 0x11, 0x22, 0x33, 0x44, 0x55, 0, 0}).put(packet);
+        return b.array();
+    }
+
+    /** BSD loopback: a 4-byte address family in the given byte order (NULL: host order; LOOP: big-endian). */
+    public static byte[] loopback(byte[] packet, int family, ByteOrder order) {
+        return ByteBuffer.allocate(4 + packet.length).order(order).putInt(family).put(packet).array();
+    }
+
+    /**
+     * NFLOG: header (family, version 0, resource id), a prefix TLV, then the payload TLV, with TLV
+     * lengths and types in the given byte order.
+     */
+    public static byte[] nflog(byte[] packet, int family, ByteOrder order) {
+        byte[] prefix = "gw\0".getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
+        int prefixTlv = 4 + prefix.length;
+        int payloadTlv = 4 + packet.length;
+        ByteBuffer b = ByteBuffer.allocate(4 + pad4(prefixTlv) + pad4(payloadTlv)).order(order);
+        b.put((byte) family).put((byte) 0).order(ByteOrder.BIG_ENDIAN).putShort((short) 7).order(order);
+        b.putShort((short) prefixTlv).putShort((short) 10).put(prefix).position(4 + pad4(prefixTlv));
+        b.putShort((short) payloadTlv).putShort((short) 9).put(packet);
+        return b.array();
+    }
+
+    private static int pad4(int n) {
+        return (n + 3) & ~3;
+    }
+
+    /** PPP: optional {@code ff 03}, then the protocol in two bytes or (compressed) one. */
+    public static byte[] ppp(byte[] packet, int protocol, boolean hdlc, boolean compressed) {
+        ByteBuffer b = ByteBuffer.allocate(4 + packet.length);
+        if (hdlc) {
+            b.put((byte) 0xff).put((byte) 0x03);
+        }
+        if (compressed) {
+            b.put((byte) protocol);
+        } else {
+            b.putShort((short) protocol);
+        }
+        b.put(packet);
+        return java.util.Arrays.copyOf(b.array(), b.position());
+    }
+
+    /** Inserts VLAN tags (each a TPID, e.g. 0x88a8 then 0x8100) after the MAC addresses of an Ethernet frame. */
+    public static byte[] vlan(byte[] ethernet, int... tpids) {
+        ByteBuffer b = ByteBuffer.allocate(ethernet.length + 4 * tpids.length);
+        b.put(ethernet, 0, 12);
+        for (int i = 0; i < tpids.length; i++) {
+            b.putShort((short) tpids[i]).putShort((short) (100 + i));
+        }
+        b.put(ethernet, 12, ethernet.length - 12);
+        return b.array();
+    }
+
     private static byte[] addr(String a) {
         try {
             return InetAddress.getByName(a).getAddress();
@@ -67,6 +134,7 @@ public final class Frames {
         private int ipId = 1;
         private int fragmentOffset;
         private boolean moreFragments;
+        private boolean fragmentHeader;
         private int ttl = 64;
 
         private Packet(int protocol, byte[] src, int srcPort, byte[] dst, int dstPort) {
@@ -88,10 +156,14 @@ public final class Frames {
         public Packet icmpId(int id) { this.icmpId = id; return this; }
         public Packet ipId(int id) { this.ipId = id; return this; }
         public Packet ttl(int t) { this.ttl = t; return this; }
-        /** IPv4 fragment fields: offset in bytes (a multiple of 8) and the MF bit. */
+        /**
+         * Fragment fields: offset in bytes (a multiple of 8, unless testing one that is not) and
+         * the more-fragments bit; IPv6 gets a fragment header with {@link #ipId} as its id.
+         */
         public Packet fragment(int offsetBytes, boolean more) {
             this.fragmentOffset = offsetBytes;
             this.moreFragments = more;
+            this.fragmentHeader = true;
             return this;
         }
 
@@ -134,9 +206,15 @@ public final class Frames {
                         .put((byte) ttl).put((byte) protocol).putShort((short) 0).put(src).put(dst).put(body);
                 return b.array();
             }
-            ByteBuffer b = ByteBuffer.allocate(40 + body.length);
-            b.putInt(0x60000000).putShort((short) body.length).put((byte) protocol).put((byte) ttl)
-                    .put(src).put(dst).put(body);
+            int ext = fragmentHeader ? 8 : 0;
+            ByteBuffer b = ByteBuffer.allocate(40 + ext + body.length);
+            b.putInt(0x60000000).putShort((short) (ext + body.length)).put((byte) (fragmentHeader ? 44 : protocol))
+                    .put((byte) ttl).put(src).put(dst);
+            if (fragmentHeader) {
+                b.put((byte) protocol).put((byte) 0).putShort((short) (fragmentOffset | (moreFragments ? 1 : 0)))
+                        .putInt(ipId);
+            }
+            b.put(body);
             return b.array();
         }
 
