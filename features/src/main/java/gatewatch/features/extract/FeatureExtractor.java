@@ -55,8 +55,9 @@ public final class FeatureExtractor implements FrameHandler {
         advanceTime(nowNanos);
     }
 
-    /** End of input or stop: reports every open connection. */
+    /** End of input or stop: reports every open connection (and counts unfinished fragments as expired). */
     public void finish() {
+        decoder.flushFragments();
         tracker.flush();
     }
 

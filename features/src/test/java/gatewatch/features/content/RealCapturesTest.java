@@ -2,7 +2,7 @@ package gatewatch.features.content;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import gatewatch.features.content.testing.PcapReplay;
+import gatewatch.features.testing.CaptureFiles;
 import gatewatch.features.kdd.KddFeature;
 import gatewatch.features.kdd.Service;
 import gatewatch.features.testing.SharedData;
@@ -16,7 +16,7 @@ class RealCapturesTest {
 
     private static ContentHarness replay(String capture) throws IOException {
         ContentHarness h = new ContentHarness(ContentConfig.defaults(), 10_000);
-        PcapReplay.replay(SharedData.require("pcaps/" + capture), h::frame);
+        CaptureFiles.read(SharedData.require("pcaps/" + capture), h::frame);
         h.flush();
         return h;
     }
