@@ -13,7 +13,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.random.RandomGenerator;
 
 /**
- * One HTTP/1.0 fetch: a GET of 140–420 bytes, a 200 response whose size follows the KDD normal
+ * One HTTP/1.0 fetch: a GET of about 130–420 bytes, a 200 response whose size follows the KDD normal
  * http records (median 1,425 bytes, a tenth above 10 KB), and the server closing. One record:
  * http, SF.
  */
