@@ -113,6 +113,7 @@ public final class SynthCommand implements Callable<Integer> {
     private static void print(SynthReport r, PrintWriter w) {
         w.printf(Locale.ROOT, "wrote %s: %,d frames, %,d bytes, %,d connections over %s (%s to %s)%n",
                 r.file(), r.frames(), r.bytes(), r.totalConnections(), r.span(), r.first(), r.last());
+        w.printf(Locale.ROOT, "  at most %,d sessions open at once%n", r.peakOpenSessions());
         r.connections().entrySet().stream().sorted(java.util.Map.Entry.comparingByKey())
                 .forEach(e -> w.printf(Locale.ROOT, "  %-17s %,9d connections%n", e.getKey().mixName(), e.getValue()));
         for (SynthReport.AttackEpisode e : r.episodes()) {
