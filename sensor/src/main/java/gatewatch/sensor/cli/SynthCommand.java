@@ -32,14 +32,14 @@ import picocli.CommandLine.Spec;
         },
         footer = {
             "",
-            "Scenarios for --mix (KDD label in brackets):",
-            "  normal            web, DNS, mail, FTP and telnet of 40 workstations and 5 servers",
-            "  neptune           SYN flood to one server: S0 and REJ [neptune]",
-            "  portsweep         half-open scan of one server's ports: REJ, RSTO [portsweep/satan]",
-            "  ipsweep           echo requests to every address of the site [ipsweep]",
-            "  smurf             1,032-byte echo replies from many hosts to one victim [smurf]",
-            "  guess_passwd      telnet logins with guessed passwords, one a connection [guess_passwd]",
-            "  guess_passwd_ftp  FTP logins, three guessed passwords a connection [guess_passwd]",
+            "Scenarios for --mix, and the KDD records they imitate:",
+            "  normal            web, DNS, mail, FTP, telnet of 40 workstations",
+            "  neptune           SYN flood to one server: S0, REJ",
+            "  portsweep         half-open scan of one server: REJ, RSTO",
+            "  ipsweep           echo requests to every address: eco_i",
+            "  smurf             1,032-byte echo replies to one host: ecr_i",
+            "  guess_passwd      telnet, one guessed password a connection",
+            "  guess_passwd_ftp  FTP, three guessed passwords a connection",
         })
 public final class SynthCommand implements Callable<Integer> {
     @Option(names = "--out", required = true, paramLabel = "FILE", description = "The pcap file to write (replaced if it exists).")
