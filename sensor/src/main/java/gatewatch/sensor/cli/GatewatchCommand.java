@@ -11,6 +11,7 @@ import picocli.CommandLine.Command;
         description = "Network intrusion sensor: KDD Cup 1999 features from packets, scored by an ensemble.",
         subcommands = {
             FeaturesCommand.class,
+            SynthCommand.class,
             CommandLine.HelpCommand.class,
         })
 public final class GatewatchCommand implements Runnable {

@@ -1,0 +1,19 @@
+package gatewatch.sensor.synth.wire;
+
+import gatewatch.sensor.synth.net.Host;
+
+/**
+ * One IPv4 packet a session sends, before it is framed: the frame builder adds the Ethernet and
+ * IP headers and every checksum. Payloads are views into a session's message bytes, never copies.
+ */
+public sealed interface Packet permits TcpSegment, UdpDatagram, IcmpMessage {
+    /** When the sensor sees the packet, nanoseconds since the epoch. */
+    long timeNanos();
+
+    Host src();
+
+    Host dst();
+
+    /** The same packet seen at another time (the scheduler keeps each session in time order). */
+    Packet at(long timeNanos);
+}
