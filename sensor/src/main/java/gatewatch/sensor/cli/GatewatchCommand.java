@@ -12,6 +12,9 @@ import picocli.CommandLine.Command;
         subcommands = {
             FeaturesCommand.class,
             SynthCommand.class,
+            ReplayCommand.class,
+            TrainCommand.class,
+            EvaluateCommand.class,
             CommandLine.HelpCommand.class,
         })
 public final class GatewatchCommand implements Runnable {

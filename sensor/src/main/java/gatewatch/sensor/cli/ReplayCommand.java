@@ -1,0 +1,95 @@
+package gatewatch.sensor.cli;
+
+import gatewatch.detector.model.Ensemble;
+import gatewatch.sensor.alert.JsonLinesLog;
+import gatewatch.sensor.alert.LogFileConfig;
+import gatewatch.sensor.pipeline.FullQueuePolicy;
+import gatewatch.sensor.pipeline.LatencyRecorder;
+import gatewatch.sensor.pipeline.Outputs;
+import gatewatch.sensor.pipeline.Pipeline;
+import gatewatch.sensor.pipeline.PipelineSettings;
+import gatewatch.sensor.pipeline.ReplaySpeed;
+import gatewatch.sensor.pipeline.Summary;
+import java.io.BufferedOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/**
+ * {@code gatewatch replay CAPTURE...}: the full pipeline over capture files — the same stages and
+ * threads as the live daemon, with waiting instead of dropping when a queue is full.
+ */
+@Command(name = "replay", mixinStandardHelpOptions = true,
+        description = "Replay capture files through the full pipeline (features, verdicts, alert log) and summarise.")
+public final class ReplayCommand implements Callable<Integer> {
+    @Parameters(arity = "1..*", paramLabel = "CAPTURE", description = "pcap or pcapng files, read in order as one stream")
+    List<Path> captures;
+
+    @Option(names = "--model", paramLabel = "FILE", description = "Model file (default: the bundled model).")
+    Path model;
+
+    @Option(names = "--alerts", paramLabel = "FILE", description = "Append alerts (JSON lines) to FILE (default: standard output).")
+    Path alerts;
+
+    @Option(names = "--records", paramLabel = "FILE", description = "Write every connection with its verdict (JSON lines) to FILE.")
+    Path records;
+
+    @Option(names = "--summary-json", paramLabel = "FILE", description = "Write the summary as one JSON object to FILE.")
+    Path summaryJson;
+
+    @Option(names = "--speed", paramLabel = "max|realtime|Nx", defaultValue = "max",
+            description = "max (default), realtime, or a multiple of real time such as 10x.")
+    String speed;
+
+    @Option(names = "--sensor-name", paramLabel = "NAME", description = "The sensor field of every event (default: the host name).")
+    String sensorName;
+
+    @Mixin
+    DebugOption debug;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() throws Exception {
+        ReplaySpeed pace;
+        try {
+            pace = ReplaySpeed.parse(speed);
+        } catch (IllegalArgumentException e) {
+            throw new UsageException(e.getMessage());
+        }
+        Ensemble ensemble = Models.load(model);
+        PrintWriter err = spec.commandLine().getErr();
+        try (JsonLinesLog alertLog = alerts != null ? new JsonLinesLog(LogFileConfig.simple(alerts)) : null;
+                JsonLinesLog recordsLog = records != null ? new JsonLinesLog(LogFileConfig.simple(records)) : null;
+                OutputStream stdout = alerts == null ? new BufferedOutputStream(StandardOutput.unclosable(), 1 << 16) : null) {
+            Outputs outputs = new Outputs(alertLog, stdout, recordsLog, List.of(), SensorName.resolve(sensorName));
+            Pipeline pipeline = new Pipeline(PipelineSettings.defaults(), FullQueuePolicy.BLOCK, ensemble, outputs,
+                    LatencyRecorder.NONE);
+            Summary summary;
+            try (Progress progress = Progress.start(pipeline, err)) {
+                summary = Signals.whileRunning(pipeline, () -> pipeline.replay(captures, pace));
+            }
+            if (pipeline.failure() != null) {
+                throw new IOException(pipeline.failure().getMessage(), pipeline.failure());
+            }
+            SummaryPrinter.print(summary, err);
+            if (summaryJson != null) {
+                SummaryPrinter.writeJson(summary, summaryJson);
+            }
+            if (summary.inputError() != null) {
+                throw new UnreadableInputException(summary.inputError(), null);
+            }
+        }
+        return ExitCodes.OK;
+    }
+}

@@ -1,0 +1,40 @@
+package gatewatch.sensor.cli;
+
+import gatewatch.sensor.pipeline.Pipeline;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Supplier;
+import sun.misc.Signal;
+import sun.misc.SignalHandler;
+
+/**
+ * SIGTERM and SIGINT stop capture (the run then flushes connections, drains the queues, flushes
+ * the logs and returns normally, so the process exits 0); SIGHUP reopens the logs (logrotate).
+ * The previous handlers come back when the run ends.
+ */
+final class Signals {
+    private Signals() {
+    }
+
+    static <T> T whileRunning(Pipeline pipeline, Supplier<T> body) {
+        List<Runnable> restore = new ArrayList<>();
+        install("TERM", s -> pipeline.stop(), restore);
+        install("INT", s -> pipeline.stop(), restore);
+        install("HUP", s -> pipeline.sink().requestReopen(), restore);
+        try {
+            return body.get();
+        } finally {
+            restore.forEach(Runnable::run);
+        }
+    }
+
+    private static void install(String name, SignalHandler handler, List<Runnable> restore) {
+        try {
+            Signal signal = new Signal(name);
+            SignalHandler previous = Signal.handle(signal, handler);
+            restore.add(() -> Signal.handle(signal, previous));
+        } catch (IllegalArgumentException e) {
+            // The JVM reserves the signal (e.g. run with -Xrs): keep its default behaviour.
+        }
+    }
+}

@@ -1,0 +1,85 @@
+package gatewatch.sensor.pipeline;
+
+import gatewatch.detector.model.Ensemble;
+import gatewatch.detector.model.Verdict;
+import gatewatch.features.extract.ConnectionRecord;
+import gatewatch.features.kdd.KddRecord;
+
+/**
+ * The detector thread: takes connection records in batches from the capture stage, scores each
+ * batch with the ensemble and passes the verdicts on to the sinks.
+ */
+public final class DetectorStage implements Runnable {
+    private final StageQueue<ConnectionRecord> in;
+    private final StageQueue<Scored> out;
+    private final Ensemble ensemble;
+    private final LatencyRecorder latency;
+    private final int batchSize;
+    private final ConnectionRecord[] records;
+    private final KddRecord[] features;
+    private final Verdict[] verdicts;
+    private final IdleStrategy idle = new IdleStrategy();
+    private int filled;
+    private volatile long scored;
+
+    public DetectorStage(StageQueue<ConnectionRecord> in, StageQueue<Scored> out, Ensemble ensemble, int batchSize,
+            LatencyRecorder latency) {
+        if (batchSize < 1) {
+            throw new IllegalArgumentException("detector batch size must be positive, got " + batchSize);
+        }
+        this.in = in;
+        this.out = out;
+        this.ensemble = ensemble;
+        this.batchSize = batchSize;
+        this.latency = latency;
+        this.records = new ConnectionRecord[batchSize];
+        this.features = new KddRecord[batchSize];
+        this.verdicts = new Verdict[batchSize];
+    }
+
+    @Override
+    public void run() {
+        try {
+            while (true) {
+                filled = 0;
+                int n = in.drain(this::add, batchSize);
+                if (n > 0) {
+                    score(n);
+                } else if (in.isFinished()) {
+                    // A last look: items put just before the close.
+                    if (in.drain(this::add, batchSize) == 0) {
+                        break;
+                    }
+                    score(filled);
+                }
+                idle.idle(n);
+            }
+        } finally {
+            out.close();
+        }
+    }
+
+    private void add(ConnectionRecord r) {
+        records[filled] = r;
+        features[filled] = r.features();
+        filled++;
+    }
+
+    private void score(int n) {
+        long start = System.nanoTime();
+        ensemble.scoreBatch(features, n, verdicts);
+        latency.batch(System.nanoTime() - start, n);
+        for (int i = 0; i < n; i++) {
+            out.put(new Scored(records[i], verdicts[i]));
+            records[i] = null;
+            features[i] = null;
+            verdicts[i] = null;
+        }
+        scored += n;
+    }
+
+    /** Verdicts made so far. */
+    public long scored() {
+        return scored;
+    }
+}

@@ -1,0 +1,189 @@
+package gatewatch.sensor.pipeline;
+
+import gatewatch.detector.model.Category;
+import gatewatch.detector.model.Ensemble;
+import gatewatch.features.decode.FrameHandler;
+import gatewatch.features.extract.ConnectionRecord;
+import gatewatch.features.extract.FeatureExtractor;
+import gatewatch.sensor.capture.CaptureException;
+import gatewatch.sensor.capture.PacketSource;
+import gatewatch.sensor.capture.PcapFileSource;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The sensor's stages and threads as DESIGN.md draws them: one capture thread (source → decoder
+ * → connections → features), a bounded queue to the detector thread (batch scoring), a bounded
+ * queue to the sink thread (alert log, records log, forwarders).
+ *
+ * <p>Replay waits when a queue is full; live capture drops records and counts them. Nothing else
+ * is shared between the threads.
+ */
+public final class Pipeline {
+    private final PipelineSettings settings;
+    private final StageQueue<ConnectionRecord> recordQueue;
+    private final StageQueue<Scored> verdictQueue;
+    private final FeatureExtractor extractor;
+    private final DetectorStage detector;
+    private final SinkStage sink;
+    private volatile PacketSource current;
+    private volatile boolean stopRequested;
+    private volatile Throwable failure;
+
+    public Pipeline(PipelineSettings settings, FullQueuePolicy policy, Ensemble ensemble, Outputs outputs,
+            LatencyRecorder latency) {
+        this.settings = settings;
+        this.recordQueue = new StageQueue<>("records", settings.recordQueue(), policy);
+        this.verdictQueue = new StageQueue<>("verdicts", settings.verdictQueue(), policy);
+        this.extractor = new FeatureExtractor(settings.extractor(), recordQueue::put);
+        this.detector = new DetectorStage(recordQueue, verdictQueue, ensemble, settings.batchSize(), latency);
+        this.sink = new SinkStage(verdictQueue, outputs.alerts(), outputs.alertStream(), outputs.records(),
+                outputs.listeners(), outputs.sensorName());
+    }
+
+    /** Reads capture files in order, as one stream, through the whole pipeline; returns when all is written. */
+    public Summary replay(List<Path> captures, ReplaySpeed speed) {
+        long start = System.nanoTime();
+        Thread[] workers = startWorkers();
+        String inputError = null;
+        FrameHandler handler = speed.paced() ? new PacedFrameHandler(extractor, speed, () -> stopRequested) : extractor;
+        try {
+            for (Path p : captures) {
+                if (stopRequested) {
+                    break;
+                }
+                try (PcapFileSource source = PcapFileSource.open(p)) {
+                    current = source;
+                    if (!stopRequested) {
+                        source.run(handler);
+                    }
+                } catch (CaptureException e) {
+                    inputError = e.getMessage();
+                    break;
+                } finally {
+                    current = null;
+                }
+            }
+        } finally {
+            finishCapture();
+            join(workers);
+        }
+        return summary(start, inputError);
+    }
+
+    /** Captures from a live source until {@link #stop()}; returns when all is written. */
+    public Summary live(PacketSource source) throws CaptureException {
+        long start = System.nanoTime();
+        Thread[] workers = startWorkers();
+        current = source;
+        try {
+            if (!stopRequested) {
+                source.run(extractor);
+            }
+        } finally {
+            current = null;
+            finishCapture();
+            join(workers);
+        }
+        return summary(start, null);
+    }
+
+    /** Stops capture (from any thread, e.g. a signal handler); the run then flushes and drains. */
+    public void stop() {
+        stopRequested = true;
+        PacketSource s = current;
+        if (s != null) {
+            s.stop();
+        }
+    }
+
+    public boolean stopRequested() {
+        return stopRequested;
+    }
+
+    private void finishCapture() {
+        // Open connections become records; then the queues drain in order.
+        extractor.finish();
+        recordQueue.close();
+    }
+
+    private Thread[] startWorkers() {
+        Thread d = Thread.ofPlatform().name("gatewatch-detector").start(guarded(detector, recordQueue, verdictQueue));
+        Thread s = Thread.ofPlatform().name("gatewatch-sink").start(guarded(sink, verdictQueue));
+        return new Thread[] {d, s};
+    }
+
+    /**
+     * A failing stage (a full disk under the alert log, say) must not leave the stages before it
+     * waiting forever on a queue nobody drains: it stops capture and releases the producers.
+     */
+    private Runnable guarded(Runnable stage, StageQueue<?>... inputs) {
+        return () -> {
+            try {
+                stage.run();
+            } catch (Throwable t) {
+                failure = t;
+                for (StageQueue<?> q : inputs) {
+                    q.abandon();
+                }
+                verdictQueue.close();
+                stop();
+            }
+        };
+    }
+
+    /** Why a worker stage failed, or null. */
+    public Throwable failure() {
+        return failure;
+    }
+
+    private static void join(Thread[] threads) {
+        boolean interrupted = false;
+        for (Thread t : threads) {
+            while (true) {
+                try {
+                    t.join();
+                    break;
+                } catch (InterruptedException e) {
+                    interrupted = true;
+                }
+            }
+        }
+        if (interrupted) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private Summary summary(long startNanos, String inputError) {
+        Map<Category, Long> alerts = Summary.emptyCounts();
+        alerts.replaceAll((c, v) -> sink.alerts(c));
+        return new Summary(extractor.decodeCounters().frames(), sink.connections(), alerts, extractor.decodeCounters().malformedTotal(),
+                recordQueue.dropped(), verdictQueue.dropped(), extractor.trackerCounters().evicted(),
+                (System.nanoTime() - startNanos) / 1e9, inputError);
+    }
+
+    public FeatureExtractor extractor() {
+        return extractor;
+    }
+
+    public StageQueue<ConnectionRecord> recordQueue() {
+        return recordQueue;
+    }
+
+    public StageQueue<Scored> verdictQueue() {
+        return verdictQueue;
+    }
+
+    public SinkStage sink() {
+        return sink;
+    }
+
+    public DetectorStage detector() {
+        return detector;
+    }
+
+    public PipelineSettings settings() {
+        return settings;
+    }
+}

@@ -1,0 +1,50 @@
+package gatewatch.sensor.pipeline;
+
+import gatewatch.detector.model.Category;
+import java.util.EnumMap;
+import java.util.Map;
+
+/**
+ * What a run did, for the end-of-run summary and {@code --summary-json}.
+ *
+ * @param inputError a capture file that could not be read (named, with offset and reason), or null
+ */
+public record Summary(
+        long frames,
+        long connections,
+        Map<Category, Long> alertsByCategory,
+        long malformedFrames,
+        long droppedRecords,
+        long droppedVerdicts,
+        long evictedConnections,
+        double elapsedSeconds,
+        String inputError) {
+
+    public Summary {
+        alertsByCategory = Map.copyOf(alertsByCategory);
+    }
+
+    public long alerts() {
+        long sum = 0;
+        for (Map.Entry<Category, Long> e : alertsByCategory.entrySet()) {
+            if (e.getKey() != Category.NORMAL) {
+                sum += e.getValue();
+            }
+        }
+        return sum;
+    }
+
+    public double framesPerSecond() {
+        return elapsedSeconds > 0 ? frames / elapsedSeconds : 0;
+    }
+
+    static Map<Category, Long> emptyCounts() {
+        Map<Category, Long> m = new EnumMap<>(Category.class);
+        for (Category c : Category.values()) {
+            if (c != Category.NORMAL) {
+                m.put(c, 0L);
+            }
+        }
+        return m;
+    }
+}
