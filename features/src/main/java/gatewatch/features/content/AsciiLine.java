@@ -48,6 +48,34 @@ final class AsciiLine implements CharSequence {
         truncated |= other.truncated;
     }
 
+    /** True when the line contains one of {@code lowerNeedles}, ignoring the case of ASCII letters. */
+    boolean containsAnyIgnoreCase(byte[][] lowerNeedles) {
+        for (byte[] n : lowerNeedles) {
+            if (indexOfIgnoreCase(n) >= 0) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private int indexOfIgnoreCase(byte[] needle) {
+        int last = length - needle.length;
+        byte first = needle[0];
+        outer:
+        for (int i = 0; i <= last; i++) {
+            if (lower(bytes[i]) != first) {
+                continue;
+            }
+            for (int j = 1; j < needle.length; j++) {
+                if (lower(bytes[i + j]) != needle[j]) {
+                    continue outer;
+                }
+            }
+            return i;
+        }
+        return -1;
+    }
+
     @Override
     public boolean isEmpty() {
         return length == 0;

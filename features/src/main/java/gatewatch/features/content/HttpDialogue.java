@@ -8,6 +8,10 @@ import gatewatch.features.content.HttpRules.Line;
  * normal http rows with a request (src_bytes > 0) have logged_in = 1 and those without have 0.
  * A 401 or 407 answering a request that carried credentials is a failed login. Responses are
  * matched to requests in order (pipelining), up to 64 outstanding.
+ *
+ * <p>Responses matter only for requests that carried credentials, so while none is outstanding
+ * the server's bytes (bodies of kilobytes, mostly) are not read at all; a line that cannot be a
+ * request line is dropped on its first character before any rule runs.
  */
 final class HttpDialogue extends Dialogue {
     private static final int MAX_OUTSTANDING = 64;
@@ -42,7 +46,7 @@ final class HttpDialogue extends Dialogue {
             }
             return;
         }
-        if (!rules.httpLines.matches(line, Line.REQUEST)) {
+        if (line.isEmpty() || !isUpper(line.charAt(0)) || !rules.httpLines.matches(line, Line.REQUEST)) {
             return;
         }
         f.add(Effect.LOGGED_IN);
@@ -53,8 +57,25 @@ final class HttpDialogue extends Dialogue {
         credentials = false;
     }
 
+    private static boolean isUpper(char c) {
+        return c >= 'A' && c <= 'Z';
+    }
+
+    @Override
+    void serverData(byte[] b, int off, int len) {
+        if (outstandingWithCredentials == 0) {
+            // Nothing to learn from these responses; their count no longer matters either.
+            outstanding = 0;
+            return;
+        }
+        super.serverData(b, off, len);
+    }
+
     @Override
     void serverLine(AsciiLine line) {
+        if (line.isEmpty() || line.charAt(0) != 'H') {
+            return;
+        }
         int m = rules.httpLines.match(line);
         if (!RuleMatcher.has(m, Line.STATUS) || outstanding == 0) {
             return;

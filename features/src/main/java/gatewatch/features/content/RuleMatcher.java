@@ -33,7 +33,7 @@ final class RuleMatcher<A extends Enum<A>> {
     int match(CharSequence line) {
         int mask = 0;
         for (int i = 0; i < matchers.length; i++) {
-            if ((mask & bits[i]) == 0 && matchers[i].reset(line).find()) {
+            if ((mask & bits[i]) == 0 && passes(i, line) && matchers[i].reset(line).find()) {
                 mask |= bits[i];
             }
         }
@@ -50,7 +50,7 @@ final class RuleMatcher<A extends Enum<A>> {
         Matcher[] m = table.matchers;
         int mask = 0;
         for (int i = 0; i < m.length; i++) {
-            if (m[i].reset(line).find()) {
+            if (table.passes(i, line) && m[i].reset(line).find()) {
                 f.add(table.rules.get(i).action());
                 mask |= table.bits[i];
             }
@@ -61,11 +61,17 @@ final class RuleMatcher<A extends Enum<A>> {
     /** True when a rule of {@code action} matches {@code line}. */
     boolean matches(CharSequence line, A action) {
         for (int i = 0; i < matchers.length; i++) {
-            if (rules.get(i).action() == action && matchers[i].reset(line).find()) {
+            if (rules.get(i).action() == action && passes(i, line) && matchers[i].reset(line).find()) {
                 return true;
             }
         }
         return false;
+    }
+
+    /** The rule's literal prefilter, when it has one and the line is an {@link AsciiLine}. */
+    private boolean passes(int i, CharSequence line) {
+        byte[][] k = rules.get(i).keywords();
+        return k == null || !(line instanceof AsciiLine a) || a.containsAnyIgnoreCase(k);
     }
 
     static boolean has(int mask, Enum<?> action) {

@@ -37,15 +37,20 @@ final class ShellRules {
     /** Rules on each line of the shell's output (server to client). */
     static final List<Rule<Effect>> OUTPUT = List.of(
             Rule.of(Effect.COMPROMISED, "not found",
-                    "KDD task description: compromised conditions include 'not found' errors"),
+                    "KDD task description: compromised conditions include 'not found' errors")
+                    .requiring("not found"),
             Rule.exact(Effect.COMPROMISED, "Jumping to address|Jumping Address",
-                    "KDD task description: 'Jumping to address' (exploit output); Bro login.bro output_trouble"),
+                    "KDD task description: 'Jumping to address' (exploit output); Bro login.bro output_trouble")
+                    .requiring("jumping"),
             Rule.of(Effect.COMPROMISED, "segmentation fault|core dumped|illegal instruction",
-                    "a crashed program: what a failed buffer overflow leaves (KDD buffer_overflow rows carry num_compromised 1-4)"),
+                    "a crashed program: what a failed buffer overflow leaves (KDD buffer_overflow rows carry num_compromised 1-4)")
+                    .requiring("segmentation fault", "core dumped", "illegal instruction"),
             Rule.exact(Effect.ROOT_SHELL, "uid=0\\(",
-                    "id(1) output of a root process"),
+                    "id(1) output of a root process")
+                    .requiring("uid=0("),
             Rule.exact(Effect.HOT, "^-r.s.*root.*/bin/(?:sh|csh|tcsh|bash|ksh)|Trojaning in progress|smashdu\\.c|PATH_UTMP",
-                    "Bro login.bro output_trouble: a setuid-root shell, rootkit output"));
+                    "Bro login.bro output_trouble: a setuid-root shell, rootkit output")
+                    .requiring("root", "trojaning", "smashdu", "path_utmp"));
 
     /** Prompts: an unterminated server line of non-space characters ending in the prompt sign. */
     enum Prompt { USER, ROOT }

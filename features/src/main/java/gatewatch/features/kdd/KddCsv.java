@@ -108,7 +108,7 @@ public final class KddCsv {
             case FLAG -> sb.append(KddFlag.values()[(int) value].kddName());
             default -> {
                 if (isRate(feature)) {
-                    sb.append(String.format(Locale.ROOT, "%.2f", value));
+                    appendTwoDecimals(value, sb);
                 } else if (value == Math.rint(value) && Math.abs(value) < 1e15) {
                     sb.append((long) value);
                 } else {
@@ -116,6 +116,25 @@ public final class KddCsv {
                 }
             }
         }
+    }
+
+    /** {@code value} rounded half-up to two decimals, as {@code %.2f} writes it, without a Formatter per value. */
+    static void appendTwoDecimals(double value, StringBuilder sb) {
+        if (!(Math.abs(value) < 1e12)) {
+            sb.append(String.format(Locale.ROOT, "%.2f", value));
+            return;
+        }
+        // Formatter rounds the shortest decimal form (0.575 -> 0.58) where value * 100 alone would give 57.4999...
+        long cents = (long) Math.floor(Math.abs(value) * 100 + 0.5 + 1e-9);
+        if (value < 0 && cents != 0) {
+            sb.append('-');
+        }
+        sb.append(cents / 100).append('.');
+        long frac = cents % 100;
+        if (frac < 10) {
+            sb.append('0');
+        }
+        sb.append(frac);
     }
 
     /** True for the features the files write as a fraction with two decimals. */

@@ -54,6 +54,11 @@ class RuleTablesTest {
         ex(o, 2, "Segmentation fault (core dumped)", "segment");
         ex(o, 3, "uid=0(root) gid=0(wheel)", "uid=100(bob)");
         ex(o, 4, "-rwsr-xr-x 1 root wheel 1 /bin/sh", "-rwxr-xr-x 1 root wheel 1 /bin/sh");
+        ex(o, 4, "Trojaning in progress", "trojan");
+        ex(o, 4, "gcc smashdu.c", "smash.c");
+        ex(o, 4, "PATH_UTMP", "PATH");
+        ex(o, 1, "Jumping Address 0x1", "Jumped");
+        ex(o, 2, "Illegal instruction", "illegal");
         ex(ShellRules.PROMPTS, 0, "bash# ", "# comment line");
         ex(ShellRules.PROMPTS, 1, "$ ", "costs $5 ");
         List<Rule<LoginRules.Event>> l = LoginRules.SERVER;
@@ -113,6 +118,13 @@ class RuleTablesTest {
         Rule<?> rule = e.table().get(e.rule());
         assertThat(rule.pattern().matcher(e.hit()).find()).as("hit: " + e.hit()).isTrue();
         assertThat(rule.pattern().matcher(e.miss()).find()).as("miss: " + e.miss()).isFalse();
+        if (rule.keywords() != null) {
+            // The literal prefilter must let every true match through.
+            byte[] b = e.hit().getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
+            AsciiLine line = new AsciiLine(b.length);
+            line.set(b, 0, b.length);
+            assertThat(line.containsAnyIgnoreCase(rule.keywords())).as("prefilter lets through: " + e.hit()).isTrue();
+        }
     }
 
     @Test

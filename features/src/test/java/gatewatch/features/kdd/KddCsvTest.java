@@ -52,6 +52,19 @@ class KddCsvTest {
     }
 
     @Test
+    void ratesAreWrittenAsPercentTwoFWould() {
+        java.util.SplittableRandom r = new java.util.SplittableRandom(7);
+        for (int i = 0; i < 200_000; i++) {
+            int num = r.nextInt(0, 512);
+            int den = r.nextInt(1, 512);
+            double v = Math.min(1.0, (double) num / den);
+            StringBuilder sb = new StringBuilder();
+            KddCsv.appendTwoDecimals(v, sb);
+            assertThat(sb.toString()).as("%d/%d", num, den).isEqualTo(String.format(java.util.Locale.ROOT, "%.2f", v));
+        }
+    }
+
+    @Test
     void shortRowIsRefused() {
         assertThatThrownBy(() -> KddCsv.parse("0,tcp,http"))
                 .isInstanceOf(KddFormatException.class)

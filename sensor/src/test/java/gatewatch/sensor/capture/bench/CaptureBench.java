@@ -156,7 +156,7 @@ public final class CaptureBench {
                 best.framesPerSecond() / 1e6, bestCpu.framesPerCpuSecond() / 1e6, best.wallNanos() / 1e9, all);
     }
 
-    private static String loadAverage() {
+    static String loadAverage() {
         try {
             return Files.readString(Path.of("/proc/loadavg")).strip();
         } catch (IOException e) {
