@@ -1,0 +1,129 @@
+package gatewatch.detector.encode;
+
+import gatewatch.detector.data.LabelledData;
+import gatewatch.detector.model.Category;
+import gatewatch.features.kdd.KddFeature;
+import gatewatch.features.kdd.KddFlag;
+import gatewatch.features.kdd.ProtocolType;
+import gatewatch.features.kdd.Service;
+import java.io.Serializable;
+import java.util.Arrays;
+import java.util.Comparator;
+
+/**
+ * The one encoder between a {@link gatewatch.features.kdd.KddRecord}'s 41 raw values and the
+ * vector every model sees.
+ *
+ * <ul>
+ *   <li>protocol_type, service, flag: the symbol code becomes its rank when the symbols seen in
+ *   training are sorted by their share of attack rows (ties by code). A tree then separates risky
+ *   from benign services with one threshold instead of a chain of splits over alphabetical codes
+ *   (Breiman's ordering for categorical splits). A symbol never seen in training (e.g. the flags
+ *   RSTRH/SHR, service oth_i) gets {@link #UNSEEN}, below every rank, so that it is explicit and
+ *   the isolation forest finds it strange.</li>
+ *   <li>duration, src_bytes, dst_bytes: {@code log1p}. These span nine decades; trees do not care,
+ *   but the isolation forest draws split points uniformly between min and max, and on the raw
+ *   scale almost every split would fall above all normal rows.</li>
+ *   <li>everything else: unchanged.</li>
+ * </ul>
+ *
+ * @param ranks for each feature ordinal, the rank per symbol code (null for numeric features)
+ */
+public record FeatureEncoder(double[][] ranks) implements Serializable {
+    /** The encoded value of a symbol not seen in training. */
+    public static final double UNSEEN = -1.0;
+
+    private static final int PROTOCOL = KddFeature.PROTOCOL_TYPE.ordinal();
+    private static final int SERVICE = KddFeature.SERVICE.ordinal();
+    private static final int FLAG = KddFeature.FLAG.ordinal();
+    private static final int DURATION = KddFeature.DURATION.ordinal();
+    private static final int SRC_BYTES = KddFeature.SRC_BYTES.ordinal();
+    private static final int DST_BYTES = KddFeature.DST_BYTES.ordinal();
+
+    public FeatureEncoder {
+        if (ranks.length != KddFeature.COUNT_OF_FEATURES) {
+            throw new IllegalArgumentException("encoder needs one entry per feature, got " + ranks.length);
+        }
+        ranks = ranks.clone();
+        check(ranks, PROTOCOL, ProtocolType.values().length);
+        check(ranks, SERVICE, Service.values().length);
+        check(ranks, FLAG, KddFlag.values().length);
+    }
+
+    private static void check(double[][] ranks, int feature, int symbols) {
+        if (ranks[feature] == null || ranks[feature].length != symbols) {
+            throw new IllegalArgumentException("encoder table for feature " + feature + " must have " + symbols + " entries");
+        }
+    }
+
+    /** Fits the symbol ranks on training rows. */
+    public static FeatureEncoder fit(LabelledData data) {
+        double[][] ranks = new double[KddFeature.COUNT_OF_FEATURES][];
+        ranks[PROTOCOL] = rank(data, PROTOCOL, ProtocolType.values().length);
+        ranks[SERVICE] = rank(data, SERVICE, Service.values().length);
+        ranks[FLAG] = rank(data, FLAG, KddFlag.values().length);
+        return new FeatureEncoder(ranks);
+    }
+
+    private static double[] rank(LabelledData data, int feature, int symbols) {
+        long[] rows = new long[symbols];
+        long[] attacks = new long[symbols];
+        for (int i = 0; i < data.size(); i++) {
+            int code = (int) data.features()[i][feature];
+            rows[code]++;
+            if (data.categories()[i] != Category.NORMAL) {
+                attacks[code]++;
+            }
+        }
+        Integer[] seen = java.util.stream.IntStream.range(0, symbols).filter(c -> rows[c] > 0).boxed().toArray(Integer[]::new);
+        Arrays.sort(seen, Comparator.comparingDouble((Integer c) -> (double) attacks[c] / rows[c]).thenComparingInt(c -> c));
+        double[] r = new double[symbols];
+        Arrays.fill(r, UNSEEN);
+        for (int i = 0; i < seen.length; i++) {
+            r[seen[i]] = i;
+        }
+        return r;
+    }
+
+    /** Encodes the 41 raw values {@code raw[rawOffset..]} into {@code out[outOffset..]}. */
+    public void encode(double[] raw, int rawOffset, double[] out, int outOffset) {
+        System.arraycopy(raw, rawOffset, out, outOffset, KddFeature.COUNT_OF_FEATURES);
+        out[outOffset + PROTOCOL] = lookup(ranks[PROTOCOL], raw[rawOffset + PROTOCOL]);
+        out[outOffset + SERVICE] = lookup(ranks[SERVICE], raw[rawOffset + SERVICE]);
+        out[outOffset + FLAG] = lookup(ranks[FLAG], raw[rawOffset + FLAG]);
+        out[outOffset + DURATION] = Math.log1p(raw[rawOffset + DURATION]);
+        out[outOffset + SRC_BYTES] = Math.log1p(raw[rawOffset + SRC_BYTES]);
+        out[outOffset + DST_BYTES] = Math.log1p(raw[rawOffset + DST_BYTES]);
+    }
+
+    /** A new encoded copy of one raw row. */
+    public double[] encode(double[] raw) {
+        double[] out = new double[KddFeature.COUNT_OF_FEATURES];
+        encode(raw, 0, out, 0);
+        return out;
+    }
+
+    /** Encoded copies of many raw rows. */
+    public double[][] encodeAll(double[][] raw) {
+        double[][] out = new double[raw.length][];
+        for (int i = 0; i < raw.length; i++) {
+            out[i] = encode(raw[i]);
+        }
+        return out;
+    }
+
+    private static double lookup(double[] table, double code) {
+        int c = (int) code;
+        return c >= 0 && c < table.length && c == code ? table[c] : UNSEEN;
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof FeatureEncoder e && Arrays.deepEquals(ranks, e.ranks);
+    }
+
+    @Override
+    public int hashCode() {
+        return Arrays.deepHashCode(ranks);
+    }
+}

@@ -1,0 +1,107 @@
+package gatewatch.detector.model;
+
+import gatewatch.features.kdd.KddFeature;
+import java.io.Serializable;
+import java.util.Arrays;
+
+/**
+ * A compiled multi-class gradient tree boost (Smile's {@code GradientTreeBoost}, k &gt; 2): one
+ * group of regression trees per class, trees stored class after class. Each leaf holds
+ * {@code shrinkage * output}, the very product Smile adds, so the class scores, the soft-max and
+ * the arg max come out as the same doubles as {@code GradientTreeBoost.predict(Tuple, double[])}.
+ *
+ * @param trees   {@code classes * treesPerClass} trees, class-major
+ * @param classes number of classes
+ * @param leaves  one value per leaf
+ */
+public record BoostScorer(TreeArrays trees, int classes, double[] leaves) implements Serializable {
+    public BoostScorer {
+        if (classes < 3 || trees.treeCount() % classes != 0 || trees.maxLeafOffset() >= leaves.length) {
+            throw new IllegalArgumentException("boost leaf table does not match its trees");
+        }
+    }
+
+    public int treesPerClass() {
+        return trees.treeCount() / classes;
+    }
+
+    /** Class probabilities of one encoded row into {@code post[0..classes)}; returns the arg max. */
+    public int predict(double[] x, int off, double[] post) {
+        int[] feature = trees.feature();
+        double[] threshold = trees.threshold();
+        int[] next = trees.next();
+        int[] roots = trees.roots();
+        int per = treesPerClass();
+        for (int j = 0; j < classes; j++) {
+            double s = 0.0;
+            for (int t = j * per, end = t + per; t < end; t++) {
+                int n = roots[t];
+                int f;
+                while ((f = feature[n]) >= 0) {
+                    n = x[off + f] <= threshold[n] ? next[n] : next[n] + 1;
+                }
+                s += leaves[next[n]];
+            }
+            post[j] = s;
+        }
+        return softmax(post, 0, classes);
+    }
+
+    /** Class probabilities of {@code rows} encoded rows (row-major) into {@code post} (row-major). */
+    public void predictBatch(double[] x, int rows, double[] post) {
+        int k = classes;
+        Arrays.fill(post, 0, rows * k, 0.0);
+        int[] feature = trees.feature();
+        double[] threshold = trees.threshold();
+        int[] next = trees.next();
+        int[] roots = trees.roots();
+        int per = treesPerClass();
+        for (int t = 0; t < roots.length; t++) {
+            int j = t / per;
+            int root = roots[t];
+            for (int r = 0; r < rows; r++) {
+                int off = r * KddFeature.COUNT_OF_FEATURES;
+                int n = root;
+                int f;
+                while ((f = feature[n]) >= 0) {
+                    n = x[off + f] <= threshold[n] ? next[n] : next[n] + 1;
+                }
+                post[r * k + j] += leaves[next[n]];
+            }
+        }
+        for (int r = 0; r < rows; r++) {
+            softmax(post, r * k, k);
+        }
+    }
+
+    /** Smile's soft-max: subtract the first maximum, exponentiate, divide by the sum. */
+    static int softmax(double[] post, int o, int k) {
+        double max = Double.NEGATIVE_INFINITY;
+        int best = -1;
+        for (int j = 0; j < k; j++) {
+            if (post[o + j] > max) {
+                max = post[o + j];
+                best = j;
+            }
+        }
+        double z = 0.0;
+        for (int j = 0; j < k; j++) {
+            post[o + j] = Math.exp(post[o + j] - max);
+            z += post[o + j];
+        }
+        for (int j = 0; j < k; j++) {
+            post[o + j] /= z;
+        }
+        return best;
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof BoostScorer b && classes == b.classes && trees.equals(b.trees) && Arrays.equals(leaves, b.leaves);
+    }
+
+    @Override
+    public int hashCode() {
+        return trees.hashCode() * 31 + classes;
+    }
+}

@@ -1,0 +1,230 @@
+package gatewatch.detector.model;
+
+import gatewatch.detector.io.ModelFile;
+import gatewatch.detector.io.ModelHeader;
+import gatewatch.features.kdd.KddFeature;
+import gatewatch.features.kdd.KddRecord;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * The trained detector: encoder, supervised trees and the normal-traffic baseline, compiled to
+ * flat arrays, and the combiner that turns their outputs into a {@link Verdict}.
+ *
+ * <h2>Combiner</h2>
+ * <ol>
+ *   <li>The label forest gives posteriors over attack labels; summed per category they give
+ *   {@code pF}. The category boost gives {@code pB}. The category posterior is
+ *   {@code p = w * pF + (1 - w) * pB} with {@code w = forestWeight}.</li>
+ *   <li>The category is the one with the least expected KDD cost under {@code p}
+ *   ({@link CostMatrix#leastExpectedCost}); with cost-sensitivity off, the most probable.</li>
+ *   <li>If that is {@code normal} but the baseline's anomaly score exceeds the threshold stored in
+ *   the model, the verdict is {@link Category#ANOMALY}: no attack class explains the connection,
+ *   yet it is unlike the normal training traffic. An attack verdict is never downgraded.</li>
+ *   <li>Label: for an attack, the most probable label of that category; {@code normal} or
+ *   {@code anomaly} otherwise. Confidence: {@code p[category]}; for an anomaly
+ *   {@code (score - threshold) / (1 - threshold)}.</li>
+ *   <li>Reasons: see {@link ReasonFinder}; empty for normal verdicts.</li>
+ * </ol>
+ *
+ * <p>Immutable and thread-safe: every call works on its own scratch arrays, so one instance can
+ * serve any number of threads.
+ */
+public final class Ensemble {
+    private static final int F = KddFeature.COUNT_OF_FEATURES;
+    private static final int C = Category.KDD_COUNT;
+
+    private final ModelHeader header;
+    private final ModelPayload model;
+    private final ReasonFinder reasonFinder;
+    private final int labels;
+    private final int[] labelCategory;
+    private final String[] labelNames;
+
+    private Ensemble(ModelHeader header, ModelPayload model) {
+        this.header = header;
+        this.model = model;
+        this.reasonFinder = new ReasonFinder(model.importance(), model.normalCenter(), model.normalScale());
+        this.labels = model.labelForest().classes();
+        this.labelCategory = model.labelCategories().clone();
+        this.labelNames = model.labelNames().clone();
+    }
+
+    /** An ensemble of a header and a payload (as the trainer builds them, or a reader loads them). */
+    public static Ensemble of(ModelHeader header, ModelPayload model) {
+        return new Ensemble(header, model);
+    }
+
+    /** The model bundled with gatewatch (trained on kddcup.data_10_percent). */
+    public static Ensemble loadDefault() {
+        try {
+            return ModelFile.readDefault();
+        } catch (IOException e) {
+            throw new IllegalStateException("the bundled model cannot be read: " + e.getMessage(), e);
+        }
+    }
+
+    /** A model file, read through the model-file class filter. */
+    public static Ensemble load(Path file) throws IOException {
+        return ModelFile.read(file);
+    }
+
+    public String modelVersion() {
+        return header.modelVersion();
+    }
+
+    public ModelHeader header() {
+        return header;
+    }
+
+    public ModelPayload payload() {
+        return model;
+    }
+
+    /** Scores one connection. */
+    public Verdict score(KddRecord r) {
+        Work w = new Work(1);
+        r.copyInto(w.raw, 0);
+        run(w, 1);
+        return verdict(w, 0);
+    }
+
+    /** Scores {@code batch[0..n)} into {@code out[0..n)}. */
+    public void scoreBatch(KddRecord[] batch, int n, Verdict[] out) {
+        Work w = new Work(Math.min(n, Work.CHUNK));
+        for (int start = 0; start < n; start += Work.CHUNK) {
+            int m = Math.min(Work.CHUNK, n - start);
+            for (int i = 0; i < m; i++) {
+                batch[start + i].copyInto(w.raw, i * F);
+            }
+            run(w, m);
+            for (int i = 0; i < m; i++) {
+                out[start + i] = verdict(w, i);
+            }
+        }
+    }
+
+    /**
+     * Scores {@code n} rows given as raw KDD values, row-major ({@code raw[i * 41 + feature]}),
+     * into {@code out[0..n)}; saves the copy out of {@link KddRecord}s.
+     */
+    public void scoreBatch(double[] raw, int n, Verdict[] out) {
+        Work w = new Work(Math.min(n, Work.CHUNK));
+        for (int start = 0; start < n; start += Work.CHUNK) {
+            int m = Math.min(Work.CHUNK, n - start);
+            System.arraycopy(raw, start * F, w.raw, 0, m * F);
+            run(w, m);
+            for (int i = 0; i < m; i++) {
+                out[start + i] = verdict(w, i);
+            }
+        }
+    }
+
+    /** Verdicts plus what evaluation needs, for rows of raw KDD values. */
+    public Assessment[] assess(double[][] rows) {
+        Assessment[] out = new Assessment[rows.length];
+        Work w = new Work(Math.min(rows.length, Work.CHUNK));
+        for (int start = 0; start < rows.length; start += Work.CHUNK) {
+            int m = Math.min(Work.CHUNK, rows.length - start);
+            for (int i = 0; i < m; i++) {
+                System.arraycopy(rows[start + i], 0, w.raw, i * F, F);
+            }
+            run(w, m);
+            for (int i = 0; i < m; i++) {
+                Verdict v = verdict(w, i);
+                Category counted = v.category() == Category.ANOMALY ? bestAttack(w.p, i * C) : v.category();
+                out[start + i] = new Assessment(v, counted, 1.0 - w.p[i * C]);
+            }
+        }
+        return out;
+    }
+
+    /** Encodes {@code m} rows and runs the three models over them in batch. */
+    private void run(Work w, int m) {
+        for (int i = 0; i < m; i++) {
+            model.encoder().encode(w.raw, i * F, w.enc, i * F);
+        }
+        model.labelForest().predictBatch(w.enc, m, w.pl);
+        model.categoryBoost().predictBatch(w.enc, m, w.pb);
+        model.baseline().scoreBatch(w.enc, m, w.iso);
+        double fw = model.forestWeight();
+        for (int i = 0; i < m; i++) {
+            int o = i * C;
+            for (int c = 0; c < C; c++) {
+                w.p[o + c] = (1.0 - fw) * w.pb[o + c];
+            }
+            for (int l = 0; l < labels; l++) {
+                w.p[o + labelCategory[l]] += fw * w.pl[i * labels + l];
+            }
+        }
+    }
+
+    private Verdict verdict(Work w, int i) {
+        int o = i * C;
+        int cat = model.costSensitive() ? CostMatrix.leastExpectedCost(w.p, o) : argmax(w.p, o, C);
+        double iso = w.iso[i];
+        double threshold = model.anomalyThreshold();
+        if (cat == Category.NORMAL.ordinal()) {
+            if (iso > threshold) {
+                double conf = Math.min(1.0, (iso - threshold) / (1.0 - threshold));
+                return new Verdict(Category.ANOMALY, "anomaly", conf, iso, reasonFinder.reasons(w.enc, i * F));
+            }
+            return new Verdict(Category.NORMAL, "normal", clamp(w.p[o]), iso, List.of());
+        }
+        int best = -1;
+        int lo = i * labels;
+        for (int l = 0; l < labels; l++) {
+            if (labelCategory[l] == cat && (best < 0 || w.pl[lo + l] > w.pl[lo + best])) {
+                best = l;
+            }
+        }
+        String label = best >= 0 ? labelNames[best] : Category.kdd(cat).externalName();
+        return new Verdict(Category.kdd(cat), label, clamp(w.p[o + cat]), iso, reasonFinder.reasons(w.enc, i * F));
+    }
+
+    private static Category bestAttack(double[] p, int o) {
+        int best = 1;
+        for (int c = 2; c < C; c++) {
+            if (p[o + c] > p[o + best]) {
+                best = c;
+            }
+        }
+        return Category.kdd(best);
+    }
+
+    private static int argmax(double[] p, int o, int k) {
+        int best = 0;
+        for (int j = 1; j < k; j++) {
+            if (p[o + j] > p[o + best]) {
+                best = j;
+            }
+        }
+        return best;
+    }
+
+    private static double clamp(double v) {
+        return Math.max(0.0, Math.min(1.0, v));
+    }
+
+    /** Scratch arrays for one call: raw and encoded rows, model outputs, combined posteriors. */
+    private final class Work {
+        static final int CHUNK = 256;
+        final double[] raw;
+        final double[] enc;
+        final double[] pl;
+        final double[] pb;
+        final double[] iso;
+        final double[] p;
+
+        Work(int rows) {
+            int r = Math.max(1, rows);
+            raw = new double[r * F];
+            enc = new double[r * F];
+            pl = new double[r * labels];
+            pb = new double[r * C];
+            iso = new double[r];
+            p = new double[r * C];
+        }
+    }
+}

@@ -1,0 +1,76 @@
+package gatewatch.detector.train;
+
+/**
+ * Every knob of training, with the values of the bundled model in {@link #defaults()}.
+ *
+ * @param seed                base seed of every random choice (trees, samples), so a retrain
+ *                            gives the same model
+ * @param dedupe              drop repeated (features, label) rows before anything else
+ * @param forestTrees         label random forest: trees
+ * @param forestMaxDepth      ... maximum depth
+ * @param forestMaxNodes      ... maximum leaves per tree
+ * @param forestNodeSize      ... smallest node that is split
+ * @param boostTrees          category gradient boosting: trees per class
+ * @param boostMaxDepth       ... maximum depth
+ * @param boostMaxNodes       ... leaves per tree
+ * @param boostShrinkage      ... learning rate
+ * @param boostSubsample      ... fraction of rows per tree
+ * @param isolationTrees      baseline isolation forest: trees
+ * @param isolationSample     ... rows drawn per tree (the paper's psi)
+ * @param isolationMaxDepth   ... depth limit (ceil(log2 psi) in the paper)
+ * @param anomalyQuantile     the anomaly threshold is this quantile of the scores of held-out
+ *                            normal training rows, i.e. the share of normal traffic allowed to
+ *                            be called an anomaly is 1 - quantile
+ * @param thresholdFolds      folds over the normal rows for those held-out scores
+ * @param forestWeight        the forest's share of the category posterior
+ * @param costSensitive       decide by least expected KDD cost
+ * @param classWeightCap      largest weight of a rare label (weights are sqrt(largest / count))
+ */
+public record TrainingConfig(
+        long seed,
+        boolean dedupe,
+        int forestTrees,
+        int forestMaxDepth,
+        int forestMaxNodes,
+        int forestNodeSize,
+        int boostTrees,
+        int boostMaxDepth,
+        int boostMaxNodes,
+        double boostShrinkage,
+        double boostSubsample,
+        int isolationTrees,
+        int isolationSample,
+        int isolationMaxDepth,
+        double anomalyQuantile,
+        int thresholdFolds,
+        double forestWeight,
+        boolean costSensitive,
+        int classWeightCap) {
+
+    public TrainingConfig {
+        if (forestTrees < 1 || boostTrees < 1 || isolationTrees < 1 || isolationSample < 2 || thresholdFolds < 2) {
+            throw new IllegalArgumentException("tree and fold counts must be positive");
+        }
+        if (!(anomalyQuantile > 0 && anomalyQuantile < 1) || !(forestWeight >= 0 && forestWeight <= 1)) {
+            throw new IllegalArgumentException("quantile must be in (0, 1) and forest weight in [0, 1]");
+        }
+    }
+
+    /** The configuration of the bundled model. */
+    public static TrainingConfig defaults() {
+        return new TrainingConfig(
+                1999L, true,
+                50, 24, 2000, 2,
+                40, 8, 8, 0.1, 0.7,
+                64, 256, 8,
+                0.995, 5,
+                0.5, true, 10);
+    }
+
+    /** A copy with fewer trees, for quick tests. */
+    public TrainingConfig withTrees(int forest, int boost, int isolation) {
+        return new TrainingConfig(seed, dedupe, forest, forestMaxDepth, forestMaxNodes, forestNodeSize, boost,
+                boostMaxDepth, boostMaxNodes, boostShrinkage, boostSubsample, isolation, isolationSample,
+                isolationMaxDepth, anomalyQuantile, thresholdFolds, forestWeight, costSensitive, classWeightCap);
+    }
+}

@@ -1,0 +1,94 @@
+package gatewatch.detector.model;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import gatewatch.detector.data.LabelledData;
+import gatewatch.detector.testing.Fixtures;
+import gatewatch.features.kdd.KddFeature;
+import gatewatch.features.kdd.KddRecord;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class EnsembleTest {
+    private Ensemble ensemble;
+    private LabelledData rows;
+
+    @BeforeAll
+    void train() {
+        ensemble = Fixtures.syntheticModel().ensemble();
+        rows = Fixtures.synthetic(500, 42);
+    }
+
+    private KddRecord first(String label) {
+        for (int i = 0; i < rows.size(); i++) {
+            if (rows.labels()[i].equals(label)) {
+                return KddRecord.of(rows.features()[i]);
+            }
+        }
+        throw new AssertionError("no " + label);
+    }
+
+    @Test
+    void aSynFloodRowIsDosNeptuneWithReasons() {
+        Verdict v = ensemble.score(first("neptune"));
+        assertThat(v.category()).isEqualTo(Category.DOS);
+        assertThat(v.label()).isEqualTo("neptune");
+        assertThat(v.isAlert()).isTrue();
+        assertThat(v.confidence()).isBetween(0.5, 1.0);
+        assertThat(v.reasons()).isNotEmpty().hasSizeLessThanOrEqualTo(3)
+                .allMatch(r -> java.util.Arrays.stream(KddFeature.values()).anyMatch(f -> f.kddName().equals(r)));
+    }
+
+    @Test
+    void aNormalRowIsNormalWithoutReasons() {
+        Verdict v = ensemble.score(first("normal"));
+        assertThat(v.category()).isEqualTo(Category.NORMAL);
+        assertThat(v.label()).isEqualTo("normal");
+        assertThat(v.isAlert()).isFalse();
+        assertThat(v.reasons()).isEmpty();
+        assertThat(v.anomalyScore()).isBetween(0.0, 1.0);
+    }
+
+    @Test
+    void theThresholdDecidesWhenANormalVerdictBecomesAnAnomaly() {
+        ModelPayload p = ensemble.payload();
+        Ensemble strict = Ensemble.of(ensemble.header(), withThreshold(p, 1e-9));
+        Ensemble lax = Ensemble.of(ensemble.header(), withThreshold(p, 1.0));
+        KddRecord normal = first("normal");
+
+        Verdict v = strict.score(normal);
+        assertThat(v.category()).isEqualTo(Category.ANOMALY);
+        assertThat(v.label()).isEqualTo("anomaly");
+        assertThat(v.confidence()).isBetween(0.0, 1.0);
+        assertThat(v.reasons()).isNotEmpty();
+        assertThat(lax.score(normal).category()).isEqualTo(Category.NORMAL);
+        // An attack verdict is never turned into an anomaly.
+        assertThat(strict.score(first("neptune")).category()).isEqualTo(Category.DOS);
+        // Scored against the five categories, an anomaly counts as the likeliest attack category.
+        Assessment a = strict.assess(new double[][] {normal.toArray()})[0];
+        assertThat(a.counted()).isIn(Category.DOS, Category.PROBE, Category.R2L, Category.U2R);
+    }
+
+    @Test
+    void anUnseenServiceIsStrangerThanTheSameRowWithASeenOne() {
+        double[] row = first("normal").toArray();
+        double usual = ensemble.score(KddRecord.of(row)).anomalyScore();
+        row[KddFeature.SERVICE.ordinal()] = gatewatch.features.kdd.Service.OTH_I.ordinal();
+        row[KddFeature.FLAG.ordinal()] = gatewatch.features.kdd.KddFlag.SHR.ordinal();
+        assertThat(ensemble.score(KddRecord.of(row)).anomalyScore()).isGreaterThan(usual);
+    }
+
+    @Test
+    void categoriesHaveLowerCaseExternalNames() {
+        assertThat(java.util.Arrays.stream(Category.values()).map(Category::externalName))
+                .containsExactly("normal", "dos", "probe", "r2l", "u2r", "anomaly");
+    }
+
+    static ModelPayload withThreshold(ModelPayload p, double t) {
+        return new ModelPayload(p.encoder(), p.labelForest(), p.labelNames(), p.labelCategories(), p.categoryBoost(),
+                p.baseline(), t, p.forestWeight(), p.costSensitive(), p.importance(), p.normalCenter(), p.normalScale(),
+                p.summary());
+    }
+}

@@ -1,0 +1,128 @@
+package gatewatch.sensor.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import gatewatch.detector.data.AttackTaxonomy;
+import gatewatch.detector.data.KddLoader;
+import gatewatch.detector.data.LabelledData;
+import gatewatch.detector.data.UnknownSymbolPolicy;
+import gatewatch.detector.eval.CategoryMetrics;
+import gatewatch.detector.eval.Evaluation;
+import gatewatch.detector.eval.Evaluator;
+import gatewatch.detector.model.Ensemble;
+import gatewatch.detector.report.HtmlReport;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code gatewatch evaluate --test FILE... [--model MODEL] [--json] [--report DIR]}: scores a
+ * labelled KDD'99 / NSL-KDD file and prints accuracy, KDD cost per example, per-category
+ * precision/recall/F1, the 5x5 confusion matrix and attack-vs-normal ROC-AUC and PR-AUC.
+ *
+ * <p>Without {@code --model} the bundled model is used. Errors as in {@link TrainCommand}.
+ */
+@Command(name = "evaluate", mixinStandardHelpOptions = true,
+        description = "Scores labelled KDD'99 or NSL-KDD files with a model and reports accuracy, cost, per-category figures, the confusion matrix and ROC/PR areas.")
+public class EvaluateCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--test", required = true, arity = "1..*", paramLabel = "FILE",
+            description = "Labelled test files, e.g. corrected.gz (gzip or plain).")
+    List<Path> test;
+
+    @Option(names = "--model", paramLabel = "MODEL", description = "Model file (default: the bundled model).")
+    Path model;
+
+    @Option(names = "--json", description = "Print one JSON object instead of text.")
+    boolean json;
+
+    @Option(names = "--report", paramLabel = "DIR", description = "Also write an HTML report (DIR/index.html).")
+    Path report;
+
+    @Option(names = "--attack-types", paramLabel = "FILE",
+            description = "Extra 'attack category' lines on top of the built-in table (which knows the test-only attacks).")
+    Path attackTypes;
+
+    @Option(names = "--skip-unknown-symbols", description = "Skip (and count) rows with an unknown protocol, service or flag.")
+    boolean skipUnknownSymbols;
+
+    public EvaluateCommand() {
+    }
+
+    @Override
+    public Integer call() throws Exception {
+        Ensemble ensemble = model == null ? Ensemble.loadDefault() : Ensemble.load(model);
+        AttackTaxonomy taxonomy = attackTypes == null ? AttackTaxonomy.builtIn() : AttackTaxonomy.builtIn().withFile(attackTypes);
+        KddLoader loader = new KddLoader(taxonomy, skipUnknownSymbols ? UnknownSymbolPolicy.SKIP : UnknownSymbolPolicy.FAIL);
+        LabelledData data = loader.load(test).data();
+        if (data.size() == 0) {
+            throw new ParameterException(spec.commandLine(), "no rows in " + test);
+        }
+        Evaluator.Run run = Evaluator.run(ensemble, data);
+        Path page = null;
+        if (report != null) {
+            try {
+                page = HtmlReport.write(report, run, ensemble.header(), test.stream().map(Path::toString).toList());
+            } catch (IOException e) {
+                throw new IllegalStateException("cannot write the report to " + report + ": " + e.getMessage(), e);
+            }
+        }
+        PrintWriter o = spec.commandLine().getOut();
+        if (json) {
+            o.println(toJson(run.evaluation(), test, page));
+        } else {
+            printText(o, run.evaluation(), ensemble);
+            if (page != null) {
+                o.println("report: " + page);
+            }
+        }
+        o.flush();
+        return 0;
+    }
+
+    static String toJson(Evaluation e, List<Path> files, Path page) throws IOException {
+        ObjectMapper mapper = new ObjectMapper().setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE);
+        ObjectNode node = mapper.valueToTree(e);
+        node.putPOJO("test_files", files.stream().map(Path::toString).toList());
+        if (page != null) {
+            node.put("report", page.toString());
+        }
+        return mapper.writeValueAsString(node);
+    }
+
+    private static void printText(PrintWriter o, Evaluation e, Ensemble ensemble) {
+        o.printf(Locale.ROOT, "model %s (%s)%n", e.modelVersion(), ensemble.header().trainingCommand());
+        o.printf(Locale.ROOT, "rows %,d  accuracy %.2f %%  cost %.4f per example  ROC-AUC %.4f  PR-AUC %.4f%n", e.rows(),
+                100 * e.accuracy(), e.costPerExample(), e.rocAuc(), e.prAuc());
+        o.printf(Locale.ROOT, "%-9s %9s %10s %8s %8s%n", "category", "rows", "precision", "recall", "F1");
+        for (CategoryMetrics c : e.perCategory()) {
+            o.printf(Locale.ROOT, "%-9s %,9d %9.2f%% %7.2f%% %7.2f%%%n", c.category(), c.support(), 100 * c.precision(),
+                    100 * c.recall(), 100 * c.f1());
+        }
+        o.println("confusion (rows: actual, columns: predicted)");
+        o.printf(Locale.ROOT, "%-9s", "");
+        for (String c : e.categories()) {
+            o.printf(Locale.ROOT, " %9s", c);
+        }
+        o.println();
+        for (int a = 0; a < e.categories().size(); a++) {
+            o.printf(Locale.ROOT, "%-9s", e.categories().get(a));
+            for (long v : e.confusion()[a]) {
+                o.printf(Locale.ROOT, " %,9d", v);
+            }
+            o.println();
+        }
+        o.printf(Locale.ROOT, "anomaly verdicts %,d; %s%n", e.anomalyVerdicts(), e.anomalyCounting());
+    }
+}

@@ -1,0 +1,75 @@
+package gatewatch.sensor.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class EvaluateCommandTest {
+    @TempDir
+    Path dir;
+
+    @Test
+    void jsonHasTheFiguresOfDesignMd() throws IOException {
+        Path test = TrainCommandTest.head(dir, "data/corrected.gz", 3000);
+
+        TrainCommandTest.Outcome o = TrainCommandTest.run(new EvaluateCommand(), "--test", test.toString(), "--json");
+
+        assertThat(o.exit()).as(o.err()).isZero();
+        assertThat(o.out().strip().lines()).hasSize(1);
+        JsonNode j = new ObjectMapper().readTree(o.out());
+        assertThat(j.get("rows").asLong()).isEqualTo(3000);
+        assertThat(j.get("accuracy").asDouble()).isBetween(0.0, 1.0);
+        assertThat(j.get("cost_per_example").asDouble()).isBetween(0.0, 4.0);
+        assertThat(j.get("confusion")).hasSize(5);
+        assertThat(j.get("confusion").get(0)).hasSize(5);
+        long total = 0;
+        for (JsonNode row : j.get("confusion")) {
+            for (JsonNode v : row) {
+                total += v.asLong();
+            }
+        }
+        assertThat(total).isEqualTo(3000);
+        assertThat(j.get("per_category")).hasSize(5);
+        assertThat(j.get("per_category").get(0).get("category").asText()).isEqualTo("normal");
+        assertThat(j.has("roc_auc")).isTrue();
+        assertThat(j.has("pr_auc")).isTrue();
+        assertThat(j.get("model_version").asText()).startsWith("gw1-");
+    }
+
+    @Test
+    void textAndReport() throws IOException {
+        Path test = TrainCommandTest.head(dir, "data/corrected.gz", 2000);
+        Path report = dir.resolve("report");
+
+        TrainCommandTest.Outcome o = TrainCommandTest.run(new EvaluateCommand(), "--test", test.toString(), "--report",
+                report.toString());
+
+        assertThat(o.exit()).as(o.err()).isZero();
+        assertThat(o.out()).contains("accuracy").contains("cost").contains("confusion").contains("report: ");
+        assertThat(Files.readString(report.resolve("index.html"))).contains("<svg");
+    }
+
+    @Test
+    void aModelFileThatIsNotAModelExitsThree() throws IOException {
+        Path test = TrainCommandTest.head(dir, "data/corrected.gz", 10);
+        Path fake = Files.writeString(dir.resolve("fake.gwm"), "not a model");
+
+        TrainCommandTest.Outcome o = TrainCommandTest.run(new EvaluateCommand(), "--test", test.toString(), "--model",
+                fake.toString());
+
+        assertThat(o.exit()).isEqualTo(3);
+        assertThat(o.err()).contains("fake.gwm").contains("not a gatewatch model file");
+    }
+
+    @Test
+    void missingTestFileIsUsageOrUnreadable() {
+        assertThat(TrainCommandTest.run(new EvaluateCommand()).exit()).isEqualTo(2);
+        assertThat(TrainCommandTest.run(new EvaluateCommand(), "--test", dir.resolve("nope").toString()).exit()).isEqualTo(3);
+    }
+}

@@ -1,0 +1,90 @@
+package gatewatch.sensor.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import gatewatch.detector.model.Ensemble;
+import gatewatch.features.testing.SharedData;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.zip.GZIPInputStream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+class TrainCommandTest {
+    @TempDir
+    Path dir;
+
+    /** The first {@code n} rows of a shared gzip file, as a plain file in the temp folder. */
+    static Path head(Path dir, String shared, int n) throws IOException {
+        Path src = SharedData.require(shared);
+        List<String> lines = new ArrayList<>();
+        try (BufferedReader r = new BufferedReader(new InputStreamReader(new GZIPInputStream(Files.newInputStream(src)),
+                StandardCharsets.US_ASCII))) {
+            String line;
+            while (lines.size() < n && (line = r.readLine()) != null) {
+                lines.add(line);
+            }
+        }
+        return Files.write(dir.resolve(src.getFileName().toString().replace(".gz", ".head")), lines);
+    }
+
+    record Outcome(int exit, String out, String err) {
+    }
+
+    static Outcome run(java.util.concurrent.Callable<Integer> command, String... args) {
+        CommandLine cl = CliHarness.commandLine(command);
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        cl.setOut(new PrintWriter(out));
+        cl.setErr(new PrintWriter(err));
+        int exit = cl.execute(args);
+        return new Outcome(exit, out.toString(), err.toString());
+    }
+
+    @Test
+    void trainsAModelFileThatLoadsAndRecordsTheCommand() throws IOException {
+        Path data = head(dir, "data/KDDTrain+_20Percent.txt.gz", 4000);
+        Path model = dir.resolve("out/m.gwm");
+
+        Outcome o = run(new TrainCommand(), "--data", data.toString(), "--out", model.toString());
+
+        assertThat(o.exit()).as(o.err()).isZero();
+        assertThat(o.out()).contains("trained gw1-").contains("4,000 rows").contains("wrote " + model);
+        Ensemble e = Ensemble.load(model);
+        assertThat(e.header().trainingCommand()).isEqualTo("gatewatch train --data " + data + " --out " + model);
+        assertThat(e.modelVersion()).isEqualTo(o.out().replaceAll("(?s).*trained (gw1-[0-9a-f]+).*", "$1"));
+    }
+
+    @Test
+    void badUsageExitsTwo() {
+        Outcome o = run(new TrainCommand(), "--data", "x.gz");
+        assertThat(o.exit()).isEqualTo(2);
+        assertThat(o.err()).contains("--out");
+    }
+
+    @Test
+    void anUnreadableDataFileExitsThreeWithOneLineNamingIt() {
+        Path missing = dir.resolve("missing.gz");
+        Outcome o = run(new TrainCommand(), "--data", missing.toString(), "--out", dir.resolve("m.gwm").toString());
+        assertThat(o.exit()).isEqualTo(3);
+        assertThat(o.err().strip()).contains("missing.gz").doesNotContain("\n").doesNotContain("Exception in");
+    }
+
+    @Test
+    void aMalformedRowIsAnErrorNamingFileAndLine() throws IOException {
+        Path bad = Files.writeString(dir.resolve("bad.txt"), "0,tcp,http,SF,1,2,0\n");
+        TrainCommand cmd = new TrainCommand();
+        new CommandLine(cmd).parseArgs("--data", bad.toString(), "--out", dir.resolve("m.gwm").toString());
+        assertThatThrownBy(cmd::call).hasMessageContaining("bad.txt:1");
+    }
+}
