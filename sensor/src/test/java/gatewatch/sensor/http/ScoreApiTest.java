@@ -196,6 +196,18 @@ class ScoreApiTest {
     }
 
     @Test
+    void aClientThatAsksBeforeSendingIsToldTheBoundFirst() throws Exception {
+        String big = (Rows.NORMAL + "\n").repeat(120);
+        HttpResponse<String> refused = server.send(server.request("/v1/score").expectContinue(true)
+                .header("Content-Type", "text/csv").POST(HttpRequest.BodyPublishers.ofString(big)).build());
+        rejected(refused, 413, "request body larger than 16384 bytes");
+
+        HttpResponse<String> accepted = server.send(server.request("/v1/score").expectContinue(true)
+                .header("Content-Type", "text/csv").POST(HttpRequest.BodyPublishers.ofString(Rows.NORMAL)).build());
+        assertThat(ok(accepted)).hasSize(1);
+    }
+
+    @Test
     void getOnTheScoringPathIs405() {
         HttpResponse<String> r = server.get("/v1/score");
         assertThat(r.statusCode()).isEqualTo(405);
