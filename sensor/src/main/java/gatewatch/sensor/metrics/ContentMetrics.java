@@ -9,7 +9,7 @@ import java.util.function.ToLongFunction;
 /**
  * The content inspector: {@code gatewatch.content.connections{outcome}} (inspected, not_inspected
  * when every session was in use, unrecognised payload), {@code gatewatch.content.bytes{kind}}
- * (reassembled, over_budget, overlapping), {@code gatewatch.content.segments.held} and
+ * (reassembled, over_budget, overlapping), {@code gatewatch.content.held} and
  * {@code gatewatch.content.gaps}.
  */
 public final class ContentMetrics implements MeterBinder {
@@ -27,7 +27,7 @@ public final class ContentMetrics implements MeterBinder {
         bytes(registry, "reassembled", c -> c.bytesReassembled);
         bytes(registry, "over_budget", c -> c.bytesOverBudget);
         bytes(registry, "overlapping", c -> c.bytesOverlapping);
-        Meters.counter("gatewatch.content.segments.held", counters, c -> c.segmentsHeld)
+        Meters.counter("gatewatch.content.held", counters, c -> c.segmentsHeld)
                 .description("TCP segments held out of order until their hole was filled or skipped")
                 .baseUnit("segments").register(registry);
         Meters.counter("gatewatch.content.gaps", counters, c -> c.gaps)

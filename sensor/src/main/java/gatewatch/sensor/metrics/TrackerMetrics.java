@@ -9,9 +9,9 @@ import java.util.Objects;
 import java.util.function.IntSupplier;
 
 /**
- * The connection tracker: {@code gatewatch.tracker.packets}, {@code gatewatch.tracker.connections.open}
- * (gauge), {@code gatewatch.tracker.connections.created}, {@code gatewatch.tracker.connections.finished{reason}}
- * and {@code gatewatch.tracker.connections.evicted}. Evictions are also one {@code finished} reason;
+ * The connection tracker: {@code gatewatch.tracker.packets}, {@code gatewatch.tracker.open}
+ * (gauge), {@code gatewatch.tracker.created}, {@code gatewatch.tracker.finished{reason}}
+ * and {@code gatewatch.tracker.evicted}. Evictions are also one {@code finished} reason;
  * the separate counter is the one an operator alerts on (the table is too small).
  */
 public final class TrackerMetrics implements MeterBinder {
@@ -31,16 +31,16 @@ public final class TrackerMetrics implements MeterBinder {
     public void bindTo(MeterRegistry registry) {
         Meters.counter("gatewatch.tracker.packets", counters, TrackerCounters::packets)
                 .description("Packets the connection tracker processed").baseUnit("packets").register(registry);
-        Meters.gauge("gatewatch.tracker.connections.open", openConnections, IntSupplier::getAsInt)
+        Meters.gauge("gatewatch.tracker.open", openConnections, IntSupplier::getAsInt)
                 .description("Connections in the flow table").baseUnit("connections").register(registry);
-        Meters.counter("gatewatch.tracker.connections.created", counters, TrackerCounters::created)
+        Meters.counter("gatewatch.tracker.created", counters, TrackerCounters::created)
                 .description("Connections opened in the flow table").baseUnit("connections").register(registry);
         for (FinishReason reason : FinishReason.values()) {
-            Meters.counter("gatewatch.tracker.connections.finished", counters, c -> c.finished(reason))
+            Meters.counter("gatewatch.tracker.finished", counters, c -> c.finished(reason))
                     .description("Connections reported, by why they ended").baseUnit("connections")
                     .tag("reason", tag(reason)).register(registry);
         }
-        Meters.counter("gatewatch.tracker.connections.evicted", counters, TrackerCounters::evicted)
+        Meters.counter("gatewatch.tracker.evicted", counters, TrackerCounters::evicted)
                 .description("Connections pushed out of a full flow table (least recently active first)")
                 .baseUnit("connections").register(registry);
     }

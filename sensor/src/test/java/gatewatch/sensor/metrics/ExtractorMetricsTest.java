@@ -62,18 +62,18 @@ class ExtractorMetricsTest {
     void trackerCountsOpenCreatedFinishedAndEvicted() {
         traffic.syn("10.0.0.1", 40001, "10.0.0.2", 80);
         traffic.syn("10.0.0.1", 40002, "10.0.0.2", 80);
-        assertThat(gauge("gatewatch.tracker.connections.open")).isEqualTo(2);
-        assertThat(counter("gatewatch.tracker.connections.created")).isEqualTo(2);
+        assertThat(gauge("gatewatch.tracker.open")).isEqualTo(2);
+        assertThat(counter("gatewatch.tracker.created")).isEqualTo(2);
 
         // The table holds two: a third connection evicts the least recently active.
         traffic.syn("10.0.0.1", 40003, "10.0.0.2", 80);
-        assertThat(counter("gatewatch.tracker.connections.evicted")).isEqualTo(1);
-        assertThat(counter("gatewatch.tracker.connections.finished", "reason", "evicted")).isEqualTo(1);
-        assertThat(gauge("gatewatch.tracker.connections.open")).isEqualTo(2);
+        assertThat(counter("gatewatch.tracker.evicted")).isEqualTo(1);
+        assertThat(counter("gatewatch.tracker.finished", "reason", "evicted")).isEqualTo(1);
+        assertThat(gauge("gatewatch.tracker.open")).isEqualTo(2);
 
         extractor.finish();
-        assertThat(counter("gatewatch.tracker.connections.finished", "reason", "flushed")).isEqualTo(2);
-        assertThat(gauge("gatewatch.tracker.connections.open")).isZero();
+        assertThat(counter("gatewatch.tracker.finished", "reason", "flushed")).isEqualTo(2);
+        assertThat(gauge("gatewatch.tracker.open")).isZero();
         assertThat(counter("gatewatch.tracker.packets")).isEqualTo(3);
         assertThat(counter("gatewatch.extractor.records")).isEqualTo(3).isEqualTo(records.size());
     }
@@ -86,7 +86,7 @@ class ExtractorMetricsTest {
         assertThat(counter("gatewatch.content.connections", "outcome", "inspected")).isEqualTo(1);
         assertThat(counter("gatewatch.content.connections", "outcome", "not_inspected")).isZero();
         assertThat(counter("gatewatch.content.bytes", "kind", "reassembled")).isEqualTo("root\r\n".length());
-        assertThat(registry.find("gatewatch.content.segments.held").functionCounter()).isNotNull();
+        assertThat(registry.find("gatewatch.content.held").functionCounter()).isNotNull();
         assertThat(registry.find("gatewatch.content.gaps").functionCounter()).isNotNull();
     }
 }
