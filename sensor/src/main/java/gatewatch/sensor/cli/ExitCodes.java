@@ -16,7 +16,8 @@ public final class ExitCodes implements CommandLine.IExitCodeExceptionMapper, Co
 
     @Override
     public int getExitCode(Throwable t) {
-        if (t instanceof UsageException || t instanceof CommandLine.ParameterException) {
+        if (t instanceof UsageException || t instanceof CommandLine.ParameterException
+                || t instanceof gatewatch.sensor.config.ConfigException) {
             return USAGE;
         }
         if (t instanceof UnreadableInputException) {

@@ -10,9 +10,11 @@ import picocli.CommandLine.Command;
         versionProvider = VersionProvider.class,
         description = "Network intrusion sensor: KDD Cup 1999 features from packets, scored by an ensemble.",
         subcommands = {
+            DemoCommand.class,
+            RunCommand.class,
+            ReplayCommand.class,
             FeaturesCommand.class,
             SynthCommand.class,
-            ReplayCommand.class,
             TrainCommand.class,
             EvaluateCommand.class,
             CommandLine.HelpCommand.class,

@@ -74,12 +74,21 @@ public final class Pipeline {
 
     /** Captures from a live source until {@link #stop()}; returns when all is written. */
     public Summary live(PacketSource source) throws CaptureException {
+        return live(source, h -> h);
+    }
+
+    /**
+     * As {@link #live(PacketSource)}, with the capture thread's frame handler wrapped by
+     * {@code decorate} (the systemd watchdog keep-alive runs in the capture loop this way).
+     */
+    public Summary live(PacketSource source, java.util.function.UnaryOperator<FrameHandler> decorate)
+            throws CaptureException {
         long start = System.nanoTime();
         Thread[] workers = startWorkers();
         current = source;
         try {
             if (!stopRequested) {
-                source.run(extractor);
+                source.run(decorate.apply(extractor));
             }
         } finally {
             current = null;

@@ -64,9 +64,10 @@ public final class SinkStage implements Runnable {
             if (records != null) {
                 records.write(json.connection(s.record(), s.verdict()));
             }
+            byte[] line = null;
             if (s.verdict().isAlert()) {
                 alertsByCategory.incrementAndGet(s.verdict().category().ordinal());
-                byte[] line = json.alert(s.record(), s.verdict());
+                line = json.alert(s.record(), s.verdict());
                 if (alerts != null) {
                     alerts.write(line);
                 } else if (alertStream != null) {
@@ -74,11 +75,11 @@ public final class SinkStage implements Runnable {
                     alertStream.write('\n');
                 }
             }
+            for (AlertListener l : listeners) {
+                l.onScored(s, line);
+            }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write the alert or records log: " + e.getMessage(), e);
-        }
-        for (AlertListener l : listeners) {
-            l.onScored(s);
         }
     }
 

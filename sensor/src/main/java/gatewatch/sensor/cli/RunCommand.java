@@ -1,0 +1,137 @@
+package gatewatch.sensor.cli;
+
+import gatewatch.detector.model.Ensemble;
+import gatewatch.sensor.capture.CaptureException;
+import gatewatch.sensor.capture.CaptureOpenException;
+import gatewatch.sensor.capture.LiveConfig;
+import gatewatch.sensor.capture.LiveSource;
+import gatewatch.sensor.config.CaptureSection;
+import gatewatch.sensor.config.ConfigException;
+import gatewatch.sensor.config.ConfigLoader;
+import gatewatch.sensor.config.SensorConfig;
+import gatewatch.sensor.daemon.SensorDaemon;
+import gatewatch.sensor.daemon.SystemdNotifier;
+import gatewatch.sensor.pipeline.Summary;
+import java.io.PrintWriter;
+import java.net.InetSocketAddress;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/**
+ * {@code gatewatch run --interface IF}: the daemon. Captures until SIGTERM or SIGINT, then flushes
+ * open connections, drains the queues, flushes the logs and exits 0. SIGHUP reopens the logs.
+ */
+@Command(name = "run", mixinStandardHelpOptions = true,
+        description = "Capture live on an interface and alert until SIGTERM (the daemon).")
+public final class RunCommand implements Callable<Integer> {
+    private static final Logger LOG = LoggerFactory.getLogger(RunCommand.class);
+
+    @Option(names = {"-i", "--interface"}, paramLabel = "IF", description = "Interface to capture on (overrides capture.interface).")
+    String iface;
+
+    @Option(names = "--filter", paramLabel = "BPF", description = "BPF filter (overrides capture.filter).")
+    String filter;
+
+    @Option(names = {"-c", "--config"}, paramLabel = "FILE", description = "YAML configuration (see the example gatewatch.yaml).")
+    Path configFile;
+
+    @Option(names = "--alerts", paramLabel = "FILE", description = "Alert log (overrides alerts.path).")
+    Path alerts;
+
+    @Option(names = "--records", paramLabel = "FILE", description = "Write every connection to FILE (overrides records.path).")
+    Path records;
+
+    @Option(names = "--model", paramLabel = "FILE", description = "Model file (overrides detector.model; default: the bundled model).")
+    Path model;
+
+    @Option(names = "--metrics-listen", paramLabel = "HOST:PORT", description = "Metrics endpoint (overrides metrics.listen).")
+    String metricsListen;
+
+    @Option(names = "--sensor-name", paramLabel = "NAME", description = "The sensor field of events (overrides sensor.name).")
+    String sensorName;
+
+    @Mixin
+    DebugOption debug;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() throws Exception {
+        SensorConfig config = effectiveConfig();
+        String ifaceName = config.capture().iface();
+        if (ifaceName == null || ifaceName.isBlank()) {
+            throw new UsageException("no interface: give --interface IF or capture.interface in the configuration");
+        }
+        Ensemble ensemble = Models.load(model != null ? model : config.detector().model());
+        LiveConfig live = liveConfig(config.capture(), ifaceName);
+        PrintWriter err = spec.commandLine().getErr();
+        LiveSource source;
+        try {
+            source = LiveSource.open(live);
+        } catch (CaptureOpenException e) {
+            throw new UsageException(e.getMessage());
+        }
+        try (source; SensorDaemon daemon = new SensorDaemon(config, ensemble, SensorName.resolve(config.sensor().name()), List.of())) {
+            InetSocketAddress endpoint;
+            try {
+                endpoint = daemon.startEndpoint();
+            } catch (ConfigException e) {
+                throw new UsageException(e.getMessage());
+            }
+            if (endpoint != null) {
+                LOG.info("metrics on http://{}:{}/metrics", endpoint.getHostString(), endpoint.getPort());
+            }
+            SystemdNotifier systemd = SystemdNotifier.fromEnvironment();
+            Summary summary = Signals.whileRunning(daemon.pipeline(), () -> {
+                try {
+                    return daemon.run(source, systemd);
+                } catch (CaptureException e) {
+                    throw new java.io.UncheckedIOException(e);
+                } finally {
+                    systemd.stopping();
+                }
+            });
+            SummaryPrinter.print(summary, err);
+        } catch (java.io.UncheckedIOException e) {
+            throw e.getCause();
+        }
+        return ExitCodes.OK;
+    }
+
+    private SensorConfig effectiveConfig() {
+        SensorConfig c;
+        try {
+            c = configFile != null ? new ConfigLoader().load(configFile) : SensorConfig.defaults();
+        } catch (ConfigException e) {
+            throw new UsageException(e.getMessage());
+        }
+        try {
+            return Overrides.apply(c, iface, filter, alerts, records, metricsListen, sensorName);
+        } catch (ConfigException e) {
+            throw new UsageException(e.getMessage());
+        }
+    }
+
+    static LiveConfig liveConfig(CaptureSection c, String ifaceName) {
+        try {
+            LiveConfig l = LiveConfig.of(ifaceName)
+                    .withSnaplen(c.snaplen())
+                    .withPromiscuous(c.promiscuous())
+                    .withBufferSize(c.bufferMib() << 20)
+                    .withImmediate(c.immediate())
+                    .withTimeoutMillis(c.timeoutMs());
+            return c.filter() != null ? l.withFilter(c.filter()) : l;
+        } catch (IllegalArgumentException e) {
+            throw new UsageException("capture: " + e.getMessage());
+        }
+    }
+}

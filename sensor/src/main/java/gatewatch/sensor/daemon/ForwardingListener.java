@@ -1,0 +1,33 @@
+package gatewatch.sensor.daemon;
+
+import gatewatch.sensor.forward.ForwardedAlert;
+import gatewatch.sensor.forward.Forwarder;
+import gatewatch.sensor.pipeline.AlertListener;
+import gatewatch.sensor.pipeline.Scored;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * Hands each alert, as written to the alert log, to every forwarder. A forwarder never blocks the
+ * sink thread: when its buffer is full it refuses and counts; the alert log keeps the alert.
+ */
+public final class ForwardingListener implements AlertListener {
+    private final List<Forwarder> forwarders;
+
+    public ForwardingListener(List<Forwarder> forwarders) {
+        this.forwarders = List.copyOf(forwarders);
+    }
+
+    @Override
+    public void onScored(Scored s, byte[] alertJson) {
+        if (alertJson == null || forwarders.isEmpty()) {
+            return;
+        }
+        ForwardedAlert a = new ForwardedAlert(Instant.ofEpochSecond(0, s.record().conn().endNanos()),
+                s.verdict().category().externalName(), new String(alertJson, StandardCharsets.UTF_8));
+        for (Forwarder f : forwarders) {
+            f.offer(a);
+        }
+    }
+}

@@ -1,0 +1,195 @@
+package gatewatch.sensor.daemon;
+
+import gatewatch.detector.model.Category;
+import gatewatch.detector.model.Ensemble;
+import gatewatch.sensor.alert.JsonLinesLog;
+import gatewatch.sensor.capture.CaptureException;
+import gatewatch.sensor.capture.PacketSource;
+import gatewatch.sensor.config.SensorConfig;
+import gatewatch.sensor.forward.Forwarder;
+import gatewatch.sensor.forward.ForwarderMetrics;
+import gatewatch.sensor.http.Health;
+import gatewatch.sensor.http.HttpServer;
+import gatewatch.sensor.http.HttpServerConfig;
+import gatewatch.sensor.http.QueueDropCheck;
+import gatewatch.sensor.metrics.AlertMetrics;
+import gatewatch.sensor.metrics.CaptureMetrics;
+import gatewatch.sensor.metrics.ExtractorMetrics;
+import gatewatch.sensor.metrics.JvmMetrics;
+import gatewatch.sensor.metrics.QueueMetrics;
+import gatewatch.sensor.metrics.QueueView;
+import gatewatch.sensor.metrics.VerdictMetrics;
+import gatewatch.sensor.pipeline.AlertListener;
+import gatewatch.sensor.pipeline.FullQueuePolicy;
+import gatewatch.sensor.pipeline.Outputs;
+import gatewatch.sensor.pipeline.Pipeline;
+import gatewatch.sensor.pipeline.PipelineSettings;
+import gatewatch.sensor.pipeline.StageQueue;
+import gatewatch.sensor.pipeline.Summary;
+import gatewatch.features.extract.FeatureExtractor.ExtractorConfig;
+import gatewatch.features.content.ContentConfig;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.netty.channel.EventLoopGroup;
+import io.netty.channel.MultiThreadIoEventLoopGroup;
+import io.netty.channel.nio.NioIoHandler;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The daemon behind {@code gatewatch run}: the pipeline on a live source with the drop-and-count
+ * policy, the alert and records logs, the forwarders, and the metrics/health (and optional
+ * scoring) endpoint, assembled from the configuration and taken down in order.
+ */
+public final class SensorDaemon implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(SensorDaemon.class);
+
+    private final SensorConfig config;
+    private final EventLoopGroup group;
+    private final JsonLinesLog alerts;
+    private final JsonLinesLog records;
+    private final List<Forwarder> forwarders;
+    private final Pipeline pipeline;
+    private final PrometheusMeterRegistry registry;
+    private final JvmMetrics jvm = new JvmMetrics();
+    private final HttpServer http;
+    private volatile boolean capturing;
+    private volatile String captureProblem;
+
+    public SensorDaemon(SensorConfig config, Ensemble ensemble, String sensorName, List<AlertListener> extraListeners)
+            throws IOException {
+        this.config = config;
+        this.group = new MultiThreadIoEventLoopGroup(2, NioIoHandler.newFactory());
+        this.alerts = new JsonLinesLog(config.alerts().toLogFileConfig());
+        this.records = config.records().enabled() ? new JsonLinesLog(config.records().toLogFileConfig()) : null;
+        this.forwarders = Forwarders.create(config.forwarders(), sensorName, group);
+        List<AlertListener> listeners = new ArrayList<>(extraListeners);
+        listeners.add(new ForwardingListener(forwarders));
+        VerdictMetrics verdicts = new VerdictMetrics();
+        PipelineSettings settings = new PipelineSettings(
+                new ExtractorConfig(config.connections().max(), config.connections().timeouts().toTimeouts(),
+                        ContentConfig.defaults()),
+                config.pipeline().recordQueue(), config.pipeline().verdictQueue(), config.pipeline().batchSize());
+        this.pipeline = new Pipeline(settings, FullQueuePolicy.DROP, ensemble,
+                new Outputs(alerts, null, records, listeners, sensorName), verdicts::record);
+
+        this.registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+        new ExtractorMetrics(pipeline.extractor()).bindTo(registry);
+        List<QueueView> queues = List.of(view(pipeline.recordQueue()), view(pipeline.verdictQueue()));
+        new QueueMetrics(queues).bindTo(registry);
+        new AlertMetrics(c -> pipeline.sink().alerts(c)).bindTo(registry);
+        verdicts.bindTo(registry);
+        new ForwarderMetrics(forwarders).bindTo(registry);
+        jvm.bindTo(registry);
+        Supplier<Health> captureCheck =
+                () -> capturing ? Health.OK : Health.unhealthy(captureProblem != null ? captureProblem : "capture not running");
+        Supplier<Health> health = Health.all(List.of(captureCheck, new QueueDropCheck(queues)));
+        this.http = config.metrics().enabled()
+                ? new HttpServer(HttpServerConfig.of(config.metrics()), group, registry, health,
+                        config.metrics().scoreApi() ? ensemble::scoreBatch : null)
+                : null;
+    }
+
+    /** Starts the metrics endpoint (fails naming {@code metrics.listen} when it cannot bind). */
+    public InetSocketAddress startEndpoint() {
+        return http != null ? http.start() : null;
+    }
+
+    /**
+     * Captures from {@code source} until {@link #stop()}; returns once every open connection has
+     * become a record and every record has been scored and written.
+     *
+     * @param systemd told when capture runs (readiness), kept alive from the capture loop (watchdog)
+     */
+    public Summary run(PacketSource source, SystemdNotifier systemd) throws CaptureException {
+        new CaptureMetrics(source::stats, null).bindTo(registry);
+        capturing = true;
+        LOG.info("capturing on {}", source.name());
+        systemd.ready();
+        try {
+            return systemd.watchdogIntervalNanos() > 0
+                    ? pipeline.live(source, h -> new WatchdogHandler(h, systemd))
+                    : pipeline.live(source);
+        } catch (CaptureException e) {
+            captureProblem = "capture failed: " + e.getMessage();
+            throw e;
+        } finally {
+            capturing = false;
+            LOG.info("capture on {} stopped", source.name());
+        }
+    }
+
+    public void stop() {
+        pipeline.stop();
+    }
+
+    public Pipeline pipeline() {
+        return pipeline;
+    }
+
+    public PrometheusMeterRegistry registry() {
+        return registry;
+    }
+
+    public long alerts(Category c) {
+        return pipeline.sink().alerts(c);
+    }
+
+    private static QueueView view(StageQueue<?> q) {
+        return new QueueView() {
+            @Override
+            public String name() {
+                return q.name();
+            }
+
+            @Override
+            public int depth() {
+                return q.depth();
+            }
+
+            @Override
+            public int capacity() {
+                return q.capacity();
+            }
+
+            @Override
+            public long offered() {
+                return q.offered();
+            }
+
+            @Override
+            public long dropped() {
+                return q.dropped();
+            }
+        };
+    }
+
+    /** Forwarders get their close timeout to deliver; then the endpoint, the logs and the event loops go. */
+    @Override
+    public void close() throws IOException {
+        for (Forwarder f : forwarders) {
+            f.close();
+        }
+        if (http != null) {
+            http.close();
+        }
+        jvm.close();
+        try {
+            alerts.close();
+        } finally {
+            if (records != null) {
+                records.close();
+            }
+            group.shutdownGracefully(0, 2, java.util.concurrent.TimeUnit.SECONDS).syncUninterruptibly();
+        }
+    }
+
+    public SensorConfig config() {
+        return config;
+    }
+}
