@@ -10,10 +10,6 @@ import gatewatch.features.extract.ConnectionRecord;
 import gatewatch.sensor.output.JsonRecordWriter;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
-import java.time.temporal.ChronoUnit;
 
 /**
  * The JSON of an alert (and of a connection record for {@code --records}): Suricata's EVE header
@@ -23,8 +19,6 @@ import java.time.temporal.ChronoUnit;
  * <p>One instance per thread (it reuses its buffer).
  */
 public final class EventJson {
-    private static final DateTimeFormatter TIMESTAMP =
-            DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSSSSSX").withZone(ZoneOffset.UTC);
     private final JsonFactory factory = new JsonFactory();
     private final ByteArrayBuilder buffer = new ByteArrayBuilder(2048);
     private final String sensor;
@@ -35,8 +29,7 @@ public final class EventJson {
 
     /** ISO-8601 in UTC with microseconds, e.g. {@code 2026-11-22T00:43:07.123456Z}. */
     public static String timestamp(long epochNanos) {
-        Instant t = Instant.ofEpochSecond(0, epochNanos).truncatedTo(ChronoUnit.MICROS);
-        return TIMESTAMP.format(t);
+        return IsoTimestamp.format(epochNanos);
     }
 
     /** An alert line: {@code event_type} = {@code alert}. */

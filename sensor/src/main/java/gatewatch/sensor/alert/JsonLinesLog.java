@@ -22,7 +22,8 @@ public final class JsonLinesLog implements AutoCloseable {
     private long lines;
     private long rotations;
     private volatile boolean reopenRequested;
-    private final ByteBuffer newline = ByteBuffer.wrap(new byte[] {'\n'});
+    /** Lines are gathered here and written in one call per batch (or when it fills). */
+    private final ByteBuffer pending = ByteBuffer.allocate(1 << 16);
 
     public JsonLinesLog(LogFileConfig config) throws IOException {
         this.config = config;
@@ -49,25 +50,40 @@ public final class JsonLinesLog implements AutoCloseable {
         if (config.maxBytes() > 0 && size > 0 && size + lineBytes > config.maxBytes()) {
             rotate();
         }
-        ByteBuffer body = ByteBuffer.wrap(json);
-        while (body.hasRemaining()) {
-            channel.write(body);
+        if (lineBytes > pending.remaining()) {
+            drain();
         }
-        newline.rewind();
-        while (newline.hasRemaining()) {
-            channel.write(newline);
+        if (lineBytes > pending.capacity()) {
+            writeFully(ByteBuffer.wrap(json));
+            writeFully(ByteBuffer.wrap(new byte[] {'\n'}));
+        } else {
+            pending.put(json).put((byte) '\n');
         }
         size += lineBytes;
         lines++;
         if (config.fsync() == FsyncPolicy.ALWAYS) {
+            drain();
             channel.force(false);
         }
     }
 
-    /** End of a batch of lines: forces them to disk under {@link FsyncPolicy#BATCH}. */
+    /** End of a batch of lines: writes them out, and forces them to disk under {@link FsyncPolicy#BATCH}. */
     public void endBatch() throws IOException {
+        drain();
         if (config.fsync() == FsyncPolicy.BATCH) {
             channel.force(false);
+        }
+    }
+
+    private void drain() throws IOException {
+        pending.flip();
+        writeFully(pending);
+        pending.clear();
+    }
+
+    private void writeFully(ByteBuffer b) throws IOException {
+        while (b.hasRemaining()) {
+            channel.write(b);
         }
     }
 
@@ -77,6 +93,7 @@ public final class JsonLinesLog implements AutoCloseable {
     }
 
     private void reopen() throws IOException {
+        drain();
         channel.force(false);
         channel.close();
         open();
@@ -84,6 +101,7 @@ public final class JsonLinesLog implements AutoCloseable {
 
     /** path.N-1 → path.N …, path → path.1, then a fresh path; the oldest beyond {@code keep} is deleted. */
     private void rotate() throws IOException {
+        drain();
         channel.force(false);
         channel.close();
         Path p = config.path();
@@ -121,6 +139,7 @@ public final class JsonLinesLog implements AutoCloseable {
 
     @Override
     public void close() throws IOException {
+        drain();
         channel.force(false);
         channel.close();
     }
