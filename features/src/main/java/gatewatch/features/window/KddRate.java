@@ -12,10 +12,19 @@ package gatewatch.features.window;
  * by gatewatch and one read from the files hold identical values.
  */
 public final class KddRate {
+    /** j / 100 for j = 0..100, each the double nearest to it. */
+    private static final double[] HUNDREDTHS = new double[101];
+
+    static {
+        for (int j = 0; j <= 100; j++) {
+            HUNDREDTHS[j] = j / 100.0;
+        }
+    }
+
     private KddRate() {
     }
 
-    /** {@code k / n} rounded as above; 0 when {@code n} is 0. */
+    /** {@code k / n} (0 ≤ k ≤ n) rounded as above; 0 when {@code n} is 0. */
     public static double of(int k, int n) {
         if (n == 0) {
             return 0;
@@ -23,6 +32,6 @@ public final class KddRate {
         float q = (float) k / (float) n;
         // A float times 100 is exact in double (24 + 7 significant bits), so rint rounds the
         // float's exact value, ties to even as printf does.
-        return Math.rint(q * 100.0) / 100.0;
+        return HUNDREDTHS[(int) Math.rint(q * 100.0)];
     }
 }

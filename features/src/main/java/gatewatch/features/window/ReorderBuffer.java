@@ -3,73 +3,132 @@ package gatewatch.features.window;
 import gatewatch.features.conn.ConnectionSummary;
 
 /**
- * Finished connections waiting for their turn, earliest start first: a binary min-heap over
- * parallel arrays keyed by (start time, arrival number). The arrival number breaks ties, so
- * connections with equal start times leave in the order they came and the result is
- * deterministic. Fixed capacity; O(log capacity) per connection. Capture thread only.
+ * Finished connections waiting for their turn, earliest (start time, arrival number) first; the
+ * arrival number breaks ties, so the order is deterministic.
+ *
+ * <p>Most connections arrive in start order (a flood or a scan is reported in the order its
+ * attempts time out), so the buffer is a FIFO of connections that arrived in order, O(1) each,
+ * plus a binary min-heap, O(log n), for those that arrived after a later-starting one. The
+ * first is the earlier of the two heads. Fixed total capacity; capture thread only.
  */
 final class ReorderBuffer {
-    private final long[] start;
-    private final long[] arrival;
-    private final ConnectionSummary[] conns;
-    private final double[][] features;
-    private int size;
+    private final int capacity;
+    private final long[] fifoStart;
+    private final long[] fifoArrival;
+    private final ConnectionSummary[] fifoConn;
+    private final double[][] fifoFeatures;
+    private int fifoHead;
+    private int fifoSize;
+
+    private final long[] heapStart;
+    private final long[] heapArrival;
+    private final ConnectionSummary[] heapConn;
+    private final double[][] heapFeatures;
+    private int heapSize;
+
+    /** Whether the first is the FIFO's head (else the heap's top); valid while not empty. */
+    private boolean firstInFifo;
 
     ReorderBuffer(int capacity) {
-        start = new long[capacity];
-        arrival = new long[capacity];
-        conns = new ConnectionSummary[capacity];
-        features = new double[capacity][];
+        this.capacity = capacity;
+        fifoStart = new long[capacity];
+        fifoArrival = new long[capacity];
+        fifoConn = new ConnectionSummary[capacity];
+        fifoFeatures = new double[capacity][];
+        heapStart = new long[capacity];
+        heapArrival = new long[capacity];
+        heapConn = new ConnectionSummary[capacity];
+        heapFeatures = new double[capacity][];
     }
 
     int size() {
-        return size;
+        return fifoSize + heapSize;
     }
 
     boolean isEmpty() {
-        return size == 0;
+        return size() == 0;
     }
 
     boolean isFull() {
-        return size == conns.length;
+        return size() == capacity;
     }
 
-    /** Adds a connection; the caller made room. */
-    void offer(ConnectionSummary c, double[] v, long arrivalNumber) {
-        int i = size++;
-        long s = c.startNanos();
-        while (i > 0) {
-            int parent = (i - 1) >>> 1;
-            if (!before(s, arrivalNumber, parent)) {
-                break;
-            }
-            set(i, parent);
-            i = parent;
+    /** Adds a connection; the caller made room. Arrival numbers increase. */
+    void offer(ConnectionSummary c, double[] v, long arrival) {
+        long start = c.startNanos();
+        if (fifoSize == 0 || start >= fifoStart[fifoIndex(fifoSize - 1)]) {
+            int i = fifoIndex(fifoSize++);
+            fifoStart[i] = start;
+            fifoArrival[i] = arrival;
+            fifoConn[i] = c;
+            fifoFeatures[i] = v;
+        } else {
+            heapOffer(start, arrival, c, v);
         }
-        put(i, s, arrivalNumber, c, v);
+        pickFirst();
     }
 
     long firstStart() {
-        return start[0];
+        return firstInFifo ? fifoStart[fifoHead] : heapStart[0];
     }
 
     ConnectionSummary firstConnection() {
-        return conns[0];
+        return firstInFifo ? fifoConn[fifoHead] : heapConn[0];
     }
 
     double[] firstFeatures() {
-        return features[0];
+        return firstInFifo ? fifoFeatures[fifoHead] : heapFeatures[0];
     }
 
     /** Drops the first connection (read it with the accessors before). */
     void removeFirst() {
-        int last = --size;
-        long s = start[last];
-        long a = arrival[last];
-        ConnectionSummary c = conns[last];
-        double[] v = features[last];
-        conns[last] = null;
-        features[last] = null;
+        if (firstInFifo) {
+            fifoConn[fifoHead] = null;
+            fifoFeatures[fifoHead] = null;
+            fifoHead = fifoIndex(1);
+            fifoSize--;
+        } else {
+            heapRemoveTop();
+        }
+        pickFirst();
+    }
+
+    private void pickFirst() {
+        if (heapSize == 0) {
+            firstInFifo = true;
+        } else if (fifoSize == 0) {
+            firstInFifo = false;
+        } else {
+            firstInFifo = before(fifoStart[fifoHead], fifoArrival[fifoHead], heapStart[0], heapArrival[0]);
+        }
+    }
+
+    private int fifoIndex(int offset) {
+        int i = fifoHead + offset;
+        return i >= capacity ? i - capacity : i;
+    }
+
+    private void heapOffer(long s, long a, ConnectionSummary c, double[] v) {
+        int i = heapSize++;
+        while (i > 0) {
+            int parent = (i - 1) >>> 1;
+            if (!before(s, a, heapStart[parent], heapArrival[parent])) {
+                break;
+            }
+            heapMove(parent, i);
+            i = parent;
+        }
+        heapPut(i, s, a, c, v);
+    }
+
+    private void heapRemoveTop() {
+        int last = --heapSize;
+        long s = heapStart[last];
+        long a = heapArrival[last];
+        ConnectionSummary c = heapConn[last];
+        double[] v = heapFeatures[last];
+        heapConn[last] = null;
+        heapFeatures[last] = null;
         if (last == 0) {
             return;
         }
@@ -79,34 +138,30 @@ final class ReorderBuffer {
         while (i < half) {
             int child = 2 * i + 1;
             int right = child + 1;
-            if (right < last && before(start[right], arrival[right], child)) {
+            if (right < last && before(heapStart[right], heapArrival[right], heapStart[child], heapArrival[child])) {
                 child = right;
             }
-            if (!before(start[child], arrival[child], s, a)) {
+            if (!before(heapStart[child], heapArrival[child], s, a)) {
                 break;
             }
-            set(i, child);
+            heapMove(child, i);
             i = child;
         }
-        put(i, s, a, c, v);
+        heapPut(i, s, a, c, v);
     }
 
-    private boolean before(long s, long a, int j) {
-        return before(s, a, start[j], arrival[j]);
+    private void heapMove(int from, int to) {
+        heapPut(to, heapStart[from], heapArrival[from], heapConn[from], heapFeatures[from]);
+    }
+
+    private void heapPut(int i, long s, long a, ConnectionSummary c, double[] v) {
+        heapStart[i] = s;
+        heapArrival[i] = a;
+        heapConn[i] = c;
+        heapFeatures[i] = v;
     }
 
     private static boolean before(long s1, long a1, long s2, long a2) {
         return s1 < s2 || (s1 == s2 && a1 < a2);
-    }
-
-    private void set(int to, int from) {
-        put(to, start[from], arrival[from], conns[from], features[from]);
-    }
-
-    private void put(int i, long s, long a, ConnectionSummary c, double[] v) {
-        start[i] = s;
-        arrival[i] = a;
-        conns[i] = c;
-        features[i] = v;
     }
 }

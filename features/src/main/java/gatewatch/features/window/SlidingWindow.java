@@ -29,7 +29,7 @@ final class SlidingWindow {
 
     private SlidingWindow(ConnectionRing ring, boolean timed, long spanNanos, int maxConnections, WindowColumns columns) {
         this.ring = ring;
-        this.window = new WindowAggregates(ring, maxConnections, columns.hasSameSrcPort());
+        this.window = new WindowAggregates(ring, columns.hasSameSrcPort());
         this.columns = columns;
         this.timed = timed;
         this.spanNanos = spanNanos;

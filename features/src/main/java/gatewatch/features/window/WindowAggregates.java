@@ -5,15 +5,18 @@ package gatewatch.features.window;
  * enter and leave, so that every feature is a lookup: O(1) per connection, no rescans.
  *
  * <ul>
- *   <li>per destination host: connections, SYN errors, REJ errors, distinct services;
- *   <li>per service key: connections, SYN errors, REJ errors, distinct destination hosts;
+ *   <li>per destination host: connections, SYN errors, REJ errors, distinct service keys;
+ *   <li>per service key: connections, SYN errors, REJ errors, distinct hosts;
  *   <li>per (host, service): connections — the "distinct" counts move when one of these
  *       appears or disappears;
  *   <li>optionally per (host, source port): connections.
  * </ul>
  *
- * <p>After {@link #add} the accessors describe the window as seen by the connection just added
- * (whose own keys they read). Capture thread only.
+ * <p>All keys are ring ids ({@link ConnectionRing}), so every count is an array slot: no
+ * hashing here. An id's counts are back to 0 by the time the ring frees it.
+ *
+ * <p>After {@link #add} the accessors describe the window as seen by the connection just added.
+ * Capture thread only.
  */
 final class WindowAggregates {
     private static final int COUNT = 0;
@@ -25,128 +28,103 @@ final class WindowAggregates {
     private static final int REJ = ErrorClass.REJ.ordinal();
 
     private final ConnectionRing ring;
-    private final CounterTable hosts;
-    private final CounterTable services;
-    private final CounterTable pairs;
-    private final CounterTable srcPorts;
-    private int hostSlot;
-    private int serviceSlot;
-    private int pairSlot;
-    private int srcPortSlot;
+    private final int[] hosts;
+    private final int[] services;
+    private final int[] pairs;
+    private final int[] srcPorts;
+    private int hostBase;
+    private int serviceBase;
+    private int sameHostSameService;
+    private int sameHostSameSrcPort;
 
-    /**
-     * @param maxConnections  most connections in the window
-     * @param countSrcPorts whether to keep the (host, source port) counts
-     */
-    WindowAggregates(ConnectionRing ring, int maxConnections, boolean countSrcPorts) {
+    /** @param countSrcPorts whether to keep the (host, source port) counts */
+    WindowAggregates(ConnectionRing ring, boolean countSrcPorts) {
         this.ring = ring;
-        hosts = new CounterTable(maxConnections, COLUMNS);
-        services = new CounterTable(maxConnections, COLUMNS);
-        pairs = new CounterTable(maxConnections, 1);
-        srcPorts = countSrcPorts ? new CounterTable(maxConnections, 1) : null;
+        hosts = new int[ring.capacity() * COLUMNS];
+        services = new int[ring.capacity() * COLUMNS];
+        pairs = new int[ring.capacity()];
+        srcPorts = countSrcPorts ? new int[ring.capacity()] : null;
     }
 
     /** Counts placement {@code seq} in, and points the accessors at its keys. */
     void add(long seq) {
-        long hi = ring.hostHi(seq);
-        long lo = ring.hostLo(seq);
-        int srv = ring.service(seq);
         int err = ring.error(seq);
-        pairSlot = pairs.findOrInsert(hi, lo, srv);
-        int distinctDelta = pairs.add(pairSlot, COUNT, 1) == 1 ? 1 : 0;
-        hostSlot = hosts.findOrInsert(hi, lo, 0);
-        count(hosts, hostSlot, err, 1, distinctDelta);
-        serviceSlot = services.findOrInsert(0, 0, srv);
-        count(services, serviceSlot, err, 1, distinctDelta);
+        sameHostSameService = ++pairs[ring.pairId(seq)];
+        int distinct = sameHostSameService == 1 ? 1 : 0;
+        hostBase = ring.hostId(seq) * COLUMNS;
+        serviceBase = ring.serviceId(seq) * COLUMNS;
+        count(hosts, hostBase, err, 1, distinct);
+        count(services, serviceBase, err, 1, distinct);
         if (srcPorts != null) {
-            srcPortSlot = srcPorts.findOrInsert(hi, lo, ring.srcPort(seq));
-            srcPorts.add(srcPortSlot, COUNT, 1);
+            sameHostSameSrcPort = ++srcPorts[ring.srcPortId(seq)];
         }
     }
 
     /** Counts placement {@code seq} out; it must be in the window. */
     void remove(long seq) {
-        long hi = ring.hostHi(seq);
-        long lo = ring.hostLo(seq);
-        int srv = ring.service(seq);
         int err = ring.error(seq);
-        int p = pairs.find(hi, lo, srv);
-        int distinctDelta = 0;
-        if (pairs.add(p, COUNT, -1) == 0) {
-            pairs.remove(p);
-            distinctDelta = -1;
-        }
-        uncount(hosts, hosts.find(hi, lo, 0), err, distinctDelta);
-        uncount(services, services.find(0, 0, srv), err, distinctDelta);
+        int distinct = --pairs[ring.pairId(seq)] == 0 ? -1 : 0;
+        count(hosts, ring.hostId(seq) * COLUMNS, err, -1, distinct);
+        count(services, ring.serviceId(seq) * COLUMNS, err, -1, distinct);
         if (srcPorts != null) {
-            int s = srcPorts.find(hi, lo, ring.srcPort(seq));
-            if (srcPorts.add(s, COUNT, -1) == 0) {
-                srcPorts.remove(s);
-            }
+            srcPorts[ring.srcPortId(seq)]--;
         }
     }
 
-    private static void count(CounterTable t, int slot, int err, int delta, int distinctDelta) {
-        t.add(slot, COUNT, delta);
+    private static void count(int[] t, int base, int err, int delta, int distinctDelta) {
+        t[base + COUNT] += delta;
         if (err == SYN) {
-            t.add(slot, SYN_ERRORS, delta);
+            t[base + SYN_ERRORS] += delta;
         } else if (err == REJ) {
-            t.add(slot, REJ_ERRORS, delta);
+            t[base + REJ_ERRORS] += delta;
         }
-        t.add(slot, DISTINCT, distinctDelta);
-    }
-
-    private static void uncount(CounterTable t, int slot, int err, int distinctDelta) {
-        count(t, slot, err, -1, distinctDelta);
-        if (t.get(slot, COUNT) == 0) {
-            t.remove(slot);
-        }
+        t[base + DISTINCT] += distinctDelta;
     }
 
     /** Connections to the same destination host. */
     int hostCount() {
-        return hosts.get(hostSlot, COUNT);
+        return hosts[hostBase + COUNT];
     }
 
     int hostSynErrors() {
-        return hosts.get(hostSlot, SYN_ERRORS);
+        return hosts[hostBase + SYN_ERRORS];
     }
 
     int hostRejErrors() {
-        return hosts.get(hostSlot, REJ_ERRORS);
+        return hosts[hostBase + REJ_ERRORS];
     }
 
     /** Numerator of the "different services" rate of the host; see {@link #differing}. */
     int hostDifferentServices() {
-        return differing(hosts.get(hostSlot, DISTINCT));
+        return differing(hosts[hostBase + DISTINCT]);
     }
 
     /** Connections with the same service key. */
     int serviceCount() {
-        return services.get(serviceSlot, COUNT);
+        return services[serviceBase + COUNT];
     }
 
     int serviceSynErrors() {
-        return services.get(serviceSlot, SYN_ERRORS);
+        return services[serviceBase + SYN_ERRORS];
     }
 
     int serviceRejErrors() {
-        return services.get(serviceSlot, REJ_ERRORS);
+        return services[serviceBase + REJ_ERRORS];
     }
 
     /** Numerator of the "different hosts" rate of the service; see {@link #differing}. */
     int serviceDifferentHosts() {
-        return differing(services.get(serviceSlot, DISTINCT));
+        return differing(services[serviceBase + DISTINCT]);
     }
 
     /** Connections to the same host with the same service key. */
     int sameHostSameService() {
-        return pairs.get(pairSlot, COUNT);
+        return sameHostSameService;
     }
 
     /** Connections to the same host from the same source port. */
     int sameHostSameSrcPort() {
-        return srcPorts.get(srcPortSlot, COUNT);
+        return sameHostSameSrcPort;
     }
 
     /**

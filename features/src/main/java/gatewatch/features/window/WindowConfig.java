@@ -37,8 +37,10 @@ public record WindowConfig(
     public static final Duration DEFAULT_REORDER_HOLD = Duration.ofSeconds(10);
     public static final int DEFAULT_REORDER_CAPACITY = 65_536;
 
-    /** Upper bound of every size setting: windows and buffer are allocated up front. */
-    public static final int MAX_SIZE = 1 << 24;
+    /** Upper bound of the window sizes (ids and ports share one int key in the window tables). */
+    public static final int MAX_WINDOW = (1 << 16) - 1;
+    /** Upper bound of the reorder buffer: it is allocated up front. */
+    public static final int MAX_REORDER_CAPACITY = 1 << 24;
     /** Upper bound of the durations, far from the overflow of nanosecond arithmetic. */
     public static final Duration MAX_DURATION = Duration.ofDays(1);
 
@@ -51,21 +53,21 @@ public record WindowConfig(
         if (timeWindow == null || timeWindow.isNegative() || timeWindow.isZero() || timeWindow.compareTo(MAX_DURATION) > 0) {
             throw new IllegalArgumentException("timeWindow must be positive and at most " + MAX_DURATION + ", got " + timeWindow);
         }
-        size("timeWindowConnections", timeWindowConnections);
-        size("hostWindowConnections", hostWindowConnections);
+        size("timeWindowConnections", timeWindowConnections, MAX_WINDOW);
+        size("hostWindowConnections", hostWindowConnections, MAX_WINDOW);
         if (reorderHold == null || reorderHold.isNegative() || reorderHold.compareTo(MAX_DURATION) > 0) {
             throw new IllegalArgumentException("reorderHold must be in 0.." + MAX_DURATION + ", got " + reorderHold);
         }
-        size("reorderCapacity", reorderCapacity);
+        size("reorderCapacity", reorderCapacity, MAX_REORDER_CAPACITY);
     }
 
     public WindowConfig withReorder(Duration hold, int capacity) {
         return new WindowConfig(timeWindow, timeWindowConnections, hostWindowConnections, hold, capacity);
     }
 
-    private static void size(String name, int value) {
-        if (value < 1 || value > MAX_SIZE) {
-            throw new IllegalArgumentException(name + " must be in 1.." + MAX_SIZE + ", got " + value);
+    private static void size(String name, int value, int max) {
+        if (value < 1 || value > max) {
+            throw new IllegalArgumentException(name + " must be in 1.." + max + ", got " + value);
         }
     }
 }

@@ -308,7 +308,7 @@ class TrafficWindowsTest {
                 .hasMessageContaining("reorderCapacity");
         assertThatThrownBy(() -> new WindowConfig(two, 511, 255, Duration.ofDays(400), 10))
                 .hasMessageContaining("reorderHold");
-        assertThatThrownBy(() -> new WindowConfig(two, WindowConfig.MAX_SIZE + 1, 255, two, 10))
+        assertThatThrownBy(() -> new WindowConfig(two, WindowConfig.MAX_WINDOW + 1, 255, two, 10))
                 .hasMessageContaining("timeWindowConnections");
         assertThat(WindowConfig.defaults()).isEqualTo(new WindowConfig(two, 511, 255, Duration.ofSeconds(10), 65_536));
     }
