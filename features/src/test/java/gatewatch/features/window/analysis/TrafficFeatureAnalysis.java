@@ -40,6 +40,7 @@ import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.zip.GZIPInputStream;
 
 /**
@@ -152,7 +153,10 @@ public final class TrafficFeatureAnalysis {
             Map<Rounding, Long> ratesReproduced,
             Map<Service, SameServiceInFullWindows> sameServiceInFullWindows,
             long neptuneRows,
-            long neptunePrivateRows) {
+            long neptunePrivateRows,
+            Map<Integer, Long> smurfCounts,
+            long smallCountRows,
+            long sameTimesCountIsServiceCount) {
     }
 
     /** Rows needed before a row whose windows are all one service and one host (see {@link #analyse}). */
@@ -182,6 +186,9 @@ public final class TrafficFeatureAnalysis {
         long smallDenominators = 0;
         long neptune = 0;
         long neptunePrivate = 0;
+        Map<Integer, Long> smurfCounts = new TreeMap<>();
+        long smallCount = 0;
+        long sameIsSrv = 0;
 
         try (BufferedReader in = new BufferedReader(new InputStreamReader(
                 new GZIPInputStream(Files.newInputStream(gz)), StandardCharsets.US_ASCII))) {
@@ -206,6 +213,16 @@ public final class TrafficFeatureAnalysis {
                 zeroCount += n(r, COUNT) == 0 ? 1 : 0;
                 zeroDstHost += n(r, DST_HOST_COUNT) == 0 ? 1 : 0;
                 srvAboveHost += n(r, DST_HOST_SRV_COUNT) > n(r, DST_HOST_COUNT) ? 1 : 0;
+                if ("smurf".equals(row.label())) {
+                    smurfCounts.merge(n(r, COUNT), 1L, Long::sum);
+                }
+                if (n(r, COUNT) >= 1 && n(r, COUNT) < 100) {
+                    smallCount++;
+                    // Below 100 two decimals identify the numerator.
+                    if (candidates(r.get(SAME_SRV_RATE), n(r, COUNT), Rounding.FLOAT_PRINTF).getFirst() == n(r, SRV_COUNT)) {
+                        sameIsSrv++;
+                    }
+                }
                 if ("neptune".equals(row.label())) {
                     neptune++;
                     neptunePrivate += r.service() == Service.PRIVATE ? 1 : 0;
@@ -241,7 +258,7 @@ public final class TrafficFeatureAnalysis {
                     : new SameServiceInFullWindows(v.size(), v.get(v.size() / 2), v.getLast()));
         });
         return new Report(rows, max, zeroCount, zeroDstHost, srvAboveHost, windows, flags, smallDenominators,
-                reproduced, same, neptune, neptunePrivate);
+                reproduced, same, neptune, neptunePrivate, smurfCounts, smallCount, sameIsSrv);
     }
 
     private static List<KddFeature> rates(Window w) {
@@ -369,5 +386,10 @@ public final class TrafficFeatureAnalysis {
         rep.sameServiceInFullWindows().forEach((s, d) -> System.out.printf(
                 "dst_host_same_srv_rate where ~260 consecutive connections to one host are all %s: %s%n", s.kddName(), d));
         System.out.printf("neptune rows %,d, of which private %,d%n", rep.neptuneRows(), rep.neptunePrivateRows());
+        System.out.printf("smurf rows by count, most frequent: 511 %,d, 510 %,d, 509 %,d, 508 %,d%n",
+                rep.smurfCounts().getOrDefault(511, 0L), rep.smurfCounts().getOrDefault(510, 0L),
+                rep.smurfCounts().getOrDefault(509, 0L), rep.smurfCounts().getOrDefault(508, 0L));
+        System.out.printf("rows with count 1..99: %,d; same_srv_rate x count = srv_count in %,d%n",
+                rep.smallCountRows(), rep.sameTimesCountIsServiceCount());
     }
 }
