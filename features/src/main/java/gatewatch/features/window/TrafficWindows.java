@@ -15,13 +15,13 @@ import gatewatch.features.kdd.KddRecord;
  * <p><b>Order.</b> KDD's windows run over connections by start time, but the tracker reports a
  * connection when it finishes (an S0 attempt 5 s after its SYN, a closed connection 5 s after
  * its close, UDP after 60 s idle). Connections therefore wait here, earliest start first, until
- * the clock has passed their start by {@link WindowConfig#reorderHold()}; then they are placed,
- * in start order, and their features are computed and the record emitted. A connection that
- * arrives after a later-starting one was placed is placed at that later time instead of its
- * start (counted as {@link WindowCounters#late()}), so placements never go back and each
- * connection enters and leaves each window once. The clock is the latest of the connections'
- * end times and of {@link #advanceTime}. The result depends only on the input: the same
- * capture gives the same records.
+ * the clock has passed their start by {@link WindowConfig#reorderHold()} (the due time); then
+ * they are placed, in start order, and their features are computed and the record emitted. A
+ * connection that arrives after a later-starting one was placed is placed at the later of that
+ * placement and the due time instead of its start (counted as {@link WindowCounters#late()}),
+ * so placements never go back and each connection enters and leaves each window once. The
+ * clock is the latest of the connections' end times and of {@link #advanceTime}. The result
+ * depends only on the input: the same capture gives the same records.
  *
  * <p><b>Costs.</b> O(log reorderCapacity) for the buffer plus O(1) window work per connection;
  * memory fixed at construction (the windows' tables and ring, and up to
@@ -62,12 +62,17 @@ public final class TrafficWindows {
         if (features.length != KddFeature.COUNT_OF_FEATURES) {
             throw new IllegalArgumentException("a KDD feature vector has 41 values, got " + features.length);
         }
+        advanceTime(conn.endNanos());
+        if (conn.startNanos() <= due()) {
+            // Already due: everything still waiting started after it, so it goes now.
+            place(conn, features);
+            return;
+        }
         if (pending.isFull()) {
             counters.forced++;
             placeFirst();
         }
         pending.offer(conn, features, arrivals++);
-        advanceTime(conn.endNanos());
     }
 
     /**
@@ -78,7 +83,7 @@ public final class TrafficWindows {
         if (nanos > clock) {
             clock = nanos;
         }
-        long due = clock >= Long.MIN_VALUE + holdNanos ? clock - holdNanos : Long.MIN_VALUE;
+        long due = due();
         while (!pending.isEmpty() && pending.firstStart() <= due) {
             placeFirst();
         }
@@ -100,15 +105,29 @@ public final class TrafficWindows {
         return counters;
     }
 
+    /** Connections that started at or before this time are placed; later ones wait. */
+    private long due() {
+        return clock >= Long.MIN_VALUE + holdNanos ? clock - holdNanos : Long.MIN_VALUE;
+    }
+
     private void placeFirst() {
         ConnectionSummary c = pending.firstConnection();
         double[] v = pending.firstFeatures();
         pending.removeFirst();
+        place(c, v);
+    }
+
+    private void place(ConnectionSummary c, double[] v) {
         long place = c.startNanos();
         if (place < lastPlacement) {
+            // Late: it cannot go back among connections already placed. Nothing that starts at
+            // or before due() is still to come in order, so placing it there keeps placements
+            // increasing, and late connections keep the spacing of their arrival times even
+            // when little else is placed in between.
+            long at = Math.max(lastPlacement, due());
             counters.late++;
-            counters.maxLatenessNanos = Math.max(counters.maxLatenessNanos, lastPlacement - place);
-            place = lastPlacement;
+            counters.maxLatenessNanos = Math.max(counters.maxLatenessNanos, at - place);
+            place = at;
         }
         lastPlacement = place;
         long seq = placements++;

@@ -17,8 +17,8 @@ public final class WindowCounters {
 
     /**
      * Connections that arrived after a connection with a later start had been placed (the hold
-     * was too short for them, or the buffer was full); each was placed at the latest placement
-     * time instead of its start.
+     * was too short for them, or the buffer was full); each was placed at the later of the
+     * latest placement and the due time (clock minus hold) instead of its start.
      */
     public long late() {
         return late;

@@ -51,24 +51,39 @@ class TrafficWindowsPropertyTest {
     }
 
     @Test
-    void lateReportsArePlacedAtTheLatestPlacementAndStillMatchTheDefinition() {
+    void lateReportsArePlacedAtTheLatestPlacementOrTheDueTimeAndStillMatchTheDefinition() {
         for (int seed = 1; seed <= STREAMS; seed++) {
             Stream s = generate(new SplittableRandom(seed));
             // A hold shorter than the delays and a small buffer: some reports come late.
-            Stream late = new Stream(s.config().withReorder(Duration.ofMillis(50), 8), s.reported(), s.reportNanos());
+            long hold = 50_000_000L;
+            Stream late = new Stream(s.config().withReorder(Duration.ofNanos(hold), 8), s.reported(), s.reportNanos());
             List<ConnectionRecord> out = new ArrayList<>();
-            TrafficWindows stage = new TrafficWindows(late.config(), out::add);
-            feed(late, stage);
+            List<Long> dueAtEmission = new ArrayList<>();
+            long[] clock = {Long.MIN_VALUE};
+            TrafficWindows stage = new TrafficWindows(late.config(), r -> {
+                out.add(r);
+                dueAtEmission.add(clock[0] - hold);
+            });
+            for (int i = 0; i < late.reported().size(); i++) {
+                clock[0] = late.reportNanos()[i];
+                stage.advanceTime(clock[0]);
+                stage.accept(late.reported().get(i), Synthetic.basic(1000 * i));
+            }
+            stage.flush();
 
             List<ConnectionSummary> placed = out.stream().map(ConnectionRecord::conn).toList();
             long[] placement = new long[placed.size()];
-            long latest = Long.MIN_VALUE;
+            long last = Long.MIN_VALUE;
             long lateCount = 0;
             for (int i = 0; i < placement.length; i++) {
                 long start = placed.get(i).startNanos();
-                lateCount += start < latest ? 1 : 0;
-                latest = Math.max(latest, start);
-                placement[i] = latest;
+                if (start < last) {
+                    lateCount++;
+                    last = Math.max(last, dueAtEmission.get(i));
+                } else {
+                    last = start;
+                }
+                placement[i] = last;
             }
             assertThat(stage.counters().late()).as("seed %d late", seed).isEqualTo(lateCount);
             assertThat(stage.waiting()).isZero();

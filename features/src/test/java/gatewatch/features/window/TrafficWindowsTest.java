@@ -250,6 +250,26 @@ class TrafficWindowsTest {
     }
 
     @Test
+    void lateConnectionsKeepTheSpacingOfTheirArrivalsWhenLittleElseIsPlaced() {
+        Stage stage = new Stage(WindowConfig.defaults());
+        stage.accept(tcp(100, 1, 40000, 1, 80, KddFlag.SF));
+        stage.windows.advanceTime(nanos(110));
+        // Three DNS flows of 52 s, 53 s and 55 s, reported 60 s later, after the TCP connection was placed.
+        for (double start : new double[] {52, 53, 55}) {
+            stage.windows.advanceTime(nanos(start + 60));
+            stage.accept(Synthetic.of(nanos(start), nanos(start), 2, 5353, 9, 53, 17, Service.DOMAIN_U, KddFlag.SF));
+        }
+        List<ConnectionRecord> out = stage.flush();
+        // Placed at the due times 102, 103 and 105 s: one second, then two seconds apart, as they came.
+        assertThat(f(out.get(1), COUNT)).isEqualTo(1);
+        assertThat(f(out.get(2), COUNT)).isEqualTo(2);
+        assertThat(f(out.get(3), COUNT)).isEqualTo(1);
+        assertThat(f(out.get(3), DST_HOST_COUNT)).isEqualTo(3);
+        assertThat(stage.windows.counters().late()).isEqualTo(3);
+        assertThat(stage.windows.counters().maxLatenessNanos()).isEqualTo(nanos(50));
+    }
+
+    @Test
     void aFullBufferReleasesTheEarliestEarlyAndCountsIt() {
         Stage stage = new Stage(WindowConfig.defaults().withReorder(Duration.ofHours(1), 3));
         for (int i = 0; i < 5; i++) {
