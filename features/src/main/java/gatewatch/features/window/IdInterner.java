@@ -24,7 +24,8 @@ final class IdInterner {
     private int lastId = -1;
 
     IdInterner(int maxIds) {
-        int capacity = Integer.highestOneBit(Math.max(2, maxIds) * 2 - 1) << 1;
+        // At most a quarter full: deletion walks to the end of its probe run, so runs must stay short.
+        int capacity = Integer.highestOneBit(Math.max(2, maxIds) * 2 - 1) << 2;
         slots = new long[STRIDE * capacity];
         mask = capacity - 1;
         idKeyA = new long[maxIds];
@@ -90,7 +91,9 @@ final class IdInterner {
         long meta;
         while ((meta = slots[STRIDE * next + 2]) != 0) {
             if (LinearProbing.canFill(hole, next, (int) (meta >>> 32))) {
-                System.arraycopy(slots, STRIDE * next, slots, STRIDE * hole, STRIDE);
+                slots[STRIDE * hole] = slots[STRIDE * next];
+                slots[STRIDE * hole + 1] = slots[STRIDE * next + 1];
+                slots[STRIDE * hole + 2] = meta;
                 hole = next;
             }
             next = (next + 1) & mask;

@@ -6,39 +6,56 @@ import gatewatch.features.conn.ConnectionSummary;
  * Finished connections waiting for their turn, earliest (start time, arrival number) first; the
  * arrival number breaks ties, so the order is deterministic.
  *
+ * <p>Each waiting connection occupies a slot that also keeps, in primitive arrays, what the
+ * windows need of it (destination, service key, source port, error class), copied when it
+ * arrives: the connection's objects are cold by the time it leaves, and reading them again
+ * would cost a cache miss each.
+ *
  * <p>Most connections arrive in start order (a flood or a scan is reported in the order its
- * attempts time out), so the buffer is a FIFO of connections that arrived in order, O(1) each,
- * plus a binary min-heap, O(log n), for those that arrived after a later-starting one. The
- * first is the earlier of the two heads. Fixed total capacity; capture thread only.
+ * attempts time out), so slots wait in a FIFO of those that arrived in order, O(1) each, plus a
+ * binary min-heap, O(log n), of those that arrived after a later-starting one. The first is the
+ * earlier of the two heads. Fixed capacity; capture thread only.
  */
 final class ReorderBuffer {
     private final int capacity;
-    private final long[] fifoStart;
-    private final long[] fifoArrival;
-    private final ConnectionSummary[] fifoConn;
-    private final double[][] fifoFeatures;
+    private final long[] start;
+    private final long[] arrival;
+    private final long[] hostHi;
+    private final long[] hostLo;
+    private final int[] serviceKey;
+    private final int[] srcPort;
+    private final ErrorClass[] error;
+    private final ConnectionSummary[] conns;
+    private final double[][] features;
+    private final int[] freeSlots;
+    private int freeTop;
+
+    private final int[] fifo;
     private int fifoHead;
     private int fifoSize;
-
-    private final long[] heapStart;
-    private final long[] heapArrival;
-    private final ConnectionSummary[] heapConn;
-    private final double[][] heapFeatures;
+    private final int[] heap;
     private int heapSize;
-
-    /** Whether the first is the FIFO's head (else the heap's top); valid while not empty. */
-    private boolean firstInFifo;
+    /** The slot that leaves next; valid while not empty. */
+    private int first;
 
     ReorderBuffer(int capacity) {
         this.capacity = capacity;
-        fifoStart = new long[capacity];
-        fifoArrival = new long[capacity];
-        fifoConn = new ConnectionSummary[capacity];
-        fifoFeatures = new double[capacity][];
-        heapStart = new long[capacity];
-        heapArrival = new long[capacity];
-        heapConn = new ConnectionSummary[capacity];
-        heapFeatures = new double[capacity][];
+        start = new long[capacity];
+        arrival = new long[capacity];
+        hostHi = new long[capacity];
+        hostLo = new long[capacity];
+        serviceKey = new int[capacity];
+        srcPort = new int[capacity];
+        error = new ErrorClass[capacity];
+        conns = new ConnectionSummary[capacity];
+        features = new double[capacity][];
+        freeSlots = new int[capacity];
+        for (int i = 0; i < capacity; i++) {
+            freeSlots[i] = capacity - 1 - i;
+        }
+        freeTop = capacity;
+        fifo = new int[capacity];
+        heap = new int[capacity];
     }
 
     int size() {
@@ -53,38 +70,66 @@ final class ReorderBuffer {
         return size() == capacity;
     }
 
-    /** Adds a connection; the caller made room. Arrival numbers increase. */
-    void offer(ConnectionSummary c, double[] v, long arrival) {
-        long start = c.startNanos();
-        if (fifoSize == 0 || start >= fifoStart[fifoIndex(fifoSize - 1)]) {
-            int i = fifoIndex(fifoSize++);
-            fifoStart[i] = start;
-            fifoArrival[i] = arrival;
-            fifoConn[i] = c;
-            fifoFeatures[i] = v;
+    /** Adds a connection with the window facts of it; the caller made room. Arrival numbers increase. */
+    void offer(ConnectionSummary c, double[] v, long arrivalNumber, long hi, long lo, int service, int port,
+            ErrorClass err) {
+        int s = freeSlots[--freeTop];
+        start[s] = c.startNanos();
+        arrival[s] = arrivalNumber;
+        hostHi[s] = hi;
+        hostLo[s] = lo;
+        serviceKey[s] = service;
+        srcPort[s] = port;
+        error[s] = err;
+        conns[s] = c;
+        features[s] = v;
+        if (fifoSize == 0 || start[s] >= start[fifo[fifoIndex(fifoSize - 1)]]) {
+            fifo[fifoIndex(fifoSize++)] = s;
         } else {
-            heapOffer(start, arrival, c, v);
+            heapOffer(s);
         }
         pickFirst();
     }
 
     long firstStart() {
-        return firstInFifo ? fifoStart[fifoHead] : heapStart[0];
+        return start[first];
     }
 
     ConnectionSummary firstConnection() {
-        return firstInFifo ? fifoConn[fifoHead] : heapConn[0];
+        return conns[first];
     }
 
     double[] firstFeatures() {
-        return firstInFifo ? fifoFeatures[fifoHead] : heapFeatures[0];
+        return features[first];
+    }
+
+    long firstHostHi() {
+        return hostHi[first];
+    }
+
+    long firstHostLo() {
+        return hostLo[first];
+    }
+
+    int firstServiceKey() {
+        return serviceKey[first];
+    }
+
+    int firstSrcPort() {
+        return srcPort[first];
+    }
+
+    ErrorClass firstError() {
+        return error[first];
     }
 
     /** Drops the first connection (read it with the accessors before). */
     void removeFirst() {
-        if (firstInFifo) {
-            fifoConn[fifoHead] = null;
-            fifoFeatures[fifoHead] = null;
+        int s = first;
+        conns[s] = null;
+        features[s] = null;
+        freeSlots[freeTop++] = s;
+        if (fifoSize > 0 && fifo[fifoHead] == s) {
             fifoHead = fifoIndex(1);
             fifoSize--;
         } else {
@@ -95,11 +140,11 @@ final class ReorderBuffer {
 
     private void pickFirst() {
         if (heapSize == 0) {
-            firstInFifo = true;
-        } else if (fifoSize == 0) {
-            firstInFifo = false;
+            first = fifoSize > 0 ? fifo[fifoHead] : -1;
+        } else if (fifoSize == 0 || before(heap[0], fifo[fifoHead])) {
+            first = heap[0];
         } else {
-            firstInFifo = before(fifoStart[fifoHead], fifoArrival[fifoHead], heapStart[0], heapArrival[0]);
+            first = fifo[fifoHead];
         }
     }
 
@@ -108,27 +153,26 @@ final class ReorderBuffer {
         return i >= capacity ? i - capacity : i;
     }
 
-    private void heapOffer(long s, long a, ConnectionSummary c, double[] v) {
+    private boolean before(int a, int b) {
+        return start[a] < start[b] || (start[a] == start[b] && arrival[a] < arrival[b]);
+    }
+
+    private void heapOffer(int s) {
         int i = heapSize++;
         while (i > 0) {
             int parent = (i - 1) >>> 1;
-            if (!before(s, a, heapStart[parent], heapArrival[parent])) {
+            if (!before(s, heap[parent])) {
                 break;
             }
-            heapMove(parent, i);
+            heap[i] = heap[parent];
             i = parent;
         }
-        heapPut(i, s, a, c, v);
+        heap[i] = s;
     }
 
     private void heapRemoveTop() {
         int last = --heapSize;
-        long s = heapStart[last];
-        long a = heapArrival[last];
-        ConnectionSummary c = heapConn[last];
-        double[] v = heapFeatures[last];
-        heapConn[last] = null;
-        heapFeatures[last] = null;
+        int s = heap[last];
         if (last == 0) {
             return;
         }
@@ -138,30 +182,15 @@ final class ReorderBuffer {
         while (i < half) {
             int child = 2 * i + 1;
             int right = child + 1;
-            if (right < last && before(heapStart[right], heapArrival[right], heapStart[child], heapArrival[child])) {
+            if (right < last && before(heap[right], heap[child])) {
                 child = right;
             }
-            if (!before(heapStart[child], heapArrival[child], s, a)) {
+            if (!before(heap[child], s)) {
                 break;
             }
-            heapMove(child, i);
+            heap[i] = heap[child];
             i = child;
         }
-        heapPut(i, s, a, c, v);
-    }
-
-    private void heapMove(int from, int to) {
-        heapPut(to, heapStart[from], heapArrival[from], heapConn[from], heapFeatures[from]);
-    }
-
-    private void heapPut(int i, long s, long a, ConnectionSummary c, double[] v) {
-        heapStart[i] = s;
-        heapArrival[i] = a;
-        heapConn[i] = c;
-        heapFeatures[i] = v;
-    }
-
-    private static boolean before(long s1, long a1, long s2, long a2) {
-        return s1 < s2 || (s1 == s2 && a1 < a2);
+        heap[i] = s;
     }
 }

@@ -63,16 +63,19 @@ public final class TrafficWindows {
             throw new IllegalArgumentException("a KDD feature vector has 41 values, got " + features.length);
         }
         advanceTime(conn.endNanos());
+        IpAddress host = conn.respAddress();
+        int service = ServiceKey.of(conn);
+        ErrorClass err = ErrorClass.of(conn.kddFlag());
         if (conn.startNanos() <= due()) {
             // Already due: everything still waiting started after it, so it goes now.
-            place(conn, features);
+            place(conn, features, conn.startNanos(), host.hi(), host.lo(), service, conn.origPort(), err);
             return;
         }
         if (pending.isFull()) {
             counters.forced++;
             placeFirst();
         }
-        pending.offer(conn, features, arrivals++);
+        pending.offer(conn, features, arrivals++, host.hi(), host.lo(), service, conn.origPort(), err);
     }
 
     /**
@@ -111,14 +114,23 @@ public final class TrafficWindows {
     }
 
     private void placeFirst() {
-        ConnectionSummary c = pending.firstConnection();
-        double[] v = pending.firstFeatures();
-        pending.removeFirst();
-        place(c, v);
+        ReorderBuffer p = pending;
+        ConnectionSummary c = p.firstConnection();
+        double[] v = p.firstFeatures();
+        long hi = p.firstHostHi();
+        long lo = p.firstHostLo();
+        int service = p.firstServiceKey();
+        int port = p.firstSrcPort();
+        ErrorClass err = p.firstError();
+        long start = p.firstStart();
+        p.removeFirst();
+        place(c, v, start, hi, lo, service, port, err);
     }
 
-    private void place(ConnectionSummary c, double[] v) {
-        long place = c.startNanos();
+    /** Places a connection given what the windows need of it, so that its cold objects are not read. */
+    private void place(ConnectionSummary c, double[] v, long start, long hi, long lo, int service, int port,
+            ErrorClass err) {
+        long place = start;
         if (place < lastPlacement) {
             // Late: it cannot go back among connections already placed. Nothing that starts at
             // or before due() is still to come in order, so placing it there keeps placements
@@ -131,8 +143,7 @@ public final class TrafficWindows {
         }
         lastPlacement = place;
         long seq = placements++;
-        IpAddress host = c.respAddress();
-        ring.write(seq, host.hi(), host.lo(), ServiceKey.of(c), c.origPort(), ErrorClass.of(c.kddFlag()), place);
+        ring.write(seq, hi, lo, service, port, err, place);
         timeWindow.admit(seq, v);
         hostWindow.admit(seq, v);
         counters.released++;

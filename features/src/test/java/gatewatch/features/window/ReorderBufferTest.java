@@ -31,12 +31,19 @@ class ReorderBufferTest {
                 ConnectionSummary c = Synthetic.of(start, start, 1, 1, 1, 80, 6,
                         Service.HTTP, KddFlag.SF);
                 double[] v = new double[1];
-                buf.offer(c, v, arrival);
+                buf.offer(c, v, arrival, ~arrival, start, (int) arrival, (int) (arrival % 65536),
+                        ErrorClass.values()[(int) (arrival % 3)]);
                 ref.add(new Entry(start, arrival, c, v));
             } else {
                 Entry e = ref.poll();
                 assertThat(buf.firstStart()).isEqualTo(e.start());
                 assertThat(buf.firstFeatures()).isSameAs(e.v());
+                // The window facts travel with their connection.
+                assertThat(buf.firstHostHi()).isEqualTo(~e.arrival());
+                assertThat(buf.firstHostLo()).isEqualTo(e.start());
+                assertThat(buf.firstServiceKey()).isEqualTo((int) e.arrival());
+                assertThat(buf.firstSrcPort()).isEqualTo((int) (e.arrival() % 65536));
+                assertThat(buf.firstError()).isEqualTo(ErrorClass.values()[(int) (e.arrival() % 3)]);
                 released.add(buf.firstConnection());
                 expected.add(e.conn());
                 buf.removeFirst();

@@ -330,6 +330,6 @@ class TrafficWindowsTest {
                 .hasMessageContaining("reorderHold");
         assertThatThrownBy(() -> new WindowConfig(two, WindowConfig.MAX_WINDOW + 1, 255, two, 10))
                 .hasMessageContaining("timeWindowConnections");
-        assertThat(WindowConfig.defaults()).isEqualTo(new WindowConfig(two, 511, 255, Duration.ofSeconds(10), 65_536));
+        assertThat(WindowConfig.defaults()).isEqualTo(new WindowConfig(two, 511, 255, Duration.ofSeconds(10), 4_096));
     }
 }
