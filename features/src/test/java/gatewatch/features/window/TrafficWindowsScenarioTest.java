@@ -1,0 +1,105 @@
+package gatewatch.features.window;
+
+import static gatewatch.features.kdd.KddFeature.COUNT;
+import static gatewatch.features.kdd.KddFeature.DIFF_SRV_RATE;
+import static gatewatch.features.kdd.KddFeature.DST_HOST_COUNT;
+import static gatewatch.features.kdd.KddFeature.DST_HOST_DIFF_SRV_RATE;
+import static gatewatch.features.kdd.KddFeature.DST_HOST_RERROR_RATE;
+import static gatewatch.features.kdd.KddFeature.DST_HOST_SAME_SRC_PORT_RATE;
+import static gatewatch.features.kdd.KddFeature.DST_HOST_SERROR_RATE;
+import static gatewatch.features.kdd.KddFeature.DST_HOST_SRV_COUNT;
+import static gatewatch.features.kdd.KddFeature.DST_HOST_SRV_DIFF_HOST_RATE;
+import static gatewatch.features.kdd.KddFeature.RERROR_RATE;
+import static gatewatch.features.kdd.KddFeature.SAME_SRV_RATE;
+import static gatewatch.features.kdd.KddFeature.SERROR_RATE;
+import static gatewatch.features.kdd.KddFeature.SRV_COUNT;
+import static gatewatch.features.kdd.KddFeature.SRV_DIFF_HOST_RATE;
+import static gatewatch.features.testing.Frames.ACK;
+import static gatewatch.features.testing.Frames.RST;
+import static gatewatch.features.testing.Frames.SYN;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import gatewatch.features.extract.ConnectionRecord;
+import gatewatch.features.kdd.KddFlag;
+import gatewatch.features.kdd.Service;
+import gatewatch.features.testing.Frames;
+import java.util.List;
+import java.util.SplittableRandom;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The attacks of the issue, built as frames and run through the real decoder and tracker: the
+ * window features must look like the KDD records of the matching attack.
+ */
+class TrafficWindowsScenarioTest {
+
+    @Test
+    void aSpoofedSynFloodLooksLikeNeptune() {
+        // 3,000 SYNs in one second from random sources to random high ports of one host.
+        SplittableRandom rnd = new SplittableRandom(1);
+        PipelineHarness h = new PipelineHarness();
+        for (int i = 0; i < 3000; i++) {
+            String src = "198.51." + rnd.nextInt(256) + "." + (1 + rnd.nextInt(254));
+            h.at(10 + i / 3000.0, Frames.tcp(src, 1024 + rnd.nextInt(60000), "10.0.0.2", 1024 + rnd.nextInt(60000))
+                    .flags(SYN).seq(rnd.nextInt()));
+        }
+        h.at(30, Frames.udp("10.0.0.9", 5000, "10.0.0.8", 53).payloadLength(30));
+        List<ConnectionRecord> flood = h.finish().stream()
+                .filter(r -> r.conn().kddFlag() == KddFlag.S0).toList();
+
+        assertThat(flood).hasSize(3000);
+        // In start order (the tracker reported them 5 s after their SYNs).
+        assertThat(flood).isSortedAccordingTo((a, b) -> Long.compare(a.conn().startNanos(), b.conn().startNanos()));
+        assertThat(flood.subList(1000, 3000)).allSatisfy(r -> {
+            assertThat(r.features().get(COUNT)).isEqualTo(511);
+            assertThat(r.features().get(SERROR_RATE)).isEqualTo(1);
+            assertThat(r.features().get(SAME_SRV_RATE)).isLessThan(0.05);
+            assertThat(r.features().get(DST_HOST_COUNT)).isEqualTo(255);
+            assertThat(r.features().get(DST_HOST_SERROR_RATE)).isEqualTo(1);
+        });
+        assertThat(h.windows().counters().late()).isZero();
+    }
+
+    @Test
+    void aSynScanOfClosedPortsLooksLikeSatanOrPortsweep() {
+        PipelineHarness h = new PipelineHarness();
+        for (int port = 1; port <= 1000; port++) {
+            double t = 10 + port * 0.0005;
+            h.at(t, Frames.tcp("192.0.2.7", 61000, "10.0.0.2", port).flags(SYN).seq(1));
+            h.at(t + 0.0001, Frames.tcp("10.0.0.2", port, "192.0.2.7", 61000).flags(RST | ACK).seq(0).ack(2));
+        }
+        List<ConnectionRecord> scan = h.finish();
+
+        assertThat(scan).hasSize(1000).allSatisfy(r -> assertThat(r.conn().kddFlag()).isEqualTo(KddFlag.REJ));
+        ConnectionRecord last = scan.getLast();
+        assertThat(last.features().get(COUNT)).isEqualTo(511);
+        assertThat(last.features().get(RERROR_RATE)).isEqualTo(1);
+        // Every probe a different service (most ports are "other", one key per port).
+        assertThat(last.features().get(DIFF_SRV_RATE)).isGreaterThan(0.9);
+        assertThat(last.features().get(SRV_COUNT)).isLessThan(5);
+        assertThat(last.features().get(DST_HOST_DIFF_SRV_RATE)).isGreaterThan(0.9);
+        assertThat(last.features().get(DST_HOST_RERROR_RATE)).isEqualTo(1);
+        // Same source port for every probe, as nmap does.
+        assertThat(last.features().get(DST_HOST_SAME_SRC_PORT_RATE)).isEqualTo(1);
+    }
+
+    @Test
+    void anIcmpSweepLooksLikeIpsweep() {
+        PipelineHarness h = new PipelineHarness();
+        for (int host = 1; host <= 254; host++) {
+            h.at(10 + host * 0.01, Frames.icmp("192.0.2.7", "10.0.1." + host, 8, 0).icmpId(host));
+        }
+        List<ConnectionRecord> sweep = h.finish();
+
+        assertThat(sweep).hasSize(254).allSatisfy(r -> {
+            assertThat(r.conn().service()).isEqualTo(Service.ECO_I);
+            assertThat(r.features().get(COUNT)).isEqualTo(1);
+            assertThat(r.features().get(DST_HOST_COUNT)).isEqualTo(1);
+        });
+        ConnectionRecord last = sweep.getLast();
+        assertThat(last.features().get(SRV_COUNT)).isEqualTo(200);
+        assertThat(last.features().get(SRV_DIFF_HOST_RATE)).isEqualTo(1);
+        assertThat(last.features().get(DST_HOST_SRV_COUNT)).isEqualTo(254);
+        assertThat(last.features().get(DST_HOST_SRV_DIFF_HOST_RATE)).isEqualTo(1);
+    }
+}
