@@ -145,8 +145,8 @@ public final class Ensemble {
         for (int i = 0; i < m; i++) {
             model.encoder().encode(w.raw, i * F, w.enc, i * F);
         }
-        model.labelForest().predictBatch(w.enc, m, w.pl);
-        model.categoryBoost().predictBatch(w.enc, m, w.pb);
+        model.labelForest().predictBatch(w.enc, m, w.pl, w.leaves);
+        model.categoryBoost().predictBatch(w.enc, m, w.pb, w.leaves);
         model.baseline().scoreBatch(w.enc, m, w.iso);
         double fw = model.forestWeight();
         for (int i = 0; i < m; i++) {
@@ -209,13 +209,14 @@ public final class Ensemble {
 
     /** Scratch arrays for one call: raw and encoded rows, model outputs, combined posteriors. */
     private final class Work {
-        static final int CHUNK = 256;
+        static final int CHUNK = 64;
         final double[] raw;
         final double[] enc;
         final double[] pl;
         final double[] pb;
         final double[] iso;
         final double[] p;
+        final int[] leaves;
 
         Work(int rows) {
             int r = Math.max(1, rows);
@@ -225,6 +226,7 @@ public final class Ensemble {
             pb = new double[r * C];
             iso = new double[r];
             p = new double[r * C];
+            leaves = new int[r];
         }
     }
 }
