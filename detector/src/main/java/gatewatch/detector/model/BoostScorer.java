@@ -1,6 +1,5 @@
 package gatewatch.detector.model;
 
-import gatewatch.features.kdd.KddFeature;
 import java.io.Serializable;
 import java.util.Arrays;
 
@@ -27,46 +26,30 @@ public record BoostScorer(TreeArrays trees, int classes, double[] leaves) implem
 
     /** Class probabilities of one encoded row into {@code post[0..classes)}; returns the arg max. */
     public int predict(double[] x, int off, double[] post) {
-        int[] feature = trees.feature();
-        double[] threshold = trees.threshold();
-        int[] next = trees.next();
-        int[] roots = trees.roots();
         int per = treesPerClass();
         for (int j = 0; j < classes; j++) {
             double s = 0.0;
             for (int t = j * per, end = t + per; t < end; t++) {
-                int n = roots[t];
-                int f;
-                while ((f = feature[n]) >= 0) {
-                    n = x[off + f] <= threshold[n] ? next[n] : next[n] + 1;
-                }
-                s += leaves[next[n]];
+                s += leaves[trees.walk(t, x, off)];
             }
             post[j] = s;
         }
         return softmax(post, 0, classes);
     }
 
-    /** Class probabilities of {@code rows} encoded rows (row-major) into {@code post} (row-major). */
-    public void predictBatch(double[] x, int rows, double[] post) {
+    /**
+     * Class probabilities of {@code rows} encoded rows (row-major) into {@code post} (row-major);
+     * {@code leafScratch} holds at least {@code rows} ints.
+     */
+    public void predictBatch(double[] x, int rows, double[] post, int[] leafScratch) {
         int k = classes;
         Arrays.fill(post, 0, rows * k, 0.0);
-        int[] feature = trees.feature();
-        double[] threshold = trees.threshold();
-        int[] next = trees.next();
-        int[] roots = trees.roots();
         int per = treesPerClass();
-        for (int t = 0; t < roots.length; t++) {
+        for (int t = 0, trees = this.trees.treeCount(); t < trees; t++) {
             int j = t / per;
-            int root = roots[t];
+            this.trees.walkBatch(t, x, rows, leafScratch);
             for (int r = 0; r < rows; r++) {
-                int off = r * KddFeature.COUNT_OF_FEATURES;
-                int n = root;
-                int f;
-                while ((f = feature[n]) >= 0) {
-                    n = x[off + f] <= threshold[n] ? next[n] : next[n] + 1;
-                }
-                post[r * k + j] += leaves[next[n]];
+                post[r * k + j] += leaves[leafScratch[r]];
             }
         }
         for (int r = 0; r < rows; r++) {

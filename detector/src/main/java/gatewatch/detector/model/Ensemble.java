@@ -133,34 +133,52 @@ public final class Ensemble {
             run(w, m);
             for (int i = 0; i < m; i++) {
                 Verdict v = verdict(w, i);
-                Category counted = v.category() == Category.ANOMALY ? bestAttack(w.p, i * C) : v.category();
-                out[start + i] = new Assessment(v, counted, 1.0 - w.p[i * C]);
+                int j = w.uniqueOf[i];
+                Category counted = v.category() == Category.ANOMALY ? bestAttack(w.p, j * C) : v.category();
+                out[start + i] = new Assessment(v, counted, 1.0 - w.p[j * C]);
             }
         }
         return out;
     }
 
-    /** Encodes {@code m} rows and runs the three models over them in batch. */
+    /**
+     * Runs the three models over the {@code m} rows in {@code w.raw}, each distinct row once: a
+     * flood repeats the same connection record over and over, and a verdict is a pure function
+     * of the 41 values, so repeats within a chunk share the work and the verdict object. Rows
+     * count as the same only when all 41 values are bit for bit equal.
+     */
     private void run(Work w, int m) {
-        for (int i = 0; i < m; i++) {
-            model.encoder().encode(w.raw, i * F, w.enc, i * F);
+        int u = w.dedupe(m);
+        for (int j = 0; j < u; j++) {
+            model.encoder().encode(w.uraw, j * F, w.enc, j * F);
         }
-        model.labelForest().predictBatch(w.enc, m, w.pl);
-        model.categoryBoost().predictBatch(w.enc, m, w.pb);
-        model.baseline().scoreBatch(w.enc, m, w.iso);
+        model.labelForest().predictBatch(w.enc, u, w.pl, w.leaves);
+        model.categoryBoost().predictBatch(w.enc, u, w.pb, w.leaves);
+        model.baseline().scoreBatch(w.enc, u, w.iso);
         double fw = model.forestWeight();
-        for (int i = 0; i < m; i++) {
-            int o = i * C;
+        for (int j = 0; j < u; j++) {
+            int o = j * C;
             for (int c = 0; c < C; c++) {
                 w.p[o + c] = (1.0 - fw) * w.pb[o + c];
             }
             for (int l = 0; l < labels; l++) {
-                w.p[o + labelCategory[l]] += fw * w.pl[i * labels + l];
+                w.p[o + labelCategory[l]] += fw * w.pl[j * labels + l];
             }
         }
     }
 
+    /** The verdict of row {@code i} of the last {@link #run}, built once per distinct row. */
     private Verdict verdict(Work w, int i) {
+        int j = w.uniqueOf[i];
+        Verdict v = w.verdicts[j];
+        if (v == null) {
+            v = decide(w, j);
+            w.verdicts[j] = v;
+        }
+        return v;
+    }
+
+    private Verdict decide(Work w, int i) {
         int o = i * C;
         int cat = model.costSensitive() ? CostMatrix.leastExpectedCost(w.p, o) : argmax(w.p, o, C);
         double iso = w.iso[i];
@@ -207,24 +225,74 @@ public final class Ensemble {
         return Math.max(0.0, Math.min(1.0, v));
     }
 
-    /** Scratch arrays for one call: raw and encoded rows, model outputs, combined posteriors. */
+    /** Scratch arrays for one call: raw rows, their distinct rows, model outputs, combined posteriors. */
     private final class Work {
-        static final int CHUNK = 256;
+        static final int CHUNK = 64;
         final double[] raw;
+        final double[] uraw;
+        final int[] uniqueOf;
+        final int[] slots;
+        final Verdict[] verdicts;
         final double[] enc;
         final double[] pl;
         final double[] pb;
         final double[] iso;
         final double[] p;
+        final int[] leaves;
 
         Work(int rows) {
             int r = Math.max(1, rows);
             raw = new double[r * F];
+            uraw = new double[r * F];
+            uniqueOf = new int[r];
+            slots = new int[Integer.highestOneBit(r) * 4];
+            verdicts = new Verdict[r];
             enc = new double[r * F];
             pl = new double[r * labels];
             pb = new double[r * C];
             iso = new double[r];
             p = new double[r * C];
+            leaves = new int[r];
+        }
+
+        /** Finds the distinct rows among {@code raw[0..m)}, copies them to {@code uraw}; returns their count. */
+        int dedupe(int m) {
+            java.util.Arrays.fill(slots, -1);
+            java.util.Arrays.fill(verdicts, 0, m, null);
+            int mask = slots.length - 1;
+            int u = 0;
+            for (int i = 0; i < m; i++) {
+                int o = i * F;
+                long h = 0;
+                for (int f = 0; f < F; f++) {
+                    h = h * 0x9E3779B97F4A7C15L + Double.doubleToRawLongBits(raw[o + f]);
+                }
+                int s = (int) (h ^ (h >>> 29)) & mask;
+                while (true) {
+                    int j = slots[s];
+                    if (j < 0) {
+                        slots[s] = u;
+                        System.arraycopy(raw, o, uraw, u * F, F);
+                        uniqueOf[i] = u++;
+                        break;
+                    }
+                    if (sameRow(raw, o, uraw, j * F)) {
+                        uniqueOf[i] = j;
+                        break;
+                    }
+                    s = (s + 1) & mask;
+                }
+            }
+            return u;
+        }
+
+        private static boolean sameRow(double[] a, int ao, double[] b, int bo) {
+            for (int f = 0; f < F; f++) {
+                if (Double.doubleToRawLongBits(a[ao + f]) != Double.doubleToRawLongBits(b[bo + f])) {
+                    return false;
+                }
+            }
+            return true;
         }
     }
 }

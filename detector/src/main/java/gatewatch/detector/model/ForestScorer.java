@@ -24,17 +24,9 @@ public record ForestScorer(TreeArrays trees, int classes, double[] leaves) imple
     public int predict(double[] x, int off, double[] post) {
         int k = classes;
         Arrays.fill(post, 0, k, 0.0);
-        int[] feature = trees.feature();
-        double[] threshold = trees.threshold();
-        int[] next = trees.next();
         double[] leaf = leaves;
-        for (int root : trees.roots()) {
-            int n = root;
-            int f;
-            while ((f = feature[n]) >= 0) {
-                n = x[off + f] <= threshold[n] ? next[n] : next[n] + 1;
-            }
-            int p = next[n];
+        for (int t = 0, trees = this.trees.treeCount(); t < trees; t++) {
+            int p = this.trees.walk(t, x, off);
             for (int i = 0; i < k; i++) {
                 post[i] += leaf[p + i];
             }
@@ -46,24 +38,17 @@ public record ForestScorer(TreeArrays trees, int classes, double[] leaves) imple
      * Posteriors of {@code rows} encoded rows ({@code x} row-major, 41 values each) into
      * {@code post} (row-major, {@code classes} each). Walks tree by tree so that one tree's nodes
      * stay in cache for the whole batch; per row the sums run in the same order as
-     * {@link #predict}, so the results are identical.
+     * {@link #predict}, so the results are identical. {@code leafScratch} holds at least
+     * {@code rows} ints.
      */
-    public void predictBatch(double[] x, int rows, double[] post) {
+    public void predictBatch(double[] x, int rows, double[] post, int[] leafScratch) {
         int k = classes;
         Arrays.fill(post, 0, rows * k, 0.0);
-        int[] feature = trees.feature();
-        double[] threshold = trees.threshold();
-        int[] next = trees.next();
         double[] leaf = leaves;
-        for (int root : trees.roots()) {
+        for (int t = 0, trees = this.trees.treeCount(); t < trees; t++) {
+            this.trees.walkBatch(t, x, rows, leafScratch);
             for (int r = 0; r < rows; r++) {
-                int off = r * gatewatch.features.kdd.KddFeature.COUNT_OF_FEATURES;
-                int n = root;
-                int f;
-                while ((f = feature[n]) >= 0) {
-                    n = x[off + f] <= threshold[n] ? next[n] : next[n] + 1;
-                }
-                int p = next[n];
+                int p = leafScratch[r];
                 int o = r * k;
                 for (int i = 0; i < k; i++) {
                     post[o + i] += leaf[p + i];

@@ -6,11 +6,12 @@ import java.util.Arrays;
 
 /**
  * A compiled isolation forest (Smile's {@code IsolationForest} with extension level 0): every
- * split multiplies one feature by a random slope and compares with a bias, going to the first
- * child when the product is below it, as Smile's {@code dot(x, slope) < bias} does when the slope
- * has a single non-zero entry. Leaves hold the adjusted depth. The score is
- * {@code 2^(-mean depth / c)} with Smile's normalising factor {@code c}, in (0, 1]; higher is
- * stranger.
+ * split multiplies one feature by a random slope and compares with a bias (kept in
+ * {@link TreeArrays#threshold()}), going to the first child when the product is below it, as
+ * Smile's {@code dot(x, slope) < bias} does when the slope has a single non-zero entry. Leaves
+ * have slope 0 and bias +infinity, so they hold a walk of fixed length like the CART trees, and
+ * carry the adjusted depth. The score is {@code 2^(-mean depth / c)} with Smile's normalising
+ * factor {@code c}, in (0, 1]; higher is stranger.
  *
  * @param trees  split feature and bias per node; leaf payload offsets into {@code depth}
  * @param slope  the slope per node (0 for a leaf)
@@ -18,9 +19,16 @@ import java.util.Arrays;
  * @param factor Smile's normalising factor c(n) for the training size n
  */
 public record IsolationScorer(TreeArrays trees, double[] slope, double[] depth, double factor) implements Serializable {
+    private static final int F = KddFeature.COUNT_OF_FEATURES;
+
     public IsolationScorer {
         if (slope.length != trees.nodeCount() || trees.maxLeafOffset() >= depth.length || !(factor > 0)) {
             throw new IllegalArgumentException("isolation forest tables do not match its trees");
+        }
+        for (int i = 0; i < slope.length; i++) {
+            if (trees.leaf()[i] >= 0 && slope[i] != 0.0) {
+                throw new IllegalArgumentException("isolation leaf " + i + " has a slope");
+            }
         }
     }
 
@@ -29,37 +37,73 @@ public record IsolationScorer(TreeArrays trees, double[] slope, double[] depth, 
         int[] feature = trees.feature();
         double[] bias = trees.threshold();
         int[] next = trees.next();
+        int[] leaf = trees.leaf();
+        int[] roots = trees.roots();
+        int[] depths = trees.depths();
         double length = 0.0;
-        for (int root : trees.roots()) {
-            int n = root;
-            int f;
-            while ((f = feature[n]) >= 0) {
-                n = x[off + f] * slope[n] < bias[n] ? next[n] : next[n] + 1;
+        for (int t = 0; t < roots.length; t++) {
+            int n = roots[t];
+            for (int d = depths[t]; d > 0; d--) {
+                n = next[n] + (x[off + feature[n]] * slope[n] < bias[n] ? 0 : 1);
             }
-            length += depth[next[n]];
+            length += depth[leaf[n]];
         }
-        length /= trees.treeCount();
+        length /= roots.length;
         return Math.pow(2.0, -length / factor);
     }
 
-    /** Scores of {@code rows} encoded rows (row-major) into {@code out}. */
+    /** Scores of {@code rows} encoded rows (row-major) into {@code out}; eight rows are walked side by side. */
     public void scoreBatch(double[] x, int rows, double[] out) {
         Arrays.fill(out, 0, rows, 0.0);
         int[] feature = trees.feature();
         double[] bias = trees.threshold();
         int[] next = trees.next();
-        for (int root : trees.roots()) {
-            for (int r = 0; r < rows; r++) {
-                int off = r * KddFeature.COUNT_OF_FEATURES;
-                int n = root;
-                int f;
-                while ((f = feature[n]) >= 0) {
-                    n = x[off + f] * slope[n] < bias[n] ? next[n] : next[n] + 1;
+        int[] leaf = trees.leaf();
+        int[] roots = trees.roots();
+        int[] depths = trees.depths();
+        for (int t = 0; t < roots.length; t++) {
+            int root = roots[t];
+            int dt = depths[t];
+            int r = 0;
+            for (; r + 8 <= rows; r += 8) {
+                int o = r * F;
+                int n0 = root;
+                int n1 = root;
+                int n2 = root;
+                int n3 = root;
+                int n4 = root;
+                int n5 = root;
+                int n6 = root;
+                int n7 = root;
+                for (int d = dt; d > 0; d--) {
+                    n0 = next[n0] + (x[o + feature[n0]] * slope[n0] < bias[n0] ? 0 : 1);
+                    n1 = next[n1] + (x[o + F + feature[n1]] * slope[n1] < bias[n1] ? 0 : 1);
+                    n2 = next[n2] + (x[o + 2 * F + feature[n2]] * slope[n2] < bias[n2] ? 0 : 1);
+                    n3 = next[n3] + (x[o + 3 * F + feature[n3]] * slope[n3] < bias[n3] ? 0 : 1);
+                    n4 = next[n4] + (x[o + 4 * F + feature[n4]] * slope[n4] < bias[n4] ? 0 : 1);
+                    n5 = next[n5] + (x[o + 5 * F + feature[n5]] * slope[n5] < bias[n5] ? 0 : 1);
+                    n6 = next[n6] + (x[o + 6 * F + feature[n6]] * slope[n6] < bias[n6] ? 0 : 1);
+                    n7 = next[n7] + (x[o + 7 * F + feature[n7]] * slope[n7] < bias[n7] ? 0 : 1);
                 }
-                out[r] += depth[next[n]];
+                out[r] += depth[leaf[n0]];
+                out[r + 1] += depth[leaf[n1]];
+                out[r + 2] += depth[leaf[n2]];
+                out[r + 3] += depth[leaf[n3]];
+                out[r + 4] += depth[leaf[n4]];
+                out[r + 5] += depth[leaf[n5]];
+                out[r + 6] += depth[leaf[n6]];
+                out[r + 7] += depth[leaf[n7]];
+            }
+            for (; r < rows; r++) {
+                int n = root;
+                int o = r * F;
+                for (int d = dt; d > 0; d--) {
+                    n = next[n] + (x[o + feature[n]] * slope[n] < bias[n] ? 0 : 1);
+                }
+                out[r] += depth[leaf[n]];
             }
         }
-        int t = trees.treeCount();
+        int t = roots.length;
         for (int r = 0; r < rows; r++) {
             out[r] = Math.pow(2.0, -(out[r] / t) / factor);
         }

@@ -85,7 +85,7 @@ public final class SmileCompiler {
         TreeArrays arrays = b.build();
         double[] slope = new double[arrays.nodeCount()];
         for (int i = 0; i < slope.length; i++) {
-            slope[i] = i < slopes.size() && slopes.get(i) != null ? slopes.get(i) : 0.0;
+            slope[i] = i < slopes.size() && slopes.get(i) != null && arrays.leaf()[i] < 0 ? slopes.get(i) : 0.0;
         }
         return new IsolationScorer(arrays, slope, toArray(depths), (double) get(forest, "c"));
     }

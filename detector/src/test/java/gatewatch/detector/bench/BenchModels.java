@@ -48,16 +48,37 @@ record BenchModels(RandomForest forest, GradientTreeBoost boost, IsolationForest
         return new BenchModels(m.labelForest(), m.categoryBoost(), m.baseline(), m.ensemble());
     }
 
+    /** Trains and caches the benchmark models ahead of a JMH run. */
+    public static void main(String[] args) throws Exception {
+        System.out.println("benchmark models ready: " + get().ensemble().modelVersion());
+    }
+
     static KddLoader loader() {
         return new KddLoader(AttackTaxonomy.builtIn(), UnknownSymbolPolicy.FAIL);
     }
 
-    /** {@code n} rows of {@code corrected}, evenly spread over the file (its real mix of traffic). */
+    /** {@code n} rows of {@code corrected}, evenly spread over the file (its real mix of traffic, repeats included). */
     static double[][] testRows(int n) throws IOException {
-        LabelledData d = loader().load(List.of(SharedData.root().resolve("data/corrected.gz"))).data();
+        return spread(loader().load(List.of(SharedData.root().resolve("data/corrected.gz"))).data().features(), n);
+    }
+
+    /** {@code n} pairwise different rows of {@code corrected}, evenly spread over its distinct rows. */
+    static double[][] distinctTestRows(int n) throws IOException {
+        double[][] all = loader().load(List.of(SharedData.root().resolve("data/corrected.gz"))).data().features();
+        java.util.Set<java.util.List<Double>> seen = new java.util.HashSet<>();
+        List<double[]> distinct = new java.util.ArrayList<>();
+        for (double[] r : all) {
+            if (seen.add(java.util.Arrays.stream(r).boxed().toList())) {
+                distinct.add(r);
+            }
+        }
+        return spread(distinct.toArray(double[][]::new), n);
+    }
+
+    private static double[][] spread(double[][] from, int n) {
         double[][] rows = new double[n][];
         for (int i = 0; i < n; i++) {
-            rows[i] = d.features()[(int) ((long) i * d.size() / n)];
+            rows[i] = from[(int) ((long) i * from.length / n)];
         }
         return rows;
     }

@@ -12,6 +12,7 @@ import org.openjdk.jmh.annotations.Measurement;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OperationsPerInvocation;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
@@ -25,7 +26,7 @@ import smile.data.type.StructType;
  * Scoring speed of the whole ensemble (label forest + category boost + isolation forest):
  * Smile's own {@code predict}/{@code score} against the compiled ensemble (encoding, the three
  * models, combiner, verdict and reasons), single rows and batches of {@value #BATCH}, on a pool
- * of rows spread over {@code corrected}. All figures are per row (ops/s = verdicts/s on one thread).
+ * of rows of {@code corrected} (see {@link #rows}). All figures are per row (ops/s = verdicts/s on one thread).
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.Throughput)
@@ -37,6 +38,14 @@ public class ScoringBenchmark {
     static final int POOL = 4096;
     static final int BATCH = 256;
     private static final int F = KddFeature.COUNT_OF_FEATURES;
+
+    /**
+     * {@code mix}: rows spread over corrected as they come, repeats included (a flood repeats
+     * records, and batch scoring scores a repeated row once); {@code distinct}: no two rows of
+     * the pool are equal, the worst case for batch scoring.
+     */
+    @Param({"mix", "distinct"})
+    public String rows;
 
     private BenchModels models;
     private KddRecord[] records;
@@ -55,7 +64,7 @@ public class ScoringBenchmark {
     @Setup(Level.Trial)
     public void setUp() throws Exception {
         models = BenchModels.get();
-        double[][] rows = BenchModels.testRows(POOL);
+        double[][] rows = this.rows.equals("distinct") ? BenchModels.distinctTestRows(POOL) : BenchModels.testRows(POOL);
         records = new KddRecord[POOL];
         raw = new double[POOL * F];
         encoded = new double[POOL][];

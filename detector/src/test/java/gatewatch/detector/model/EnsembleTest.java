@@ -81,6 +81,26 @@ class EnsembleTest {
     }
 
     @Test
+    void aBatchScoresRepeatedRowsOnceAndGivesEachTheSameVerdict() {
+        KddRecord a = first("neptune");
+        KddRecord b = first("normal");
+        double[] c = a.toArray();
+        c[KddFeature.COUNT.ordinal()] += 1; // differs from a in one value
+        KddRecord[] batch = {a, b, a, KddRecord.of(c), a, b};
+        Verdict[] out = new Verdict[batch.length];
+
+        ensemble.scoreBatch(batch, batch.length, out);
+
+        assertThat(out[2]).isSameAs(out[0]);
+        assertThat(out[4]).isSameAs(out[0]);
+        assertThat(out[5]).isSameAs(out[1]);
+        assertThat(out[3]).isNotSameAs(out[0]);
+        for (int i = 0; i < batch.length; i++) {
+            assertThat(out[i]).isEqualTo(ensemble.score(batch[i]));
+        }
+    }
+
+    @Test
     void categoriesHaveLowerCaseExternalNames() {
         assertThat(java.util.Arrays.stream(Category.values()).map(Category::externalName))
                 .containsExactly("normal", "dos", "probe", "r2l", "u2r", "anomaly");

@@ -25,17 +25,49 @@ class TreeArraysTest {
 
     @Test
     void arraysThatCouldLoopOrRunOffAreRefused() {
-        // node 0 points back at itself
-        assertThatThrownBy(() -> new TreeArrays(new int[] {3, -1}, new double[2], new int[] {0, 0}, new int[] {0}))
-                .isInstanceOf(IllegalArgumentException.class);
+        double inf = Double.POSITIVE_INFINITY;
+        // node 0 points back at itself as an internal node
+        assertThatThrownBy(() -> new TreeArrays(new int[] {3, 0}, new double[] {1, inf}, new int[] {0, 1}, new int[] {-1, 0},
+                new int[] {0}, new int[] {1})).isInstanceOf(IllegalArgumentException.class);
         // a feature index past the schema
-        assertThatThrownBy(() -> new TreeArrays(new int[] {41, -1, -1}, new double[3], new int[] {1, 0, 0}, new int[] {0}))
-                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new TreeArrays(new int[] {41, 0, 0}, new double[] {1, inf, inf}, new int[] {1, 1, 2},
+                new int[] {-1, 0, 1}, new int[] {0}, new int[] {1})).isInstanceOf(IllegalArgumentException.class);
+        // a depth shorter than the tree, which would stop a walk on an internal node
+        assertThatThrownBy(() -> new TreeArrays(new int[] {4, 0, 0}, new double[] {1, inf, inf}, new int[] {1, 1, 2},
+                new int[] {-1, 0, 1}, new int[] {0}, new int[] {0})).isInstanceOf(IllegalArgumentException.class);
+        // a leaf that does not hold a walk
+        assertThatThrownBy(() -> new TreeArrays(new int[] {0}, new double[] {5}, new int[] {0}, new int[] {0},
+                new int[] {0}, new int[] {0})).isInstanceOf(IllegalArgumentException.class);
         // a root out of range
-        assertThatThrownBy(() -> new TreeArrays(new int[] {-1}, new double[1], new int[] {0}, new int[] {5}))
-                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new TreeArrays(new int[] {0}, new double[] {inf}, new int[] {0}, new int[] {0},
+                new int[] {5}, new int[] {0})).isInstanceOf(IllegalArgumentException.class);
         // a leaf table shorter than the leaves need
-        TreeArrays one = new TreeArrays(new int[] {-1}, new double[1], new int[] {4}, new int[] {0});
+        TreeArrays one = new TreeArrays(new int[] {0}, new double[] {inf}, new int[] {0}, new int[] {4}, new int[] {0}, new int[] {0});
         assertThatThrownBy(() -> new ForestScorer(one, 2, new double[5])).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void batchWalksReachTheSameLeavesAsSingleWalks() {
+        TreeArrays.Builder b = new TreeArrays.Builder();
+        int root = b.root();
+        int c = b.split(root, 1, 0.5);
+        b.leaf(c, 0);
+        int g = b.split(c + 1, 2, 3.0);
+        b.leaf(g, 1);
+        b.leaf(g + 1, 2);
+        TreeArrays t = b.build();
+        assertThat(t.depths()).containsExactly(2);
+        int rows = 7;
+        double[] x = new double[rows * 41];
+        for (int r = 0; r < rows; r++) {
+            x[r * 41 + 1] = r % 2;
+            x[r * 41 + 2] = r;
+        }
+        int[] out = new int[rows];
+        t.walkBatch(0, x, rows, out);
+        for (int r = 0; r < rows; r++) {
+            int expected = r % 2 == 0 ? 0 : (r <= 3 ? 1 : 2);
+            assertThat(out[r]).as("row %d", r).isEqualTo(expected).isEqualTo(t.walk(0, x, r * 41));
+        }
     }
 }

@@ -1,0 +1,75 @@
+package gatewatch.detector.bench;
+
+import gatewatch.detector.model.Ensemble;
+import gatewatch.detector.model.Verdict;
+import gatewatch.features.kdd.KddRecord;
+import java.nio.file.Path;
+
+/**
+ * A quick, rough single-thread timing of a model file on rows of {@code corrected} (best of
+ * several passes). For development only; the numbers that count come from {@link ScoringBenchmark}.
+ * Usage: {@code SpeedCheck MODEL [rows]}.
+ */
+public final class SpeedCheck {
+    public static void main(String[] args) throws Exception {
+        Ensemble e = Ensemble.load(Path.of(args[0]));
+        int n = args.length > 1 ? Integer.parseInt(args[1]) : 65_536;
+        double[][] rows = BenchModels.testRows(n);
+        double[] raw = new double[n * 41];
+        KddRecord[] records = new KddRecord[n];
+        for (int i = 0; i < n; i++) {
+            System.arraycopy(rows[i], 0, raw, i * 41, 41);
+            records[i] = KddRecord.of(rows[i]);
+        }
+        Verdict[] out = new Verdict[n];
+        var p = e.payload();
+        double[] enc = new double[n * 41];
+        for (int i = 0; i < n; i++) {
+            p.encoder().encode(raw, i * 41, enc, i * 41);
+        }
+        double[] pl = new double[256 * p.labelForest().classes()];
+        double[] pb = new double[256 * 5];
+        double[] iso = new double[256];
+        double[] chunk = new double[256 * 41];
+        var cpu = java.lang.management.ManagementFactory.getThreadMXBean();
+        for (int pass = 0; pass < 5; pass++) {
+            long tf = 0, tb = 0, ti = 0;
+            for (int s0 = 0; s0 + 256 <= n; s0 += 256) {
+                System.arraycopy(enc, s0 * 41, chunk, 0, 256 * 41);
+                long a = cpu.getCurrentThreadCpuTime();
+                p.labelForest().predictBatch(chunk, 256, pl, new int[256]);
+                long b = cpu.getCurrentThreadCpuTime();
+                p.categoryBoost().predictBatch(chunk, 256, pb, new int[256]);
+                long c = cpu.getCurrentThreadCpuTime();
+                p.baseline().scoreBatch(chunk, 256, iso);
+                long d = cpu.getCurrentThreadCpuTime();
+                tf += b - a; tb += c - b; ti += d - c;
+            }
+            System.out.printf("models on-CPU: forest %.0f ns/row, boost %.0f, isolation %.0f%n", tf / (double) n, tb / (double) n, ti / (double) n);
+        }
+        var mx = java.lang.management.ManagementFactory.getThreadMXBean();
+        for (int pass = 0; pass < 8; pass++) {
+            long c0 = mx.getCurrentThreadCpuTime();
+            e.scoreBatch(raw, n, out);
+            long c1 = mx.getCurrentThreadCpuTime();
+            for (int i = 0; i < n; i++) {
+                e.score(records[i]);
+            }
+            long c2 = mx.getCurrentThreadCpuTime();
+            System.out.printf("pass %d on-CPU: batch %.0f ns/row, single %.0f ns/row%n", pass, (c1 - c0) / (double) n,
+                    (c2 - c1) / (double) n);
+            long t0 = System.nanoTime();
+            e.scoreBatch(raw, n, out);
+            long t1 = System.nanoTime();
+            long alerts = 0;
+            for (int i = 0; i < n; i++) {
+                if (e.score(records[i]).isAlert()) {
+                    alerts++;
+                }
+            }
+            long t2 = System.nanoTime();
+            System.out.printf("pass %d: batch %.0f ns/row (%.0f k/s), single %.0f ns/row (%.0f k/s), alerts %d%n", pass,
+                    (t1 - t0) / (double) n, n / ((t1 - t0) / 1e9) / 1e3, (t2 - t1) / (double) n, n / ((t2 - t1) / 1e9) / 1e3, alerts);
+        }
+    }
+}
