@@ -15,6 +15,8 @@ import gatewatch.features.decode.FrameHandler;
 import gatewatch.features.decode.PacketView;
 import gatewatch.features.kdd.KddFeature;
 import gatewatch.features.kdd.KddRecord;
+import gatewatch.features.window.TrafficWindows;
+import gatewatch.features.window.WindowConfig;
 
 /**
  * The capture thread's stages in one {@link FrameHandler}: frame → decoder → connection tracker
@@ -27,6 +29,7 @@ public final class FeatureExtractor implements FrameHandler {
     private final PacketView view = new PacketView();
     private final ConnectionTracker tracker;
     private final ContentInspector content;
+    private final TrafficWindows windows;
     private final RecordSink sink;
     private long records;
 
@@ -36,6 +39,7 @@ public final class FeatureExtractor implements FrameHandler {
         this.tracker = new ConnectionTracker(config.maxConnections(), config.timeouts(), this::finished,
                 new TrackerCounters(), content);
         this.sink = sink;
+        this.windows = new TrafficWindows(config.windows(), this::emit);
     }
 
     @Override
@@ -48,6 +52,7 @@ public final class FeatureExtractor implements FrameHandler {
     /** Moves the clock without a packet (live capture on an idle link), expiring connections. */
     public void advanceTime(long nanos) {
         tracker.advanceTime(nanos);
+        windows.advanceTime(nanos);
     }
 
     @Override
@@ -59,6 +64,7 @@ public final class FeatureExtractor implements FrameHandler {
     public void finish() {
         decoder.flushFragments();
         tracker.flush();
+        windows.flush();
     }
 
     public DecodeCounters decodeCounters() {
@@ -71,6 +77,10 @@ public final class FeatureExtractor implements FrameHandler {
 
     public gatewatch.features.content.ContentCounters contentCounters() {
         return content.counters();
+    }
+
+    public gatewatch.features.window.WindowCounters windowCounters() {
+        return windows.counters();
     }
 
     public int openConnections() {
@@ -86,20 +96,26 @@ public final class FeatureExtractor implements FrameHandler {
         double[] v = new double[KddFeature.COUNT_OF_FEATURES];
         BasicFeatures.fill(summary, v);
         content.finish(c, v);
+        windows.accept(summary, v);
+    }
+
+    /** A record with all 41 features, from the window stage (possibly later, in start order). */
+    private void emit(ConnectionRecord r) {
         records++;
-        sink.accept(new ConnectionRecord(summary, KddRecord.of(v)));
+        sink.accept(r);
     }
 
     /** Settings of the extraction stages. */
-    public record ExtractorConfig(int maxConnections, Timeouts timeouts, ContentConfig content) {
+    public record ExtractorConfig(int maxConnections, Timeouts timeouts, ContentConfig content, WindowConfig windows) {
         public static final int DEFAULT_MAX_CONNECTIONS = 1_000_000;
 
         public static ExtractorConfig defaults() {
-            return new ExtractorConfig(DEFAULT_MAX_CONNECTIONS, Timeouts.ZEEK_DEFAULTS, ContentConfig.defaults());
+            return new ExtractorConfig(DEFAULT_MAX_CONNECTIONS, Timeouts.ZEEK_DEFAULTS, ContentConfig.defaults(),
+                    WindowConfig.defaults());
         }
 
         public ExtractorConfig withMaxConnections(int max) {
-            return new ExtractorConfig(max, timeouts, content);
+            return new ExtractorConfig(max, timeouts, content, windows);
         }
 
         public ExtractorConfig {

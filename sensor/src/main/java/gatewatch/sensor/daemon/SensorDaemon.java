@@ -28,6 +28,7 @@ import gatewatch.sensor.pipeline.StageQueue;
 import gatewatch.sensor.pipeline.Summary;
 import gatewatch.features.extract.FeatureExtractor.ExtractorConfig;
 import gatewatch.features.content.ContentConfig;
+import gatewatch.features.window.WindowConfig;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.netty.channel.EventLoopGroup;
@@ -73,7 +74,7 @@ public final class SensorDaemon implements AutoCloseable {
         VerdictMetrics verdicts = new VerdictMetrics();
         PipelineSettings settings = new PipelineSettings(
                 new ExtractorConfig(config.connections().max(), config.connections().timeouts().toTimeouts(),
-                        ContentConfig.defaults()),
+                        ContentConfig.defaults(), WindowConfig.defaults()),
                 config.pipeline().recordQueue(), config.pipeline().verdictQueue(), config.pipeline().batchSize());
         this.pipeline = new Pipeline(settings, FullQueuePolicy.DROP, ensemble,
                 new Outputs(alerts, null, records, listeners, sensorName), verdicts::record);
