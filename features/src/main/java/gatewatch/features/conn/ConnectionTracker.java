@@ -153,7 +153,7 @@ public final class ConnectionTracker {
             c.history.flip();
         }
         int respPort = c.respPort();
-        c.service = v.isTcp() ? ServiceTable.tcp(respPort) : ServiceTable.udp(respPort);
+        c.service = v.isTcp() ? ServiceTable.tcp(c.origPort(), respPort) : ServiceTable.udp(respPort);
     }
 
     /** Zeek's reuse test: a fresh SYN on a 5-tuple whose connection has ended starts a new one. */

@@ -109,6 +109,19 @@ public final class ServiceTable {
         return s != null ? s : unnamed(port);
     }
 
+    /**
+     * The service of a TCP connection from {@code origPort} to {@code respPort}: by the responder's
+     * port, except that an active-mode FTP data connection — opened by the server from port 20 to
+     * a port the client chose — is {@code ftp_data} (Bro/Zeek name ftp-data by that originator port).
+     */
+    public static Service tcp(int origPort, int respPort) {
+        Service s = TCP[respPort & 0xffff];
+        if (s != null) {
+            return s;
+        }
+        return origPort == 20 ? Service.FTP_DATA : unnamed(respPort);
+    }
+
     /** The service of a UDP flow to {@code port} on the responder. */
     public static Service udp(int port) {
         Service s = UDP[port & 0xffff];

@@ -110,6 +110,19 @@ class ConnectionTrackerTest {
     }
 
     @Test
+    void activeModeFtpDataFromPort20IsFtpData() {
+        ConnectionSummary c = new TrackerHarness()
+                .at(0, Frames.tcp("10.0.0.2", 20, "10.0.0.1", 40123).flags(SYN).seq(0))
+                .only();
+        assertThat(c.service()).isEqualTo(Service.FTP_DATA);
+        // A named responder port still wins (a client whose source port is 20 talking to a web server).
+        ConnectionSummary web = new TrackerHarness()
+                .at(0, Frames.tcp("10.0.0.2", 20, "10.0.0.1", 80).flags(SYN).seq(0))
+                .only();
+        assertThat(web.service()).isEqualTo(Service.HTTP);
+    }
+
+    @Test
     void landIsSameAddressAndPort() {
         ConnectionSummary c = new TrackerHarness()
                 .at(0, Frames.tcp("10.0.0.9", 139, "10.0.0.9", 139).flags(SYN).seq(1)).only();

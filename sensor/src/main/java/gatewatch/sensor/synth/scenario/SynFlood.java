@@ -13,7 +13,10 @@ import java.util.random.RandomGenerator;
 
 /**
  * A SYN flood (KDD {@code neptune}): about 125 SYNs a second from a few spoofed addresses to one
- * server, mostly to unregistered high ports. The swamped server answers one SYN in five with
+ * server, mostly to unregistered high ports, a dozen ports at a time (the set moves on every 150
+ * SYNs): that is how the KDD neptune records look in the window features — {@code same_srv_rate}
+ * and {@code diff_srv_rate} both near 0.07, {@code srv_count} climbing to about 20 and dropping —
+ * where a SYN flood over random ports would look like satan's port probing. The swamped server answers one SYN in five with
  * RST-ACK and none with SYN-ACK, so the records are S0 (about 80 %) and REJ, with 0 bytes each
  * way, like the 81,930 S0 and 19,274 REJ neptune records of the KDD data; the 2-second
  * {@code count} to the victim runs into the hundreds.
@@ -21,6 +24,8 @@ import java.util.random.RandomGenerator;
 public final class SynFlood implements Scenario {
     private static final long MEAN_GAP = 8 * Draw.MS;
     private static final int SPOOFED_SOURCES = 16;
+    private static final int PORTS_AT_A_TIME = 12;
+    private static final int SYNS_PER_PORT_SET = 150;
 
     @Override
     public ScenarioKind kind() {
@@ -49,7 +54,9 @@ public final class SynFlood implements Scenario {
         private final Host victim;
         private final List<Host> sources;
         private final RandomGenerator rng;
+        private final int[] ports = new int[PORTS_AT_A_TIME];
         private int left;
+        private int sent;
         private long clock;
 
         Flood(Env env, Host victim, List<Host> sources, int records, long start, RandomGenerator rng) {
@@ -72,7 +79,12 @@ public final class SynFlood implements Scenario {
                 return false;
             }
             Host src = Draw.pick(rng, sources);
-            int port = rng.nextInt(4) == 0 ? rng.nextInt(1, 1024) : rng.nextInt(1024, 65_536);
+            if (sent++ % SYNS_PER_PORT_SET == 0) {
+                for (int i = 0; i < ports.length; i++) {
+                    ports[i] = rng.nextInt(4) == 0 ? rng.nextInt(1, 1024) : rng.nextInt(1024, 65_536);
+                }
+            }
+            int port = ports[rng.nextInt(ports.length)];
             TcpConversation c = new TcpConversation(sink(), src, src.ephemeralPort(), victim, port,
                     Draw.millis(rng, 1, 4), 100_000_000L, rng);
             if (rng.nextInt(5) == 0) {
