@@ -124,10 +124,22 @@ public final class Connection {
     }
 
     /**
-     * KDD {@code flag}: Zeek's state for TCP; for UDP and ICMP always {@code SF}, as every UDP and
-     * ICMP record of the KDD data has it, answered or not.
+     * KDD {@code flag}: Zeek's state for TCP, with the two states Bro did not have in 1998 folded
+     * into the ones it gave those connections then (RSTRH, a responder's SYN-ACK then RST with no
+     * SYN seen, is RSTR: the responder aborted; SHR, a responder's SYN-ACK then FIN with no SYN,
+     * is OTH: no SYN from the originator), so that the feature keeps the 11 values of the KDD data.
+     * For UDP and ICMP always {@code SF}, as every UDP and ICMP record of the KDD data has it,
+     * answered or not. The full Zeek state stays in {@link #zeekState()}.
      */
     public KddFlag kddFlag() {
-        return ipProtocol == 6 ? zeekState() : KddFlag.SF;
+        if (ipProtocol != 6) {
+            return KddFlag.SF;
+        }
+        KddFlag z = zeekState();
+        return switch (z) {
+            case RSTRH -> KddFlag.RSTR;
+            case SHR -> KddFlag.OTH;
+            default -> z;
+        };
     }
 }

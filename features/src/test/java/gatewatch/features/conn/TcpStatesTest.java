@@ -127,6 +127,7 @@ class TcpStatesTest {
                 .at(0.1, fromServer(RST, 5001, 0))
                 .only();
         assertThat(c.zeekState()).isEqualTo(KddFlag.RSTRH);
+        assertThat(c.kddFlag()).isEqualTo(KddFlag.RSTR);
         // The SYN-ACK's receiver is the originator; the flip is recorded.
         assertThat(c.origAddress()).hasToString(C);
         assertThat(c.history()).isEqualTo("^hr");
@@ -149,6 +150,7 @@ class TcpStatesTest {
                 .at(0.1, fromServer(FIN | ACK, 5001, 1001))
                 .only();
         assertThat(c.zeekState()).isEqualTo(KddFlag.SHR);
+        assertThat(c.kddFlag()).isEqualTo(KddFlag.OTH);
     }
 
     @Test
