@@ -119,7 +119,7 @@ public final class KddCsv {
     }
 
     /** {@code value} rounded half-up to two decimals, as {@code %.2f} writes it, without a Formatter per value. */
-    static void appendTwoDecimals(double value, StringBuilder sb) {
+    public static void appendTwoDecimals(double value, StringBuilder sb) {
         if (!(Math.abs(value) < 1e12)) {
             sb.append(String.format(Locale.ROOT, "%.2f", value));
             return;

@@ -7,7 +7,7 @@ import com.fasterxml.jackson.core.util.ByteArrayBuilder;
 import gatewatch.detector.model.Verdict;
 import gatewatch.features.conn.ConnectionSummary;
 import gatewatch.features.extract.ConnectionRecord;
-import gatewatch.sensor.output.JsonRecordWriter;
+import gatewatch.sensor.output.FeatureJson;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 
@@ -22,6 +22,7 @@ public final class EventJson {
     private final JsonFactory factory = new JsonFactory();
     private final ByteArrayBuilder buffer = new ByteArrayBuilder(2048);
     private final String sensor;
+    private final FeatureJson numbers = new FeatureJson();
 
     public EventJson(String sensor) {
         this.sensor = sensor;
@@ -60,7 +61,8 @@ public final class EventJson {
             g.writeStringField("flag", c.kddFlag().kddName());
             g.writeStringField("conn_state", c.zeekState().kddName());
             g.writeStringField("history", c.history());
-            g.writeNumberField("duration", (c.endNanos() - c.startNanos()) / 1e9);
+            g.writeFieldName("duration");
+            numbers.writeSeconds(g, c.endNanos() - c.startNanos());
             g.writeNumberField("bytes_toserver", c.origBytes());
             g.writeNumberField("bytes_toclient", c.respBytes());
             g.writeNumberField("pkts_toserver", c.origPackets());
@@ -71,8 +73,10 @@ public final class EventJson {
             g.writeObjectFieldStart("alert");
             g.writeStringField("category", verdict.category().externalName());
             g.writeStringField("label", verdict.label());
-            g.writeNumberField("confidence", round4(verdict.confidence()));
-            g.writeNumberField("anomaly_score", round4(verdict.anomalyScore()));
+            g.writeFieldName("confidence");
+            numbers.writeRaw(g, verdict.confidence(), 4);
+            g.writeFieldName("anomaly_score");
+            numbers.writeRaw(g, verdict.anomalyScore(), 4);
             g.writeArrayFieldStart("reasons");
             for (String r : verdict.reasons()) {
                 g.writeString(r);
@@ -80,7 +84,7 @@ public final class EventJson {
             g.writeEndArray();
             g.writeEndObject();
             g.writeObjectFieldStart("features");
-            JsonRecordWriter.writeFeatures(g, record.features());
+            numbers.write(g, record.features());
             g.writeEndObject();
             g.writeEndObject();
         } catch (IOException e) {
@@ -89,7 +93,4 @@ public final class EventJson {
         return buffer.toByteArray();
     }
 
-    private static double round4(double v) {
-        return Math.round(v * 10_000) / 10_000.0;
-    }
 }

@@ -18,6 +18,7 @@ import java.io.Writer;
  */
 public final class JsonRecordWriter implements RecordWriter {
     private final JsonGenerator gen;
+    private final FeatureJson features = new FeatureJson();
 
     public JsonRecordWriter(Writer out) {
         try {
@@ -41,7 +42,7 @@ public final class JsonRecordWriter implements RecordWriter {
             gen.writeNumberField("dst_port", c.respPort());
             gen.writeStringField("proto", c.transport());
             gen.writeStringField("history", c.history());
-            writeFeatures(gen, record.features());
+            features.write(gen, record.features());
             gen.writeEndObject();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -54,23 +55,6 @@ public final class JsonRecordWriter implements RecordWriter {
         ExtendedCsvWriter.appendEpoch(nanos, sb);
         gen.writeFieldName(field);
         gen.writeNumber(sb.toString());
-    }
-
-    /** The 41 features as fields of the current object, by their {@code kddcup.names} names. */
-    public static void writeFeatures(JsonGenerator gen, KddRecord r) throws IOException {
-        StringBuilder sb = new StringBuilder(16);
-        for (KddFeature f : KddFeature.values()) {
-            double v = r.get(f);
-            if (f.isSymbolic()) {
-                sb.setLength(0);
-                KddCsv.appendValue(f, v, sb);
-                gen.writeStringField(f.kddName(), sb.toString());
-            } else if (KddCsv.isRate(f)) {
-                gen.writeNumberField(f.kddName(), Math.round(v * 100) / 100.0);
-            } else {
-                gen.writeNumberField(f.kddName(), (long) v);
-            }
-        }
     }
 
     @Override

@@ -1,0 +1,80 @@
+package gatewatch.sensor.alert;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import gatewatch.detector.model.Category;
+import gatewatch.detector.model.Verdict;
+import gatewatch.features.decode.LinkType;
+import gatewatch.features.extract.ConnectionRecord;
+import gatewatch.features.extract.FeatureExtractor;
+import gatewatch.features.kdd.KddFeature;
+import gatewatch.features.testing.Frames;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** The alert line as DESIGN.md specifies it, from a real record of frames built here. */
+class EventJsonTest {
+
+    private static ConnectionRecord synRecord() {
+        List<ConnectionRecord> out = new ArrayList<>();
+        FeatureExtractor fx = new FeatureExtractor(FeatureExtractor.ExtractorConfig.defaults(), out::add);
+        long t0 = 1_700_000_000_123_456_789L;
+        for (int i = 0; i < 3; i++) {
+            byte[] f = Frames.tcp("192.0.2.7", 40000 + i, "10.1.1.80", 80).flags(Frames.SYN).seq(i).ethernet();
+            fx.onFrame(f, 0, f.length, f.length, LinkType.ETHERNET, t0 + i * 1_000_000L);
+        }
+        fx.finish();
+        return out.getFirst();
+    }
+
+    @Test
+    void alertLineCarriesHeaderFlowVerdictAndFeatures() throws Exception {
+        ConnectionRecord r = synRecord();
+        Verdict v = new Verdict(Category.DOS, "neptune", 0.98765, 0.61234, List.of("count", "serror_rate"));
+        JsonNode j = new ObjectMapper().readTree(new EventJson("gw-test").alert(r, v));
+
+        assertThat(j.get("timestamp").asText()).isEqualTo("2023-11-14T22:13:20.123456Z");
+        assertThat(j.get("event_type").asText()).isEqualTo("alert");
+        assertThat(j.get("sensor").asText()).isEqualTo("gw-test");
+        assertThat(j.get("src_ip").asText()).isEqualTo("192.0.2.7");
+        assertThat(j.get("src_port").asInt()).isEqualTo(40000);
+        assertThat(j.get("dest_ip").asText()).isEqualTo("10.1.1.80");
+        assertThat(j.get("dest_port").asInt()).isEqualTo(80);
+        assertThat(j.get("proto").asText()).isEqualTo("TCP");
+
+        JsonNode flow = j.get("flow");
+        assertThat(flow.get("service").asText()).isEqualTo("http");
+        assertThat(flow.get("flag").asText()).isEqualTo("S0");
+        assertThat(flow.get("history").asText()).isEqualTo("S");
+        assertThat(flow.get("duration").decimalValue()).isEqualByComparingTo("0.000000");
+        assertThat(flow.get("bytes_toserver").asLong()).isZero();
+        assertThat(flow.get("pkts_toserver").asLong()).isEqualTo(1);
+        assertThat(flow.get("start").asText()).isEqualTo("2023-11-14T22:13:20.123456Z");
+
+        JsonNode alert = j.get("alert");
+        assertThat(alert.get("category").asText()).isEqualTo("dos");
+        assertThat(alert.get("label").asText()).isEqualTo("neptune");
+        assertThat(alert.get("confidence").decimalValue()).isEqualByComparingTo("0.9877");
+        assertThat(alert.get("anomaly_score").decimalValue()).isEqualByComparingTo("0.6123");
+        assertThat(alert.get("reasons")).hasSize(2);
+        assertThat(alert.get("reasons").get(0).asText()).isEqualTo("count");
+
+        JsonNode features = j.get("features");
+        assertThat(features.size()).isEqualTo(KddFeature.COUNT_OF_FEATURES);
+        for (KddFeature f : KddFeature.values()) {
+            JsonNode n = features.get(f.kddName());
+            assertThat(n).as(f.kddName()).isNotNull();
+            if (f.isSymbolic()) {
+                assertThat(n.isTextual()).as(f.kddName()).isTrue();
+            } else {
+                assertThat(n.isNumber()).as(f.kddName()).isTrue();
+            }
+        }
+        assertThat(features.get("flag").asText()).isEqualTo("S0");
+        assertThat(features.get("count").asInt()).isEqualTo(1);
+        assertThat(features.get("serror_rate").decimalValue()).isEqualByComparingTo("1.00");
+    }
+}
