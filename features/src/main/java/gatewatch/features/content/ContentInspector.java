@@ -32,6 +32,8 @@ public final class ContentInspector implements PayloadObserver {
     private int freeCount;
     private int made;
     private final int[] sessionOfSlot;
+    /** The dialogue kind a slot's connection will get once it carries payload, or null. */
+    private final DialogueKind[] kindOfSlot;
 
     /**
      * @param config   the bounds
@@ -47,6 +49,7 @@ public final class ContentInspector implements PayloadObserver {
         this.free = new int[config.maxInspected()];
         this.sessionOfSlot = new int[capacity];
         java.util.Arrays.fill(sessionOfSlot, NONE);
+        this.kindOfSlot = new DialogueKind[capacity];
     }
 
     public ContentConfig config() {
@@ -79,18 +82,9 @@ public final class ContentInspector implements PayloadObserver {
             sessions[stale].abandon();
             release(slot, stale);
         }
-        DialogueKind kind = DialogueKind.of(c.service());
-        if (kind == null) {
-            return;
-        }
-        int s = acquire();
-        if (s == NONE) {
-            counters.connectionsNotInspected++;
-            return;
-        }
-        sessions[s].start(kind);
-        sessionOfSlot[slot] = s;
-        counters.connectionsInspected++;
+        // The session is taken at the first payload, not here: a SYN flood against a web server
+        // opens hundreds of thousands of "http" connections that never carry a byte.
+        kindOfSlot[slot] = DialogueKind.of(c.service());
     }
 
     @Override
@@ -100,9 +94,22 @@ public final class ContentInspector implements PayloadObserver {
             return;
         }
         int s = sessionOfSlot[slot];
-        if (s != NONE) {
-            sessions[s].segment(fromOriginator, streamOffset, v);
+        if (s == NONE) {
+            DialogueKind kind = kindOfSlot[slot];
+            if (kind == null) {
+                return;
+            }
+            kindOfSlot[slot] = null;
+            s = acquire();
+            if (s == NONE) {
+                counters.connectionsNotInspected++;
+                return;
+            }
+            sessions[s].start(kind);
+            sessionOfSlot[slot] = s;
+            counters.connectionsInspected++;
         }
+        sessions[s].segment(fromOriginator, streamOffset, v);
     }
 
     /**
@@ -112,6 +119,9 @@ public final class ContentInspector implements PayloadObserver {
     public void finish(Connection c, double[] features) {
         int slot = c.slot();
         int s = slot < 0 ? NONE : sessionOfSlot[slot];
+        if (slot >= 0) {
+            kindOfSlot[slot] = null;
+        }
         if (s == NONE) {
             ContentFeatures.writeZeros(features);
             if (c.service() == Service.FTP_DATA && (c.origBytes() > 0 || c.respBytes() > 0)) {

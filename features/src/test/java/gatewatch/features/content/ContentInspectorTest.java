@@ -100,6 +100,11 @@ class ContentInspectorTest {
         ContentHarness.Session a = h.session(21).open();
         ContentHarness.Session b = h.session(21).open();
         ContentHarness.Session c = h.session(21).open();
+        // A session is taken at a connection's first payload, not at its SYN.
+        assertThat(h.inspector.inspecting()).isZero();
+        a.server("220 ready\r\n");
+        b.server("220 ready\r\n");
+        c.server("220 ready\r\n");
         assertThat(h.inspector.inspecting()).isEqualTo(2);
         c.server("230 ok\r\n").close();
         a.server("230 ok\r\n").close();
