@@ -14,19 +14,22 @@ import gatewatch.features.kdd.KddRecord;
  *
  * <p><b>Order.</b> KDD's windows run over connections by start time, but the tracker reports a
  * connection when it finishes (an S0 attempt 5 s after its SYN, a closed connection 5 s after
- * its close, UDP after 60 s idle). Connections therefore wait here, earliest start first, until
+ * its close, UDP after 60 s idle). With a reorder hold ({@link WindowConfig#startOrder()}),
+ * connections therefore wait here, earliest start first, until
  * the clock has passed their start by {@link WindowConfig#reorderHold()} (the due time); then
  * they are placed, in start order, and their features are computed and the record emitted. A
  * connection that arrives after a later-starting one was placed is placed at the later of that
  * placement and the due time instead of its start (counted as {@link WindowCounters#late()}),
  * so placements never go back and each connection enters and leaves each window once. The
- * clock is the latest of the connections' end times and of {@link #advanceTime}. The result
- * depends only on the input: the same capture gives the same records.
+ * clock is the latest of the connections' end times and of {@link #advanceTime}. With no hold
+ * ({@link WindowConfig#reportOrder()}, the default) every connection is due on arrival: report
+ * order, start times kept where they are in order. The result depends only on the input: the
+ * same capture gives the same records.
  *
- * <p><b>Costs.</b> O(log reorderCapacity) for the buffer plus O(1) window work per connection;
- * memory fixed at construction (the windows' tables and ring, and up to
- * {@code reorderCapacity} waiting records); no allocation per connection other than the
- * emitted record.
+ * <p><b>Costs.</b> O(1) per connection for the windows, and for the buffer when connections
+ * arrive in start order (O(log reorderCapacity) for one that does not); memory fixed at
+ * construction (the windows' tables and ring, and up to {@code reorderCapacity} waiting
+ * records); no allocation per connection other than the emitted record.
  *
  * <p>Capture thread only.
  */

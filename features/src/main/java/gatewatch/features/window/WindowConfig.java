@@ -49,7 +49,30 @@ public record WindowConfig(
     /** Upper bound of the durations, far from the overflow of nanosecond arithmetic. */
     public static final Duration MAX_DURATION = Duration.ofDays(1);
 
+    /**
+     * The KDD windows, computed in report order ({@link #reportOrder()}): the cheapest setting,
+     * for the sensor's capture thread.
+     */
     public static WindowConfig defaults() {
+        return reportOrder();
+    }
+
+    /**
+     * The KDD windows over connections as the tracker reports them: no buffer, nothing held.
+     * Connections reported in start order (a flood, a scan, a sweep) are placed at their start;
+     * one reported after a later-starting one is placed at its report time.
+     */
+    public static WindowConfig reportOrder() {
+        return new WindowConfig(KDD_TIME_WINDOW, KDD_TIME_WINDOW_CONNECTIONS, KDD_HOST_WINDOW_CONNECTIONS,
+                Duration.ZERO, DEFAULT_REORDER_CAPACITY);
+    }
+
+    /**
+     * The KDD windows over connections in start order, as the KDD data was built: each
+     * connection waits up to {@link #DEFAULT_REORDER_HOLD} for earlier-starting ones, at the cost
+     * measured in features/RESULTS-windows.md. For extracting records from captures.
+     */
+    public static WindowConfig startOrder() {
         return new WindowConfig(KDD_TIME_WINDOW, KDD_TIME_WINDOW_CONNECTIONS, KDD_HOST_WINDOW_CONNECTIONS,
                 DEFAULT_REORDER_HOLD, DEFAULT_REORDER_CAPACITY);
     }

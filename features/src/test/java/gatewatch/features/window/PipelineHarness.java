@@ -25,14 +25,18 @@ final class PipelineHarness {
     final List<ConnectionRecord> records = new ArrayList<>();
     private final FrameDecoder decoder = new FrameDecoder(new DecodeCounters());
     private final PacketView view = new PacketView();
-    private final TrafficWindows windows = new TrafficWindows(WindowConfig.defaults(), records::add);
-    private final ConnectionTracker tracker = new ConnectionTracker(100_000, Timeouts.ZEEK_DEFAULTS,
-            (c, reason) -> {
-                ConnectionSummary s = ConnectionSummary.of(c, reason);
-                double[] v = new double[KddFeature.COUNT_OF_FEATURES];
-                BasicFeatures.fill(s, v);
-                windows.accept(s, v);
-            }, new TrackerCounters());
+    private final TrafficWindows windows;
+    private final ConnectionTracker tracker;
+
+    PipelineHarness(WindowConfig config) {
+        windows = new TrafficWindows(config, records::add);
+        tracker = new ConnectionTracker(100_000, Timeouts.ZEEK_DEFAULTS, (c, reason) -> {
+            ConnectionSummary s = ConnectionSummary.of(c, reason);
+            double[] v = new double[KddFeature.COUNT_OF_FEATURES];
+            BasicFeatures.fill(s, v);
+            windows.accept(s, v);
+        }, new TrackerCounters());
+    }
 
     PipelineHarness at(double seconds, Frames.Packet p) {
         byte[] f = p.ethernet();

@@ -72,7 +72,7 @@ final class Synthetic {
 
         /** Report order = start order, emitted at once. */
         static Stage inReportOrder() {
-            return new Stage(WindowConfig.defaults().withReorder(java.time.Duration.ZERO, 1024));
+            return new Stage(WindowConfig.reportOrder());
         }
 
         Stage accept(ConnectionSummary... cs) {

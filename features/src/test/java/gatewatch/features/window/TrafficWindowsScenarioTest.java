@@ -25,19 +25,26 @@ import gatewatch.features.kdd.Service;
 import gatewatch.features.testing.Frames;
 import java.util.List;
 import java.util.SplittableRandom;
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * The attacks of the issue, built as frames and run through the real decoder and tracker: the
- * window features must look like the KDD records of the matching attack.
+ * window features must look like the KDD records of the matching attack, in report order and in
+ * start order alike (each attack is reported in start order).
  */
 class TrafficWindowsScenarioTest {
 
-    @Test
-    void aSpoofedSynFloodLooksLikeNeptune() {
+    private static PipelineHarness harness(boolean startOrder) {
+        return new PipelineHarness(startOrder ? WindowConfig.startOrder() : WindowConfig.reportOrder());
+    }
+
+    @ParameterizedTest(name = "start order: {0}")
+    @ValueSource(booleans = {false, true})
+    void aSpoofedSynFloodLooksLikeNeptune(boolean startOrder) {
         // 3,000 SYNs in one second from random sources to random high ports of one host.
         SplittableRandom rnd = new SplittableRandom(1);
-        PipelineHarness h = new PipelineHarness();
+        PipelineHarness h = harness(startOrder);
         for (int i = 0; i < 3000; i++) {
             String src = "198.51." + rnd.nextInt(256) + "." + (1 + rnd.nextInt(254));
             h.at(10 + i / 3000.0, Frames.tcp(src, 1024 + rnd.nextInt(60000), "10.0.0.2", 1024 + rnd.nextInt(60000))
@@ -60,9 +67,10 @@ class TrafficWindowsScenarioTest {
         assertThat(h.windows().counters().late()).isZero();
     }
 
-    @Test
-    void aSynScanOfClosedPortsLooksLikeSatanOrPortsweep() {
-        PipelineHarness h = new PipelineHarness();
+    @ParameterizedTest(name = "start order: {0}")
+    @ValueSource(booleans = {false, true})
+    void aSynScanOfClosedPortsLooksLikeSatanOrPortsweep(boolean startOrder) {
+        PipelineHarness h = harness(startOrder);
         for (int port = 1; port <= 1000; port++) {
             double t = 10 + port * 0.0005;
             h.at(t, Frames.tcp("192.0.2.7", 61000, "10.0.0.2", port).flags(SYN).seq(1));
@@ -83,9 +91,10 @@ class TrafficWindowsScenarioTest {
         assertThat(last.features().get(DST_HOST_SAME_SRC_PORT_RATE)).isEqualTo(1);
     }
 
-    @Test
-    void anIcmpSweepLooksLikeIpsweep() {
-        PipelineHarness h = new PipelineHarness();
+    @ParameterizedTest(name = "start order: {0}")
+    @ValueSource(booleans = {false, true})
+    void anIcmpSweepLooksLikeIpsweep(boolean startOrder) {
+        PipelineHarness h = harness(startOrder);
         for (int host = 1; host <= 254; host++) {
             h.at(10 + host * 0.01, Frames.icmp("192.0.2.7", "10.0.1." + host, 8, 0).icmpId(host));
         }

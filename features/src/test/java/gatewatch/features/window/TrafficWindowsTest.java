@@ -214,7 +214,7 @@ class TrafficWindowsTest {
 
     @Test
     void connectionsReportedOutOfOrderArePlacedByStartTime() {
-        Stage stage = new Stage(WindowConfig.defaults());
+        Stage stage = new Stage(WindowConfig.startOrder());
         ConnectionSummary early = Synthetic.endingAt(tcp(100, 1, 40000, 1, 80, KddFlag.S0), nanos(100));
         ConnectionSummary later = tcp(102.5, 1, 40001, 1, 80, KddFlag.SF);
         // The tracker reports the S0 attempt 5 s after its SYN, after the later connection.
@@ -251,7 +251,7 @@ class TrafficWindowsTest {
 
     @Test
     void lateConnectionsKeepTheSpacingOfTheirArrivalsWhenLittleElseIsPlaced() {
-        Stage stage = new Stage(WindowConfig.defaults());
+        Stage stage = new Stage(WindowConfig.startOrder());
         stage.accept(tcp(100, 1, 40000, 1, 80, KddFlag.SF));
         stage.windows.advanceTime(nanos(110));
         // Three DNS flows of 52 s, 53 s and 55 s, reported 60 s later, after the TCP connection was placed.
@@ -330,6 +330,8 @@ class TrafficWindowsTest {
                 .hasMessageContaining("reorderHold");
         assertThatThrownBy(() -> new WindowConfig(two, WindowConfig.MAX_WINDOW + 1, 255, two, 10))
                 .hasMessageContaining("timeWindowConnections");
-        assertThat(WindowConfig.defaults()).isEqualTo(new WindowConfig(two, 511, 255, Duration.ofSeconds(10), 4_096));
+        assertThat(WindowConfig.startOrder()).isEqualTo(new WindowConfig(two, 511, 255, Duration.ofSeconds(10), 4_096));
+        assertThat(WindowConfig.defaults()).isEqualTo(WindowConfig.reportOrder())
+                .isEqualTo(new WindowConfig(two, 511, 255, Duration.ZERO, 4_096));
     }
 }
