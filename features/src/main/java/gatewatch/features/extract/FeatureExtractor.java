@@ -46,6 +46,8 @@ public final class FeatureExtractor implements FrameHandler {
     public void onFrame(byte[] buf, int offset, int capLen, int wireLen, int linkType, long tsNanos) {
         if (decoder.decode(buf, offset, capLen, wireLen, linkType, tsNanos, view) == DecodeStatus.PACKET) {
             tracker.onPacket(view);
+            // Releases records a start-order window configuration holds (nothing waits in report order).
+            windows.advanceTime(tsNanos);
         }
     }
 
