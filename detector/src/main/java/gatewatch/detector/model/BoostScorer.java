@@ -24,17 +24,26 @@ public record BoostScorer(TreeArrays trees, int classes, double[] leaves) implem
         return trees.treeCount() / classes;
     }
 
-    /** Class probabilities of one encoded row into {@code post[0..classes)}; returns the arg max. */
-    public int predict(double[] x, int off, double[] post) {
+    /**
+     * Class probabilities of one encoded row into {@code post[0..classes)}; returns the arg max.
+     * {@code leafScratch} holds at least one int per tree.
+     */
+    public int predict(double[] x, int off, double[] post, int[] leafScratch) {
         int per = treesPerClass();
+        trees.walkTrees(0, trees.treeCount(), x, off, leafScratch);
         for (int j = 0; j < classes; j++) {
             double s = 0.0;
             for (int t = j * per, end = t + per; t < end; t++) {
-                s += leaves[trees.walk(t, x, off)];
+                s += leaves[leafScratch[t]];
             }
             post[j] = s;
         }
         return softmax(post, 0, classes);
+    }
+
+    /** {@link #predict(double[], int, double[], int[])} with its own scratch. */
+    public int predict(double[] x, int off, double[] post) {
+        return predict(x, off, post, new int[trees.treeCount()]);
     }
 
     /**

@@ -82,12 +82,16 @@ public final class Ensemble {
         return model;
     }
 
-    /** Scores one connection. */
+    /** Scores one connection (the trees of each model are walked four at a time). */
     public Verdict score(KddRecord r) {
         Work w = new Work(1);
         r.copyInto(w.raw, 0);
-        run(w, 1);
-        return verdict(w, 0);
+        model.encoder().encode(w.raw, 0, w.enc, 0);
+        model.labelForest().predict(w.enc, 0, w.pl, w.trees);
+        model.categoryBoost().predict(w.enc, 0, w.pb, w.trees);
+        w.iso[0] = model.baseline().score(w.enc, 0);
+        combine(w, 1);
+        return decide(w, 0);
     }
 
     /** Scores {@code batch[0..n)} into {@code out[0..n)}. */
@@ -155,6 +159,11 @@ public final class Ensemble {
         model.labelForest().predictBatch(w.enc, u, w.pl, w.leaves);
         model.categoryBoost().predictBatch(w.enc, u, w.pb, w.leaves);
         model.baseline().scoreBatch(w.enc, u, w.iso);
+        combine(w, u);
+    }
+
+    /** The combined category posteriors of the first {@code u} scored rows. */
+    private void combine(Work w, int u) {
         double fw = model.forestWeight();
         for (int j = 0; j < u; j++) {
             int o = j * C;
@@ -239,6 +248,7 @@ public final class Ensemble {
         final double[] iso;
         final double[] p;
         final int[] leaves;
+        final int[] trees;
 
         Work(int rows) {
             int r = Math.max(1, rows);
@@ -253,6 +263,7 @@ public final class Ensemble {
             iso = new double[r];
             p = new double[r * C];
             leaves = new int[r];
+            trees = new int[Math.max(model.labelForest().trees().treeCount(), model.categoryBoost().trees().treeCount())];
         }
 
         /** Finds the distinct rows among {@code raw[0..m)}, copies them to {@code uraw}; returns their count. */

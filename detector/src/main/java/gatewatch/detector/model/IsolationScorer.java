@@ -41,7 +41,26 @@ public record IsolationScorer(TreeArrays trees, double[] slope, double[] depth, 
         int[] roots = trees.roots();
         int[] depths = trees.depths();
         double length = 0.0;
-        for (int t = 0; t < roots.length; t++) {
+        int t = 0;
+        // Four trees side by side (see TreeArrays.walkTrees); depths still add up in tree order.
+        for (; t + 4 <= roots.length; t += 4) {
+            int n0 = roots[t];
+            int n1 = roots[t + 1];
+            int n2 = roots[t + 2];
+            int n3 = roots[t + 3];
+            int d = Math.max(Math.max(depths[t], depths[t + 1]), Math.max(depths[t + 2], depths[t + 3]));
+            for (; d > 0; d--) {
+                n0 = next[n0] + (x[off + feature[n0]] * slope[n0] < bias[n0] ? 0 : 1);
+                n1 = next[n1] + (x[off + feature[n1]] * slope[n1] < bias[n1] ? 0 : 1);
+                n2 = next[n2] + (x[off + feature[n2]] * slope[n2] < bias[n2] ? 0 : 1);
+                n3 = next[n3] + (x[off + feature[n3]] * slope[n3] < bias[n3] ? 0 : 1);
+            }
+            length += depth[leaf[n0]];
+            length += depth[leaf[n1]];
+            length += depth[leaf[n2]];
+            length += depth[leaf[n3]];
+        }
+        for (; t < roots.length; t++) {
             int n = roots[t];
             for (int d = depths[t]; d > 0; d--) {
                 n = next[n] + (x[off + feature[n]] * slope[n] < bias[n] ? 0 : 1);

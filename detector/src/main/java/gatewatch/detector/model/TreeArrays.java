@@ -105,6 +105,41 @@ public record TreeArrays(int[] feature, double[] threshold, int[] next, int[] le
     }
 
     /**
+     * The payload offsets of the leaves that trees {@code t0 .. t0+count-1} reach for one row,
+     * into {@code out[0..count)}. Four trees are walked side by side (for as many steps as the
+     * deepest of them; a shallower one waits on its self-looping leaf), so a single row gets the
+     * same overlap of loads that {@link #walkBatch} gets from several rows.
+     */
+    public void walkTrees(int t0, int count, double[] x, int off, int[] out) {
+        int[] feature = this.feature;
+        double[] threshold = this.threshold;
+        int[] next = this.next;
+        int t = t0;
+        int end = t0 + count;
+        int k = 0;
+        for (; t + 4 <= end; t += 4, k += 4) {
+            int n0 = roots[t];
+            int n1 = roots[t + 1];
+            int n2 = roots[t + 2];
+            int n3 = roots[t + 3];
+            int d = Math.max(Math.max(depths[t], depths[t + 1]), Math.max(depths[t + 2], depths[t + 3]));
+            for (; d > 0; d--) {
+                n0 = next[n0] + (x[off + feature[n0]] <= threshold[n0] ? 0 : 1);
+                n1 = next[n1] + (x[off + feature[n1]] <= threshold[n1] ? 0 : 1);
+                n2 = next[n2] + (x[off + feature[n2]] <= threshold[n2] ? 0 : 1);
+                n3 = next[n3] + (x[off + feature[n3]] <= threshold[n3] ? 0 : 1);
+            }
+            out[k] = leaf[n0];
+            out[k + 1] = leaf[n1];
+            out[k + 2] = leaf[n2];
+            out[k + 3] = leaf[n3];
+        }
+        for (; t < end; t++, k++) {
+            out[k] = walk(t, x, off);
+        }
+    }
+
+    /**
      * The payload offsets of the leaves tree {@code t} reaches for {@code rows} row-major rows,
      * into {@code out[0..rows)}. Eight rows are walked side by side: each step is a chain of
      * dependent loads, and eight independent chains keep the load units busy while each waits.

@@ -67,6 +67,13 @@ public record TrainingConfig(
                 0.5, true, 10);
     }
 
+    /** A copy with another seed. */
+    public TrainingConfig withSeed(long newSeed) {
+        return new TrainingConfig(newSeed, dedupe, forestTrees, forestMaxDepth, forestMaxNodes, forestNodeSize, boostTrees,
+                boostMaxDepth, boostMaxNodes, boostShrinkage, boostSubsample, isolationTrees, isolationSample,
+                isolationMaxDepth, anomalyQuantile, thresholdFolds, forestWeight, costSensitive, classWeightCap);
+    }
+
     /** A copy with fewer trees, for quick tests. */
     public TrainingConfig withTrees(int forest, int boost, int isolation) {
         return new TrainingConfig(seed, dedupe, forest, forestMaxDepth, forestMaxNodes, forestNodeSize, boost,

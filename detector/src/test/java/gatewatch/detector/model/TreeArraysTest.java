@@ -70,4 +70,37 @@ class TreeArraysTest {
             assertThat(out[r]).as("row %d", r).isEqualTo(expected).isEqualTo(t.walk(0, x, r * 41));
         }
     }
+
+    @Test
+    void walkingTreesSideBySideReachesTheSameLeavesAsOneByOne() {
+        TreeArrays.Builder b = new TreeArrays.Builder();
+        java.util.Random r = new java.util.Random(3);
+        int payload = 0;
+        for (int t = 0; t < 7; t++) {
+            java.util.ArrayDeque<int[]> open = new java.util.ArrayDeque<>();
+            open.add(new int[] {b.root(), 0});
+            while (!open.isEmpty()) {
+                int[] node = open.poll();
+                if (node[1] < t && r.nextInt(4) > 0) {
+                    int c = b.split(node[0], r.nextInt(41), r.nextDouble());
+                    open.add(new int[] {c, node[1] + 1});
+                    open.add(new int[] {c + 1, node[1] + 1});
+                } else {
+                    b.leaf(node[0], payload++);
+                }
+            }
+        }
+        TreeArrays trees = b.build();
+        int[] out = new int[7];
+        for (int row = 0; row < 200; row++) {
+            double[] x = new double[41];
+            for (int f = 0; f < 41; f++) {
+                x[f] = r.nextDouble();
+            }
+            trees.walkTrees(0, 7, x, 0, out);
+            for (int t = 0; t < 7; t++) {
+                assertThat(out[t]).isEqualTo(trees.walk(t, x, 0));
+            }
+        }
+    }
 }

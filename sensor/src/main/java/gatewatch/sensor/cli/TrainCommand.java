@@ -77,11 +77,7 @@ public class TrainCommand implements Callable<Integer> {
         if (rows.size() == 0) {
             throw new ParameterException(spec.commandLine(), "no rows in " + data);
         }
-        TrainingConfig d = TrainingConfig.defaults();
-        TrainingConfig config = new TrainingConfig(seed, d.dedupe(), d.forestTrees(), d.forestMaxDepth(), d.forestMaxNodes(),
-                d.forestNodeSize(), d.boostTrees(), d.boostMaxDepth(), d.boostMaxNodes(), d.boostShrinkage(),
-                d.boostSubsample(), d.isolationTrees(), d.isolationSample(), d.isolationMaxDepth(), d.anomalyQuantile(),
-                d.thresholdFolds(), d.forestWeight(), d.costSensitive(), d.classWeightCap());
+        TrainingConfig config = TrainingConfig.defaults().withSeed(seed);
         if (folds >= 2) {
             long t = System.nanoTime();
             CrossValidation.Result cv = new CrossValidation(config, folds).run(rows);
