@@ -58,7 +58,7 @@ final class ContentFeatures {
         }
     }
 
-    /** Writes columns 10-22 of {@code v}. {@code num_outbound_cmds} is always 0 (see docs/features/content.md). */
+    /** Writes columns 10-22 of {@code v}. {@code num_outbound_cmds} is always 0 (see docs/FEATURES.md). */
     void writeTo(double[] v) {
         v[KddFeature.HOT.ordinal()] = hot;
         v[KddFeature.NUM_FAILED_LOGINS.ordinal()] = failedLogins;

@@ -4,7 +4,7 @@ package gatewatch.features.content;
  * An FTP control connection (RFC 959). USER names the account; a 230 reply is the login, a 5xx
  * reply to USER or PASS a failed login (each reply is matched with its command in order). After
  * login each command is read by {@link FtpRules#COMMANDS}, and a guest's also by
- * {@link FtpRules#GUEST_COMMANDS}. {@code num_outbound_cmds} stays 0 (see docs/features/content.md).
+ * {@link FtpRules#GUEST_COMMANDS}. {@code num_outbound_cmds} stays 0 (see docs/FEATURES.md).
  */
 final class FtpDialogue extends Dialogue {
     private enum Command { OTHER, USER, PASS, AUTH }

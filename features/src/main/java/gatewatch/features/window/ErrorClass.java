@@ -11,7 +11,7 @@ import gatewatch.features.kdd.KddFlag;
  * {@code serror_rate} is 1 exactly for S0, S1, S2, S3 and SH, and {@code rerror_rate} is 1
  * exactly for REJ, RSTO, RSTR and RSTOS0; SF and OTH count as neither. The data has no RSTRH or
  * SHR; they follow their mirror images (RSTRH has a RST like RSTR, SHR is SH seen from the other
- * side). See docs/features/traffic.md.
+ * side). See docs/FEATURES.md.
  */
 public enum ErrorClass {
     /** Neither error: SF, OTH. */

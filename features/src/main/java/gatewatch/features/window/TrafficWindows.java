@@ -10,7 +10,7 @@ import gatewatch.features.kdd.KddRecord;
 /**
  * The 19 KDD traffic features (columns 23–41) of each finished connection: the 2-second window
  * ({@code count} … {@code srv_diff_host_rate}) and the host window ({@code dst_host_count} …
- * {@code dst_host_srv_rerror_rate}). See docs/features/traffic.md for each definition and why.
+ * {@code dst_host_srv_rerror_rate}). See docs/FEATURES.md for each definition and why.
  *
  * <p><b>Order.</b> KDD's windows run over connections by start time, but the tracker reports a
  * connection when it finishes (an S0 attempt 5 s after its SYN, a closed connection 5 s after

@@ -26,7 +26,7 @@ public record WindowConfig(
 
     /** KDD's two seconds. */
     public static final Duration KDD_TIME_WINDOW = Duration.ofSeconds(2);
-    /** The largest {@code count}/{@code srv_count} in the data; see docs/features/traffic.md. */
+    /** The largest {@code count}/{@code srv_count} in the data; see docs/FEATURES.md. */
     public static final int KDD_TIME_WINDOW_CONNECTIONS = 511;
     /** The largest {@code dst_host_count}/{@code dst_host_srv_count} in the data. */
     public static final int KDD_HOST_WINDOW_CONNECTIONS = 255;

@@ -13,7 +13,7 @@ import java.util.Set;
 /**
  * The 19 window features computed the slow, literal way: for each connection, rescan the
  * connections placed before it. The definitions are written out again here, independently of
- * the stage, so that the property tests compare two implementations of docs/features/traffic.md.
+ * the stage, so that the property tests compare two implementations of docs/FEATURES.md.
  */
 final class ReferenceWindows {
     private static final Set<KddFlag> SYN_ERRORS = EnumSet.of(KddFlag.S0, KddFlag.S1, KddFlag.S2, KddFlag.S3,

@@ -20,7 +20,9 @@ public final class ExitCodes implements CommandLine.IExitCodeExceptionMapper, Co
                 || t instanceof gatewatch.sensor.config.ConfigException) {
             return USAGE;
         }
-        if (t instanceof UnreadableInputException) {
+        if (t instanceof UnreadableInputException || t instanceof java.io.IOException) {
+            // A checked I/O failure out of a command is an input it could not read (a capture, a
+            // data file, a model file); output failures are unchecked and exit 1.
             return UNREADABLE_INPUT;
         }
         return FAILURE;

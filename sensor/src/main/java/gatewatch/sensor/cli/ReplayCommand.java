@@ -80,7 +80,7 @@ public final class ReplayCommand implements Callable<Integer> {
                 summary = Signals.whileRunning(pipeline, () -> pipeline.replay(captures, pace));
             }
             if (pipeline.failure() != null) {
-                throw new IOException(pipeline.failure().getMessage(), pipeline.failure());
+                throw new IllegalStateException(pipeline.failure().getMessage(), pipeline.failure());
             }
             SummaryPrinter.print(summary, err);
             if (summaryJson != null) {

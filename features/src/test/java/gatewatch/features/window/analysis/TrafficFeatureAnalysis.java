@@ -45,7 +45,7 @@ import java.util.zip.GZIPInputStream;
 
 /**
  * Reads a KDD'99 file and measures the relations between the 19 traffic features that pin down
- * their definitions (docs/features/traffic.md cites its output). Run it on the training data:
+ * their definitions (docs/FEATURES.md cites its output). Run it on the training data:
  *
  * <pre>
  * JAVA_HOME=/usr/lib/jvm/temurin-25-jdk-amd64 ./mvnw -B -q -pl features test-compile exec:exec \

@@ -17,7 +17,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The relations of the training data that the window definitions rely on
- * (docs/features/traffic.md). One pass over {@code kddcup.data_10_percent.gz}.
+ * (docs/FEATURES.md). One pass over {@code kddcup.data_10_percent.gz}.
  */
 class TrafficFeatureAnalysisTest {
     private static Report report;
