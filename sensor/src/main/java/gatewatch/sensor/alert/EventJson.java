@@ -1,15 +1,11 @@
 package gatewatch.sensor.alert;
 
-import com.fasterxml.jackson.core.JsonEncoding;
-import com.fasterxml.jackson.core.JsonFactory;
-import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.core.util.ByteArrayBuilder;
 import gatewatch.detector.model.Verdict;
 import gatewatch.features.conn.ConnectionSummary;
 import gatewatch.features.extract.ConnectionRecord;
-import gatewatch.sensor.output.FeatureJson;
-import java.io.IOException;
-import java.io.UncheckedIOException;
+import gatewatch.features.kdd.KddCsv;
+import gatewatch.features.kdd.KddFeature;
+import gatewatch.features.kdd.KddRecord;
 
 /**
  * The JSON of an alert (and of a connection record for {@code --records}): Suricata's EVE header
@@ -19,10 +15,19 @@ import java.io.UncheckedIOException;
  * <p>One instance per thread (it reuses its buffer).
  */
 public final class EventJson {
-    private final JsonFactory factory = new JsonFactory();
-    private final ByteArrayBuilder buffer = new ByteArrayBuilder(2048);
+    private static final KddFeature[] FEATURES = KddFeature.values();
+    private static final String[][] SYMBOLS = new String[FEATURES.length][];
+
+    static {
+        for (KddFeature f : FEATURES) {
+            if (f.isSymbolic()) {
+                SYMBOLS[f.ordinal()] = f.symbolNames().toArray(String[]::new);
+            }
+        }
+    }
+
+    private final JsonBytes out = new JsonBytes();
     private final String sensor;
-    private final FeatureJson numbers = new FeatureJson();
 
     public EventJson(String sensor) {
         this.sensor = sensor;
@@ -44,53 +49,59 @@ public final class EventJson {
     }
 
     private byte[] event(String type, ConnectionRecord record, Verdict verdict) {
-        buffer.reset();
         ConnectionSummary c = record.conn();
-        try (JsonGenerator g = factory.createGenerator(buffer, JsonEncoding.UTF8)) {
-            g.writeStartObject();
-            g.writeStringField("timestamp", timestamp(c.endNanos()));
-            g.writeStringField("event_type", type);
-            g.writeStringField("sensor", sensor);
-            g.writeStringField("src_ip", c.origAddress().toString());
-            g.writeNumberField("src_port", c.origPort());
-            g.writeStringField("dest_ip", c.respAddress().toString());
-            g.writeNumberField("dest_port", c.respPort());
-            g.writeStringField("proto", c.transport().toUpperCase(java.util.Locale.ROOT));
-            g.writeObjectFieldStart("flow");
-            g.writeStringField("service", c.service().kddName());
-            g.writeStringField("flag", c.kddFlag().kddName());
-            g.writeStringField("conn_state", c.zeekState().kddName());
-            g.writeStringField("history", c.history());
-            g.writeFieldName("duration");
-            numbers.writeSeconds(g, c.endNanos() - c.startNanos());
-            g.writeNumberField("bytes_toserver", c.origBytes());
-            g.writeNumberField("bytes_toclient", c.respBytes());
-            g.writeNumberField("pkts_toserver", c.origPackets());
-            g.writeNumberField("pkts_toclient", c.respPackets());
-            g.writeStringField("start", timestamp(c.startNanos()));
-            g.writeStringField("end", timestamp(c.endNanos()));
-            g.writeEndObject();
-            g.writeObjectFieldStart("alert");
-            g.writeStringField("category", verdict.category().externalName());
-            g.writeStringField("label", verdict.label());
-            g.writeFieldName("confidence");
-            numbers.writeRaw(g, verdict.confidence(), 4);
-            g.writeFieldName("anomaly_score");
-            numbers.writeRaw(g, verdict.anomalyScore(), 4);
-            g.writeArrayFieldStart("reasons");
-            for (String r : verdict.reasons()) {
-                g.writeString(r);
-            }
-            g.writeEndArray();
-            g.writeEndObject();
-            g.writeObjectFieldStart("features");
-            numbers.write(g, record.features());
-            g.writeEndObject();
-            g.writeEndObject();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+        JsonBytes j = out;
+        j.reset();
+        j.startObject();
+        j.name("timestamp").ascii(timestamp(c.endNanos()));
+        j.name("event_type").ascii(type);
+        j.name("sensor").string(sensor);
+        j.name("src_ip").ascii(c.origAddress().toString());
+        j.name("src_port").number(c.origPort());
+        j.name("dest_ip").ascii(c.respAddress().toString());
+        j.name("dest_port").number(c.respPort());
+        j.name("proto").ascii(c.transport().toUpperCase(java.util.Locale.ROOT));
+        j.name("flow").startObject();
+        j.name("service").ascii(c.service().kddName());
+        j.name("flag").ascii(c.kddFlag().kddName());
+        j.name("conn_state").ascii(c.zeekState().kddName());
+        j.name("history").ascii(c.history());
+        j.name("duration").fixed(Math.max(0, c.endNanos() - c.startNanos()) / 1000, 6);
+        j.name("bytes_toserver").number(c.origBytes());
+        j.name("bytes_toclient").number(c.respBytes());
+        j.name("pkts_toserver").number(c.origPackets());
+        j.name("pkts_toclient").number(c.respPackets());
+        j.name("start").ascii(timestamp(c.startNanos()));
+        j.name("end").ascii(timestamp(c.endNanos()));
+        j.endObject();
+        j.name("alert").startObject();
+        j.name("category").ascii(verdict.category().externalName());
+        j.name("label").ascii(verdict.label());
+        j.name("confidence").fixed(Math.round(verdict.confidence() * 10_000), 4);
+        j.name("anomaly_score").fixed(Math.round(verdict.anomalyScore() * 10_000), 4);
+        j.name("reasons").startArray();
+        for (String r : verdict.reasons()) {
+            j.ascii(r);
         }
-        return buffer.toByteArray();
+        j.endArray();
+        j.endObject();
+        j.name("features").startObject();
+        KddRecord f = record.features();
+        for (KddFeature feature : FEATURES) {
+            double v = f.get(feature);
+            j.name(feature.kddName());
+            if (feature.isSymbolic()) {
+                j.ascii(SYMBOLS[feature.ordinal()][(int) v]);
+            } else if (KddCsv.isRate(feature)) {
+                // Half-up to two decimals, as the KDD files write rates (and KddCsv does).
+                j.fixed((long) Math.floor(Math.abs(v) * 100 + 0.5 + 1e-9), 2);
+            } else {
+                j.number((long) v);
+            }
+        }
+        j.endObject();
+        j.endObject();
+        return j.toByteArray();
     }
 
 }

@@ -77,4 +77,13 @@ class EventJsonTest {
         assertThat(features.get("count").asInt()).isEqualTo(1);
         assertThat(features.get("serror_rate").decimalValue()).isEqualByComparingTo("1.00");
     }
+
+    @Test
+    void sensorNameIsEscaped() throws Exception {
+        String odd = "gw \"east\"\\ \n\t\u0001 é";
+        JsonNode j = new ObjectMapper().readTree(new EventJson(odd).alert(synRecord(),
+                new Verdict(Category.PROBE, "satan", 0.5, 0.5, List.of())));
+        assertThat(j.get("sensor").asText()).isEqualTo(odd);
+        assertThat(j.get("alert").get("reasons")).isEmpty();
+    }
 }
