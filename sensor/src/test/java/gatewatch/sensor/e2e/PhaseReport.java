@@ -38,6 +38,10 @@ final class PhaseReport {
             sb.append(String.format(Locale.ROOT, "%-34s %6.1f s %12d %8d  %s%n", p.name(), p.length().toMillis() / 1000.0,
                     p.of(records).size(), phaseAlerts.size(), tally(p.verdicts(alerts))));
             sb.append("    ").append(p.command()).append('\n');
+            Map<String, Long> kinds = p.of(records).stream().collect(Collectors.groupingBy(
+                    e -> e.service() + "/" + e.flag(), Collectors.counting()));
+            sb.append("    connections by service/flag: ").append(tally(mostCommon(kinds, 6)))
+                    .append(kinds.size() > 6 ? " (+" + (kinds.size() - 6) + " more kinds)" : "").append('\n');
             mostCommon(phaseAlerts, e -> e.verdict() + " " + e.service() + " " + e.flag() + " reasons " + e.reasons())
                     .forEach((k, v) -> sb.append(String.format(Locale.ROOT, "      %6d  %s%n", v, k)));
         }
@@ -74,8 +78,12 @@ final class PhaseReport {
 
     /** The four most common values of {@code key} with their counts. */
     private static Map<String, Long> mostCommon(List<Event> events, Function<Event, String> key) {
-        Map<String, Long> counts = events.stream().collect(Collectors.groupingBy(key, Collectors.counting()));
-        return counts.entrySet().stream().sorted(Map.Entry.<String, Long>comparingByValue().reversed()).limit(4)
+        return mostCommon(events.stream().collect(Collectors.groupingBy(key, Collectors.counting())), 4);
+    }
+
+    /** The {@code n} largest counts, largest first. */
+    private static Map<String, Long> mostCommon(Map<String, Long> counts, int n) {
+        return counts.entrySet().stream().sorted(Map.Entry.<String, Long>comparingByValue().reversed()).limit(n)
                 .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue, (a, b) -> a, java.util.LinkedHashMap::new));
     }
 
