@@ -90,9 +90,12 @@ best=0
 best_target=none
 clean_up_to=0
 all_clean=1
+step=0
 for rate in "${rates[@]}"; do
-  log=$work/daemon-$rate.log
-  ip netns exec "$sns" "$root/gatewatch" run --interface "$sif" ${config:+--config "$config"} --alerts "$work/alerts-$rate.jsonl" \
+  step=$((step + 1))
+  tag=$step-$rate
+  log=$work/daemon-$tag.log
+  ip netns exec "$sns" "$root/gatewatch" run --interface "$sif" ${config:+--config "$config"} --alerts "$work/alerts-$tag.jsonl" \
     --metrics-listen 127.0.0.1:9810 --sensor-name bench >"$log" 2>&1 &
   daemon_pid=$!
   for _ in $(seq 240); do
@@ -105,18 +108,18 @@ for rate in "${rates[@]}"; do
   cpu0=$(cpu_ticks "$daemon_pid")
   t0=$(date +%s.%N)
   ip netns exec "$cns" tcpreplay -i "$cif" --pps="$rate" --limit="$limit" --loop=0 --preload-pcap "$pcap" \
-    >"$work/tcpreplay-$rate.out" 2>&1 || true
+    >"$work/tcpreplay-$tag.out" 2>&1 || true
   t1=$(date +%s.%N)
   sleep 2 # the pipeline drains
-  ip netns exec "$sns" curl -s --max-time 5 http://127.0.0.1:9810/metrics >"$work/metrics-$rate.txt"
+  ip netns exec "$sns" curl -s --max-time 5 http://127.0.0.1:9810/metrics >"$work/metrics-$tag.txt"
   cpu1=$(cpu_ticks "$daemon_pid")
   kill -TERM "$daemon_pid"
   wait "$daemon_pid" || true
   daemon_pid=
 
-  m=$work/metrics-$rate.txt
-  sent=$(awk '/Successful packets:/ { print $3 }' "$work/tcpreplay-$rate.out")
-  achieved=$(awk '/Rated:/ { for (i = 1; i <= NF; i++) if ($i ~ /^pps/) print int($(i-1)) }' "$work/tcpreplay-$rate.out" | head -1)
+  m=$work/metrics-$tag.txt
+  sent=$(awk '/Successful packets:/ { print $3 }' "$work/tcpreplay-$tag.out")
+  achieved=$(awk '/Rated:/ { for (i = 1; i <= NF; i++) if ($i ~ /^pps/) print int($(i-1)) }' "$work/tcpreplay-$tag.out" | head -1)
   received=$(metric gatewatch_capture_received_frames_total "$m")
   dropped=$(metric gatewatch_capture_dropped_frames_total "$m")
   ifdrop=$(metric gatewatch_capture_interface_dropped_frames_total "$m")
