@@ -1,0 +1,144 @@
+#!/usr/bin/env bash
+# Live rate benchmark of the daemon: the largest replay rate with zero drops on a veth pair.
+#
+# Two network namespaces joined by one veth pair (MTU 65535, so the capture's large frames pass;
+# IPv6 off, so nothing but the replay is on the link). `gatewatch run` (the ./gatewatch launcher)
+# captures the server end; for each RATE, tcpreplay replays the capture from the client end with
+# --pps=RATE for SECONDS (default 5) worth of frames (looping over the file). The daemon is started
+# afresh for each rate. Afterwards the script reads the metrics endpoint (pcap's received, dropped
+# and interface-dropped frames, the queues' dropped items, records), stops the daemon with SIGTERM
+# (its summary gives the frames it handled and the connections) and prints one row per rate:
+# target and achieved rate, frames sent (tcpreplay), received (pcap's ps_recv, which counts the
+# frames it then dropped too), handled (the pipeline), every drop counter, connections, and the
+# daemon's CPU time over the replay and a 2 s drain, in % of one core. The last lines name the
+# largest achieved rate with zero drops and received = sent, and the largest target rate up to
+# which every rate was clean. (tcpreplay paces by busy-waiting on one core; above some target it
+# sends slower than asked, hence both numbers.) Removes the namespaces (and so the pair) on exit.
+#
+# usage: run-live-rate.sh [--pcap FILE] [--seconds S] [--config YAML] [--out DIR] [RATE...]
+#   --config: the daemon's configuration (e.g. a larger capture.buffer_mib); --out: keep the logs
+#   default capture: ../shared/pcaps/bench/benchmark-merged-ethernet-A.pcap (read in place)
+#   default rates:   25000 50000 100000 150000 200000 250000
+# needs: root, iproute2, tcpreplay, curl, JDK 25 (for ./gatewatch)
+set -euo pipefail
+
+here=$(cd "$(dirname "$0")" && pwd)
+root=$(cd "$here/../.." && pwd)
+shared=${GATEWATCH_SHARED:-$root/../shared}
+pcap=$shared/pcaps/bench/benchmark-merged-ethernet-A.pcap
+seconds=5
+config=
+out=
+rates=()
+while [ $# -gt 0 ]; do
+  case $1 in
+    --pcap) pcap=$2; shift 2 ;;
+    --seconds) seconds=$2; shift 2 ;;
+    --config) config=$(cd "$(dirname "$2")" && pwd)/$(basename "$2"); shift 2 ;;
+    --out) out=$2; shift 2 ;;
+    -h|--help) sed -n '2,/^set -euo/p' "$0" | sed '$d; s/^# \{0,1\}//'; exit 0 ;;
+    *) rates+=("$1"); shift ;;
+  esac
+done
+[ ${#rates[@]} -gt 0 ] || rates=(25000 50000 100000 150000 200000 250000)
+for tool in ip tcpreplay curl; do
+  command -v "$tool" >/dev/null || { echo "run-live-rate: $tool not found" >&2; exit 2; }
+done
+[ -r "$pcap" ] || { echo "run-live-rate: cannot read $pcap" >&2; exit 2; }
+[ "$(id -u)" = 0 ] || { echo "run-live-rate: needs root (network namespaces)" >&2; exit 2; }
+
+sns=gwlr$$s cns=gwlr$$c sif=gwlr$$s cif=gwlr$$c
+work=${out:-$(mktemp -d)}
+mkdir -p "$work"
+daemon_pid=
+cleanup() {
+  if [ -n "$daemon_pid" ] && kill -0 "$daemon_pid" 2>/dev/null; then
+    kill -TERM "$daemon_pid"; sleep 3; kill -KILL "$daemon_pid" 2>/dev/null || true
+  fi
+  ip netns del "$sns" 2>/dev/null || true
+  ip netns del "$cns" 2>/dev/null || true
+  [ -n "$out" ] || rm -rf "$work"
+}
+trap cleanup EXIT
+
+ip netns add "$sns"
+ip netns add "$cns"
+ip link add "$sif" netns "$sns" mtu 65535 type veth peer name "$cif" netns "$cns" mtu 65535
+for side in "$sns $sif" "$cns $cif"; do
+  set -- $side
+  ip netns exec "$1" sysctl -qw "net.ipv6.conf.$2.disable_ipv6=1"
+  ip -n "$1" link set lo up
+  ip -n "$1" link set "$2" up
+done
+
+"$root/gatewatch" --version >/dev/null # builds on first use, outside the measurement
+frames_in_file=$(capinfos -c -M "$pcap" 2>/dev/null | awk -F: '/Number of packets/ {gsub(/ /,"",$2); print $2}' || true)
+echo "# live rate bench $(date -u +%FT%TZ), $(nproc) cpus, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs)," \
+  "load $(cut -d' ' -f1-3 /proc/loadavg)"
+echo "# capture $pcap (${frames_in_file:-?} frames), $seconds s per rate, $(tcpreplay --version 2>&1 | head -1)"
+echo "# veth $sif <-> $cif, MTU 65535; gatewatch run --interface $sif, configuration: ${config:-the defaults (16 MiB buffer)}"
+[ -z "$config" ] || sed 's/^/#   /' "$config"
+
+metric() { # NAME [LABELS]: the value of one series, as an integer
+  awk -v want="$1" '$1 == want { printf "%d\n", $2; found=1 } END { if (!found) print 0 }' "$2"
+}
+cpu_ticks() { awk '{ print $14 + $15 }' "/proc/$1/stat"; }
+
+printf '%-8s %10s %10s %10s %10s %8s %8s %8s %11s %5s %s\n' rate achieved sent received handled dropped ifdrop qdrop \
+  connections cpu% verdict
+best=0
+best_target=none
+clean_up_to=0
+all_clean=1
+step=0
+for rate in "${rates[@]}"; do
+  step=$((step + 1))
+  tag=$step-$rate
+  log=$work/daemon-$tag.log
+  ip netns exec "$sns" "$root/gatewatch" run --interface "$sif" ${config:+--config "$config"} --alerts "$work/alerts-$tag.jsonl" \
+    --metrics-listen 127.0.0.1:9810 --sensor-name bench >"$log" 2>&1 &
+  daemon_pid=$!
+  for _ in $(seq 240); do
+    [ "$(ip netns exec "$sns" curl -s --max-time 1 http://127.0.0.1:9810/healthz 2>/dev/null)" = ok ] && break
+    kill -0 "$daemon_pid" 2>/dev/null || { echo "gatewatch run ended at start:"; cat "$log"; exit 1; }
+    sleep 0.25
+  done
+
+  limit=$((rate * seconds))
+  cpu0=$(cpu_ticks "$daemon_pid")
+  t0=$(date +%s.%N)
+  ip netns exec "$cns" tcpreplay -i "$cif" --pps="$rate" --limit="$limit" --loop=0 --preload-pcap "$pcap" \
+    >"$work/tcpreplay-$tag.out" 2>&1 || true
+  t1=$(date +%s.%N)
+  sleep 2 # the pipeline drains
+  ip netns exec "$sns" curl -s --max-time 5 http://127.0.0.1:9810/metrics >"$work/metrics-$tag.txt"
+  cpu1=$(cpu_ticks "$daemon_pid")
+  kill -TERM "$daemon_pid"
+  wait "$daemon_pid" || true
+  daemon_pid=
+
+  m=$work/metrics-$tag.txt
+  sent=$(awk '/Successful packets:/ { print $3 }' "$work/tcpreplay-$tag.out")
+  achieved=$(awk '/Rated:/ { for (i = 1; i <= NF; i++) if ($i ~ /^pps/) print int($(i-1)) }' "$work/tcpreplay-$tag.out" | head -1)
+  received=$(metric gatewatch_capture_received_frames_total "$m")
+  dropped=$(metric gatewatch_capture_dropped_frames_total "$m")
+  ifdrop=$(metric gatewatch_capture_interface_dropped_frames_total "$m")
+  qdrop=$(( $(metric 'gatewatch_pipeline_queue_dropped_items_total{queue="records"}' "$m") \
+    + $(metric 'gatewatch_pipeline_queue_dropped_items_total{queue="verdicts"}' "$m") ))
+  handled=$(awk '/^frames / { gsub(/,/, "", $2); print $2 }' "$log")
+  connections=$(awk '/^frames / { gsub(/,/, "", $4); print $4 }' "$log")
+  cpu=$(awk -v a="$cpu0" -v b="$cpu1" -v t0="$t0" -v t1="$t1" -v hz="$(getconf CLK_TCK)" \
+    'BEGIN { printf "%.0f", 100 * (b - a) / hz / (t1 - t0 + 2) }')
+  verdict=drops
+  if [ "$dropped" = 0 ] && [ "$ifdrop" = 0 ] && [ "$qdrop" = 0 ] && [ "${sent:-x}" = "$received" ]; then
+    verdict=clean
+    [ "${achieved:-0}" -gt "$best" ] && best=${achieved:-0} && best_target=$rate
+    [ "$all_clean" = 1 ] && clean_up_to=$rate
+  else
+    all_clean=0
+  fi
+  printf '%-8s %10s %10s %10s %10s %8s %8s %8s %11s %5s %s\n' "$rate" "${achieved:-?}" "${sent:-?}" "$received" \
+    "${handled:-?}" "$dropped" "$ifdrop" "$qdrop" "${connections:-?}" "$cpu" "$verdict"
+done
+echo "largest clean rate (zero drops, received = sent): $best frames/s achieved (target $best_target)"
+echo "every rate clean up to: $clean_up_to frames/s (rates in the order given)"
