@@ -1,0 +1,41 @@
+#!/bin/bash
+# Makes the Java runtime the .deb carries, and packs it as runtime.tar.gz for jdeb (an "archive"
+# data set keeps the exec bits that a "directory" data set drops).
+#   jlink.sh JAVA_HOME MODULES OUTDIR
+# OUTDIR/runtime is the image and OUTDIR/runtime.tar.gz its archive (entries without a leading
+# "./", root-owned, sorted, dated SOURCE_DATE_EPOCH). When both exist and were made by the same
+# JDK from the same module list, they are kept: jlink costs about 10 s.
+set -euo pipefail
+java_home=$1 modules=$2 outdir=$3
+
+image="$outdir/runtime"
+archive="$outdir/runtime.tar.gz"
+stamp="$outdir/runtime.stamp"
+want="$(sed -n 's/^JAVA_RUNTIME_VERSION=//p' "$java_home/release") $modules"
+
+if [ -x "$image/bin/java" ] && [ -f "$archive" ] && [ "$(cat "$stamp" 2>/dev/null)" = "$want" ]; then
+    echo "jlink.sh: $image is up to date ($want)"
+    exit 0
+fi
+
+rm -rf "$image" "$archive" "$stamp"
+mkdir -p "$outdir"
+start=$(date +%s%N)
+"$java_home/bin/jlink" \
+    --add-modules "$modules" \
+    --strip-debug --no-header-files --no-man-pages --compress zip-6 \
+    --output "$image"
+
+# The image must start and must not have pulled in java.desktop (X11 and ALSA dependencies).
+listed=$("$image/bin/java" --list-modules)
+if grep -q '^java.desktop@' <<<"$listed"; then
+    echo "jlink.sh: java.desktop is in the image" >&2
+    exit 1
+fi
+
+mtime="@${SOURCE_DATE_EPOCH:-0}"
+(cd "$image" && find . -mindepth 1 -printf '%P\n' | LC_ALL=C sort |
+    tar --create --gzip --no-recursion --owner=0 --group=0 --numeric-owner --mtime="$mtime" \
+        --files-from=- --file="$archive")
+echo "$want" >"$stamp"
+echo "jlink.sh: $image ($(du -sh "$image" | cut -f1), $(wc -l <<<"$listed") modules) in $((($(date +%s%N) - start) / 1000000)) ms"
