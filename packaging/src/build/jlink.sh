@@ -1,17 +1,19 @@
 #!/bin/bash
 # Makes the Java runtime the .deb carries, and packs it as runtime.tar.gz for jdeb (an "archive"
 # data set keeps the exec bits that a "directory" data set drops).
-#   jlink.sh JAVA_HOME MODULES OUTDIR
+#   jlink.sh JAVA_HOME MODULES COMPRESS OUTDIR
+# COMPRESS is jlink's --compress level (zip-0 stores the classes uncompressed: the .deb's own
+# compression then does better, and classes load without inflating).
 # OUTDIR/runtime is the image and OUTDIR/runtime.tar.gz its archive (entries without a leading
 # "./", root-owned, sorted, dated SOURCE_DATE_EPOCH). When both exist and were made by the same
-# JDK from the same module list, they are kept: jlink costs about 10 s.
+# JDK from the same module list and compression, they are kept: jlink costs 7 to 20 s.
 set -euo pipefail
-java_home=$1 modules=$2 outdir=$3
+java_home=$1 modules=$2 compress=$3 outdir=$4
 
 image="$outdir/runtime"
 archive="$outdir/runtime.tar.gz"
 stamp="$outdir/runtime.stamp"
-want="$(sed -n 's/^JAVA_RUNTIME_VERSION=//p' "$java_home/release") $modules"
+want="$(sed -n 's/^JAVA_RUNTIME_VERSION=//p' "$java_home/release") $modules $compress"
 
 if [ -x "$image/bin/java" ] && [ -f "$archive" ] && [ "$(cat "$stamp" 2>/dev/null)" = "$want" ]; then
     echo "jlink.sh: $image is up to date ($want)"
@@ -23,7 +25,7 @@ mkdir -p "$outdir"
 start=$(date +%s%N)
 "$java_home/bin/jlink" \
     --add-modules "$modules" \
-    --strip-debug --no-header-files --no-man-pages --compress zip-6 \
+    --strip-debug --no-header-files --no-man-pages --compress "$compress" \
     --output "$image"
 
 # The image must start and must not have pulled in java.desktop (X11 and ALSA dependencies).
