@@ -65,6 +65,13 @@ public final class ConnectionTracker {
         counters.packets++;
         advanceTime(v.tsNanos());
         if (v.isIcmp()) {
+            if (v.protocol() == PacketView.PROTO_ICMPV6 && isLinkControl(v.icmpType())) {
+                // IPv6's ARP and IGMP: neighbour discovery and multicast listener messages stay on
+                // the link and are not conversations between hosts, as ARP frames are not (the
+                // decoder skips those). Counted, not recorded.
+                counters.linkControl++;
+                return;
+            }
             icmpMessage(v);
             return;
         }
@@ -154,6 +161,12 @@ public final class ConnectionTracker {
         }
         int respPort = c.respPort();
         c.service = v.isTcp() ? ServiceTable.tcp(c.origPort(), respPort) : ServiceTable.udp(respPort);
+    }
+
+    /** ICMPv6 types of neighbour discovery (RFC 4861, 3122), multicast listener discovery (RFC 2710, 3810) and multicast router discovery (RFC 4286). */
+    static boolean isLinkControl(int icmpv6Type) {
+        return (icmpv6Type >= 130 && icmpv6Type <= 137) || (icmpv6Type >= 141 && icmpv6Type <= 143)
+                || (icmpv6Type >= 151 && icmpv6Type <= 153);
     }
 
     /** Zeek's reuse test: a fresh SYN on a 5-tuple whose connection has ended starts a new one. */

@@ -7,6 +7,7 @@ package gatewatch.features.conn;
 public final class TrackerCounters {
     long packets;
     long created;
+    long linkControl;
     final long[] finished = new long[FinishReason.values().length];
 
     public long packets() {
@@ -15,6 +16,11 @@ public final class TrackerCounters {
 
     public long created() {
         return created;
+    }
+
+    /** ICMPv6 neighbour and multicast-listener discovery messages, which make no record. */
+    public long linkControl() {
+        return linkControl;
     }
 
     public long finished(FinishReason reason) {

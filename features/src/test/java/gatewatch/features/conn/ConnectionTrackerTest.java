@@ -123,6 +123,16 @@ class ConnectionTrackerTest {
     }
 
     @Test
+    void icmpv6NeighbourDiscoveryMakesNoRecordButIsCounted() {
+        TrackerHarness h = new TrackerHarness()
+                .at(0, Frames.icmp("fe80::1", "ff02::2", 133, 0).payloadLength(8))
+                .at(0.1, Frames.icmp("fe80::1", "ff02::1:ff00:2", 135, 0).payloadLength(24))
+                .at(0.2, Frames.icmp("2001:db8::1", "2001:db8::2", 128, 0).payloadLength(56));
+        assertThat(h.records).singleElement().satisfies(c -> assertThat(c.service()).isEqualTo(Service.ECO_I));
+        assertThat(h.counters.linkControl()).isEqualTo(2);
+    }
+
+    @Test
     void landIsSameAddressAndPort() {
         ConnectionSummary c = new TrackerHarness()
                 .at(0, Frames.tcp("10.0.0.9", 139, "10.0.0.9", 139).flags(SYN).seq(1)).only();

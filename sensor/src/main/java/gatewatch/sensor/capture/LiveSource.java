@@ -23,7 +23,8 @@ import org.pcap4j.core.PcapStat;
  * eventfd would wake it; the poll bound does not depend on that, and on an idle link it costs
  * {@value #POLLS_PER_SECOND} wake-ups a second.
  *
- * <p>Needs root or the capabilities CAP_NET_RAW and CAP_NET_ADMIN.
+ * <p>Needs root or the capability CAP_NET_RAW (promiscuous mode included: libpcap sets it with a
+ * packet-socket membership, which CAP_NET_RAW covers; measured under the systemd unit).
  */
 public final class LiveSource implements PacketSource {
     static final int POLL_MILLIS = 100;

@@ -22,7 +22,11 @@ final class BuildInfo {
     }
 
     static String modelVersion() {
-        return "none bundled";
+        try {
+            return gatewatch.detector.model.Ensemble.loadDefault().modelVersion() + " (bundled)";
+        } catch (RuntimeException e) {
+            return "none (" + e.getMessage() + ")";
+        }
     }
 
     static String libpcapVersion() {

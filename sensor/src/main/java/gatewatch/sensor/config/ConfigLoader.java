@@ -61,7 +61,8 @@ public final class ConfigLoader {
 
     /** Parses configuration text (an empty document means every default). */
     public SensorConfig parse(String yaml) {
-        if (yaml.isBlank()) {
+        if (yaml.lines().allMatch(l -> l.isBlank() || l.stripLeading().startsWith("#") || l.strip().equals("---"))) {
+            // Only comments (the shipped example with every key commented out): every default.
             return SensorConfig.defaults();
         }
         try {

@@ -25,7 +25,9 @@ public record SensorConfig(
         connections = connections != null ? connections : ConnectionsSection.defaults();
         pipeline = pipeline != null ? pipeline : PipelineSection.defaults();
         detector = detector != null ? detector : new DetectorSection(null);
-        alerts = alerts != null ? alerts : LogSection.alertDefaults();
+        alerts = alerts == null ? LogSection.alertDefaults()
+                // A section that sets some keys keeps the default file: the alert log is never off by omission.
+                : alerts.path() == null ? alerts.withPath(LogSection.alertDefaults().path()) : alerts;
         alerts.validate("alerts");
         records = records != null ? records : LogSection.off();
         records.validate("records");

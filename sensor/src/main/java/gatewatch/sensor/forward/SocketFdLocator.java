@@ -13,7 +13,7 @@ import java.util.OptionalInt;
 
 /**
  * Finds the file descriptor of this process's TCP socket for a given pair of endpoints, without
- * reaching into JDK internals: the socket's inode comes from {@code /proc/net/tcp} (or
+ * reaching into JDK internals: the socket's inode comes from {@code /proc/self/net/tcp} (or
  * {@code tcp6}), and the descriptor is the entry of {@code /proc/self/fd} that links to
  * {@code socket:[inode]}. Done once per connection, so the cost (a few hundred small reads) does
  * not matter.
@@ -23,7 +23,7 @@ final class SocketFdLocator {
     private final Path fdDir;
 
     SocketFdLocator() {
-        this(Path.of("/proc/net"), Path.of("/proc/self/fd"));
+        this(Path.of("/proc/self/net"), Path.of("/proc/self/fd"));
     }
 
     SocketFdLocator(Path procNet, Path fdDir) {

@@ -43,6 +43,9 @@ public final class TrackerMetrics implements MeterBinder {
         Meters.counter("gatewatch.tracker.evicted", counters, TrackerCounters::evicted)
                 .description("Connections pushed out of a full flow table (least recently active first)")
                 .baseUnit("connections").register(registry);
+        Meters.counter("gatewatch.tracker.link.control", counters, TrackerCounters::linkControl)
+                .description("ICMPv6 neighbour and multicast-listener discovery messages (no record)")
+                .baseUnit("packets").register(registry);
     }
 
     /** FinishReason has no external name of its own; the enum name in lower case is stable enough. */

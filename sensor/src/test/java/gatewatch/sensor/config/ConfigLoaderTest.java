@@ -25,6 +25,18 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void aFileOfCommentsIsAllDefaults() {
+        assertThat(loader.parse("# gatewatch.yaml\n#capture:\n#  snaplen: 262144\n\n")).isEqualTo(SensorConfig.defaults());
+    }
+
+    @Test
+    void anAlertsSectionWithoutAPathKeepsTheDefaultFile() {
+        SensorConfig c = loader.parse("alerts:\n  keep: 9\n");
+        assertThat(c.alerts().path()).isEqualTo(Path.of("/var/log/gatewatch/alerts.json"));
+        assertThat(c.alerts().keep()).isEqualTo(9);
+    }
+
+    @Test
     void readsEverySection() {
         SensorConfig c = loader.parse("""
                 sensor:
