@@ -6,11 +6,13 @@ package gatewatch.features.content;
  */
 final class AsciiLine implements CharSequence {
     private final byte[] bytes;
+    private final byte[] lowered;
     private int length;
     private boolean truncated;
 
     AsciiLine(int capacity) {
         this.bytes = new byte[capacity];
+        this.lowered = new byte[capacity];
     }
 
     void clear() {
@@ -50,30 +52,40 @@ final class AsciiLine implements CharSequence {
 
     /** True when the line contains one of {@code lowerNeedles}, ignoring the case of ASCII letters. */
     boolean containsAnyIgnoreCase(byte[][] lowerNeedles) {
-        for (byte[] n : lowerNeedles) {
-            if (indexOfIgnoreCase(n) >= 0) {
+        return containsAny(lowered(), length, lowerNeedles);
+    }
+
+    /**
+     * The line in lower case (ASCII letters), in a scratch array valid until the next call; the
+     * first {@link #length()} bytes are the line. A rules table lowers a line once for all its
+     * literal prefilters.
+     */
+    byte[] lowered() {
+        for (int i = 0; i < length; i++) {
+            lowered[i] = (byte) lower(bytes[i]);
+        }
+        return lowered;
+    }
+
+    /** True when the first {@code len} bytes of {@code lower} contain one of {@code needles}. */
+    static boolean containsAny(byte[] lower, int len, byte[][] needles) {
+        for (byte[] n : needles) {
+            int last = len - n.length;
+            byte first = n[0];
+            outer:
+            for (int i = 0; i <= last; i++) {
+                if (lower[i] != first) {
+                    continue;
+                }
+                for (int j = 1; j < n.length; j++) {
+                    if (lower[i + j] != n[j]) {
+                        continue outer;
+                    }
+                }
                 return true;
             }
         }
         return false;
-    }
-
-    private int indexOfIgnoreCase(byte[] needle) {
-        int last = length - needle.length;
-        byte first = needle[0];
-        outer:
-        for (int i = 0; i <= last; i++) {
-            if (lower(bytes[i]) != first) {
-                continue;
-            }
-            for (int j = 1; j < needle.length; j++) {
-                if (lower(bytes[i + j]) != needle[j]) {
-                    continue outer;
-                }
-            }
-            return i;
-        }
-        return -1;
     }
 
     @Override

@@ -11,11 +11,20 @@ final class RuleMatcher<A extends Enum<A>> {
     private final List<Rule<A>> rules;
     private final Matcher[] matchers;
     private final int[] bits;
+    private final byte[][][] keywords;
+    private final boolean anyKeywords;
 
     RuleMatcher(List<Rule<A>> rules) {
         this.rules = List.copyOf(rules);
         this.matchers = new Matcher[rules.size()];
         this.bits = new int[rules.size()];
+        this.keywords = new byte[rules.size()][][];
+        boolean any = false;
+        for (int i = 0; i < keywords.length; i++) {
+            keywords[i] = rules.get(i).keywords();
+            any |= keywords[i] != null;
+        }
+        this.anyKeywords = any;
         for (int i = 0; i < matchers.length; i++) {
             Rule<A> r = rules.get(i);
             matchers[i] = r.pattern().matcher("");
@@ -32,8 +41,9 @@ final class RuleMatcher<A extends Enum<A>> {
      */
     int match(CharSequence line) {
         int mask = 0;
+        byte[] low = lowered(line);
         for (int i = 0; i < matchers.length; i++) {
-            if ((mask & bits[i]) == 0 && passes(i, line) && matchers[i].reset(line).find()) {
+            if ((mask & bits[i]) == 0 && passes(i, line, low) && matchers[i].reset(line).find()) {
                 mask |= bits[i];
             }
         }
@@ -49,8 +59,9 @@ final class RuleMatcher<A extends Enum<A>> {
     static int apply(RuleMatcher<Effect> table, CharSequence line, ContentFeatures f) {
         Matcher[] m = table.matchers;
         int mask = 0;
+        byte[] low = table.lowered(line);
         for (int i = 0; i < m.length; i++) {
-            if (table.passes(i, line) && m[i].reset(line).find()) {
+            if (table.passes(i, line, low) && m[i].reset(line).find()) {
                 f.add(table.rules.get(i).action());
                 mask |= table.bits[i];
             }
@@ -61,17 +72,22 @@ final class RuleMatcher<A extends Enum<A>> {
     /** True when a rule of {@code action} matches {@code line}. */
     boolean matches(CharSequence line, A action) {
         for (int i = 0; i < matchers.length; i++) {
-            if (rules.get(i).action() == action && passes(i, line) && matchers[i].reset(line).find()) {
+            if (rules.get(i).action() == action && passes(i, line, lowered(line)) && matchers[i].reset(line).find()) {
                 return true;
             }
         }
         return false;
     }
 
+    /** The line lowered once for every prefilter of the table, or null when no rule has one. */
+    private byte[] lowered(CharSequence line) {
+        return anyKeywords && line instanceof AsciiLine a ? a.lowered() : null;
+    }
+
     /** The rule's literal prefilter, when it has one and the line is an {@link AsciiLine}. */
-    private boolean passes(int i, CharSequence line) {
-        byte[][] k = rules.get(i).keywords();
-        return k == null || !(line instanceof AsciiLine a) || a.containsAnyIgnoreCase(k);
+    private boolean passes(int i, CharSequence line, byte[] low) {
+        byte[][] k = keywords[i];
+        return k == null || low == null || AsciiLine.containsAny(low, line.length(), k);
     }
 
     static boolean has(int mask, Enum<?> action) {
