@@ -182,7 +182,9 @@ public final class ConnectionTracker {
 
     private static void udpPacket(Connection c, boolean isOrig, PacketView v) {
         TcpEndpoint ep = isOrig ? c.orig : c.resp;
-        ep.packets++;
+        if (ep.packets < Integer.MAX_VALUE) {
+            ep.packets++;
+        }
         ep.ipBytes += v.ipLength();
         if (isOrig) {
             c.origDatagramBytes += v.payloadWireLength();

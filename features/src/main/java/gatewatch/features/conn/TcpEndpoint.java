@@ -26,25 +26,26 @@ public final class TcpEndpoint {
     private long gapCheckedRel;
     boolean finSeen;
     boolean didClose;
-    long packets;
+    int packets;
     long ipBytes;
-    long urgentPackets;
+    int urgentPackets;
 
     // History bookkeeping, as Zeek records it: a, d, i, q once; s, h, f, r when the sequence number changes;
-    // t, w, g on a logarithmic scale.
+    // t, w, g on a logarithmic scale. Counts and sequence marks are ints: a million of these must fit
+    // in a flood, and a connection with more than 2^31 packets saturates its count (see packet()).
     boolean histAck;
     boolean histData;
     boolean histFinRst;
     boolean histMultiFlag;
     boolean histSynSeen;
-    long histLastSyn;
+    int histLastSyn;
     boolean histFinSeen;
-    long histLastFin;
+    int histLastFin;
     boolean histRstSeen;
-    long histLastRst;
-    long retransmits;
-    long zeroWindows;
-    long gaps;
+    int histLastRst;
+    int retransmits;
+    int zeroWindows;
+    int gaps;
 
     void reset() {
         state = EndpointState.INACTIVE;

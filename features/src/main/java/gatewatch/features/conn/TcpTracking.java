@@ -28,16 +28,17 @@ final class TcpTracking {
         long relSeq = ep.relative(seq);
         boolean retransmitted = ep.segment(seq, len, syn, fin, rst);
         history(c, ep, isOrig, flags, relSeq, len);
-        if (retransmitted) {
+        if (retransmitted && ep.retransmits < Integer.MAX_VALUE) {
             logScaled(c, isOrig, 'T', ++ep.retransmits);
         }
-        if (v.window() == 0 && !rst && peer.state != EndpointState.CLOSED && ep.state != EndpointState.RESET) {
+        if (v.window() == 0 && !rst && peer.state != EndpointState.CLOSED && ep.state != EndpointState.RESET
+                && ep.zeroWindows < Integer.MAX_VALUE) {
             logScaled(c, isOrig, 'W', ++ep.zeroWindows);
         }
         if (ack) {
             if (!peer.seqKnown) {
                 peer.initSeqFromPeerAck((int) v.ack());
-            } else if (!rst && peer.acknowledged((int) v.ack()) > 0) {
+            } else if (!rst && peer.acknowledged((int) v.ack()) > 0 && peer.gaps < Integer.MAX_VALUE) {
                 // Acknowledged data the capture never saw: a content gap in the peer's stream.
                 logScaled(c, !isOrig, 'G', ++peer.gaps);
             }
@@ -45,9 +46,11 @@ final class TcpTracking {
         if (fin) {
             ep.finSeen = true;
         }
-        ep.packets++;
+        if (ep.packets < Integer.MAX_VALUE) {
+            ep.packets++;
+        }
         ep.ipBytes += v.ipLength();
-        if ((flags & PacketView.TCP_URG) != 0) {
+        if ((flags & PacketView.TCP_URG) != 0 && ep.urgentPackets < Integer.MAX_VALUE) {
             ep.urgentPackets++;
         }
         if (!(c.orig.didClose && c.resp.didClose)) {
@@ -84,23 +87,23 @@ final class TcpTracking {
                 c.history.add('Q', isOrig);
             }
         } else if (syn) {
-            if (!ep.histSynSeen || relSeq != ep.histLastSyn) {
+            if (!ep.histSynSeen || (int) relSeq != ep.histLastSyn) {
                 c.history.add((flags & PacketView.TCP_ACK) != 0 ? 'H' : 'S', isOrig);
             }
             ep.histSynSeen = true;
-            ep.histLastSyn = relSeq;
+            ep.histLastSyn = (int) relSeq;
         } else if (fin) {
-            if (!ep.histFinSeen || relSeq + len != ep.histLastFin) {
+            if (!ep.histFinSeen || (int) (relSeq + len) != ep.histLastFin) {
                 c.history.add('F', isOrig);
             }
             ep.histFinSeen = true;
-            ep.histLastFin = relSeq + len;
+            ep.histLastFin = (int) (relSeq + len);
         } else if (rst) {
-            if (!ep.histRstSeen || relSeq != ep.histLastRst) {
+            if (!ep.histRstSeen || (int) relSeq != ep.histLastRst) {
                 c.history.add('R', isOrig);
             }
             ep.histRstSeen = true;
-            ep.histLastRst = relSeq;
+            ep.histLastRst = (int) relSeq;
         } else if (len > 0) {
             if (!ep.histData) {
                 ep.histData = true;

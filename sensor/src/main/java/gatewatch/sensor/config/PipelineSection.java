@@ -9,8 +9,8 @@ package gatewatch.sensor.config;
  */
 public record PipelineSection(Integer recordQueue, Integer verdictQueue, Integer batchSize) {
     public PipelineSection {
-        recordQueue = recordQueue != null ? recordQueue : 65_536;
-        verdictQueue = verdictQueue != null ? verdictQueue : 65_536;
+        recordQueue = recordQueue != null ? recordQueue : 16_384;
+        verdictQueue = verdictQueue != null ? verdictQueue : 16_384;
         batchSize = batchSize != null ? batchSize : 256;
         if (recordQueue < 2 || recordQueue > 16_777_216) {
             throw new ConfigException("pipeline.record_queue: must be between 2 and 16777216, got " + recordQueue);

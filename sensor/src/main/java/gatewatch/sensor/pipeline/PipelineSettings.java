@@ -12,7 +12,7 @@ import gatewatch.features.extract.FeatureExtractor.ExtractorConfig;
  */
 public record PipelineSettings(ExtractorConfig extractor, int recordQueue, int verdictQueue, int batchSize) {
     public static PipelineSettings defaults() {
-        return new PipelineSettings(ExtractorConfig.defaults(), 65_536, 65_536, 256);
+        return new PipelineSettings(ExtractorConfig.defaults(), 16_384, 16_384, 256);
     }
 
     public PipelineSettings {
