@@ -26,7 +26,7 @@ public record CaptureSection(
     public CaptureSection {
         snaplen = snaplen != null ? snaplen : 262_144;
         promiscuous = promiscuous != null ? promiscuous : Boolean.TRUE;
-        bufferMib = bufferMib != null ? bufferMib : 16;
+        bufferMib = bufferMib != null ? bufferMib : 64;
         immediate = immediate != null ? immediate : Boolean.FALSE;
         timeoutMs = timeoutMs != null ? timeoutMs : 100;
         filter = filter != null && filter.isBlank() ? null : filter;

@@ -12,7 +12,7 @@ class LiveConfigTest {
         assertThat(c.interfaceName()).isEqualTo("eth0");
         assertThat(c.snaplen()).isEqualTo(262_144);
         assertThat(c.promiscuous()).isTrue();
-        assertThat(c.bufferSize()).isEqualTo(16 * 1024 * 1024);
+        assertThat(c.bufferSize()).isEqualTo(64 * 1024 * 1024);
         assertThat(c.immediate()).isFalse();
         assertThat(c.timeoutMillis()).isEqualTo(100);
         assertThat(c.filter()).isNull();

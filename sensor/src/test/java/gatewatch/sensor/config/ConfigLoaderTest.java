@@ -15,7 +15,7 @@ class ConfigLoaderTest {
     @Test
     void emptyDocumentIsAllDefaults() {
         SensorConfig c = loader.parse("");
-        assertThat(c.capture().bufferMib()).isEqualTo(16);
+        assertThat(c.capture().bufferMib()).isEqualTo(64);
         assertThat(c.connections().max()).isEqualTo(1_000_000);
         assertThat(c.connections().timeouts().tcpAttempt()).isEqualTo(Duration.ofSeconds(5));
         assertThat(c.metrics().listen()).isEqualTo("127.0.0.1:9810");
