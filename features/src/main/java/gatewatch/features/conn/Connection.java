@@ -94,6 +94,9 @@ public final class Connection {
     public TcpEndpoint responder() { return resp; }
     public String history() { return history.toString(); }
 
+    /** The history string, from {@code cache} when this history was seen before. */
+    public String history(HistoryStrings cache) { return cache.of(history); }
+
     /** KDD {@code src_bytes}: payload bytes from the originator, retransmissions counted once. */
     public long origBytes() {
         return ipProtocol == 6 ? orig.payloadBytes() : origDatagramBytes;

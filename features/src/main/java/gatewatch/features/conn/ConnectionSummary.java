@@ -34,11 +34,20 @@ public record ConnectionSummary(
         FinishReason finishReason) {
 
     public static ConnectionSummary of(Connection c, FinishReason reason) {
+        return of(c, reason, c.history());
+    }
+
+    /** As {@link #of(Connection, FinishReason)}, reusing history strings from {@code histories}. */
+    public static ConnectionSummary of(Connection c, FinishReason reason, HistoryStrings histories) {
+        return of(c, reason, c.history(histories));
+    }
+
+    private static ConnectionSummary of(Connection c, FinishReason reason, String history) {
         return new ConnectionSummary(
                 c.startNanos(), c.endNanos(),
                 new IpAddress(c.origHi(), c.origLo()), c.origPort(),
                 new IpAddress(c.respHi(), c.respLo()), c.respPort(),
-                c.ipProtocol(), c.protocol(), c.service(), c.zeekState(), c.kddFlag(), c.history(),
+                c.ipProtocol(), c.protocol(), c.service(), c.zeekState(), c.kddFlag(), history,
                 c.origBytes(), c.respBytes(), c.origPackets(), c.respPackets(),
                 c.originator().ipBytes(), c.responder().ipBytes(),
                 c.originator().missedBytes() + c.responder().missedBytes(),

@@ -19,7 +19,9 @@ public final class ConnectionTracker {
     private final FlowTable table;
     private final ExpiryLists expiry;
     private final Timeouts timeouts;
-    private final long[] timeoutNanos = new long[TimeoutClass.values().length];
+    /** {@code TimeoutClass.values()} once: the sweep runs on every packet and values() copies its array. */
+    private static final TimeoutClass[] TIMEOUT_CLASSES = TimeoutClass.values();
+    private final long[] timeoutNanos = new long[TIMEOUT_CLASSES.length];
     private final ConnectionListener listener;
     private final TrackerCounters counters;
     private final PayloadObserver payloads;
@@ -36,7 +38,7 @@ public final class ConnectionTracker {
         this.table = new FlowTable(capacity);
         this.expiry = new ExpiryLists(capacity);
         this.timeouts = timeouts;
-        for (TimeoutClass c : TimeoutClass.values()) {
+        for (TimeoutClass c : TIMEOUT_CLASSES) {
             timeoutNanos[c.ordinal()] = timeouts.nanos(c);
         }
         this.listener = listener;
@@ -122,7 +124,7 @@ public final class ConnectionTracker {
             return;
         }
         now = nanos;
-        for (TimeoutClass cls : TimeoutClass.values()) {
+        for (TimeoutClass cls : TIMEOUT_CLASSES) {
             long limit = now - timeoutNanos[cls.ordinal()];
             int s;
             while ((s = expiry.head(cls)) >= 0) {
@@ -137,7 +139,7 @@ public final class ConnectionTracker {
 
     /** Reports every open connection (end of input, or stop) and empties the table. */
     public void flush() {
-        for (TimeoutClass cls : TimeoutClass.values()) {
+        for (TimeoutClass cls : TIMEOUT_CLASSES) {
             int s;
             while ((s = expiry.head(cls)) >= 0) {
                 finish(table.slot(s), FinishReason.FLUSHED);
@@ -240,7 +242,7 @@ public final class ConnectionTracker {
 
     private void evictOldest() {
         Connection oldest = null;
-        for (TimeoutClass cls : TimeoutClass.values()) {
+        for (TimeoutClass cls : TIMEOUT_CLASSES) {
             int s = expiry.head(cls);
             if (s >= 0) {
                 Connection c = table.slot(s);

@@ -67,6 +67,14 @@ final class History {
         return length;
     }
 
+    long first8() {
+        return first8;
+    }
+
+    long last8() {
+        return last8;
+    }
+
     char charAt(int i) {
         return (char) get(i);
     }

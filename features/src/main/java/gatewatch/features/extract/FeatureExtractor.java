@@ -31,6 +31,7 @@ public final class FeatureExtractor implements FrameHandler {
     private final ContentInspector content;
     private final TrafficWindows windows;
     private final RecordSink sink;
+    private final gatewatch.features.conn.HistoryStrings histories = new gatewatch.features.conn.HistoryStrings();
     private long records;
 
     public FeatureExtractor(ExtractorConfig config, RecordSink sink) {
@@ -94,7 +95,7 @@ public final class FeatureExtractor implements FrameHandler {
     }
 
     private void finished(Connection c, FinishReason reason) {
-        ConnectionSummary summary = ConnectionSummary.of(c, reason);
+        ConnectionSummary summary = ConnectionSummary.of(c, reason, histories);
         double[] v = new double[KddFeature.COUNT_OF_FEATURES];
         BasicFeatures.fill(summary, v);
         content.finish(c, v);

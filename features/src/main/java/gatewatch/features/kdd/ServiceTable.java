@@ -16,6 +16,8 @@ package gatewatch.features.kdd;
 public final class ServiceTable {
     private static final Service[] TCP = new Service[65536];
     private static final Service[] UDP = new Service[65536];
+    /** Unnamed ports' service ({@code other} or {@code private}), looked up once per new connection. */
+    private static final Service[] UNNAMED = new Service[65536];
 
     /**
      * Registered high ports of services KDD has no name for. They are "other" rather than
@@ -89,6 +91,12 @@ public final class ServiceTable {
         for (int p = 6000; p <= 6063; p++) {
             tcp(Service.X11, p);
         }
+        for (int p = 0; p < UNNAMED.length; p++) {
+            UNNAMED[p] = p < 1024 ? Service.OTHER : Service.PRIVATE;
+        }
+        for (int p : REGISTERED_HIGH_PORTS) {
+            UNNAMED[p] = Service.OTHER;
+        }
         UDP[53] = Service.DOMAIN_U;
         UDP[69] = Service.TFTP_U;
         UDP[123] = Service.NTP_U;
@@ -129,15 +137,7 @@ public final class ServiceTable {
     }
 
     private static Service unnamed(int port) {
-        if (port < 1024) {
-            return Service.OTHER;
-        }
-        for (int p : REGISTERED_HIGH_PORTS) {
-            if (p == port) {
-                return Service.OTHER;
-            }
-        }
-        return Service.PRIVATE;
+        return UNNAMED[port & 0xffff];
     }
 
     /**
