@@ -6,13 +6,11 @@ package gatewatch.features.content;
  */
 final class AsciiLine implements CharSequence {
     private final byte[] bytes;
-    private final byte[] lowered;
     private int length;
     private boolean truncated;
 
     AsciiLine(int capacity) {
         this.bytes = new byte[capacity];
-        this.lowered = new byte[capacity];
     }
 
     void clear() {
@@ -48,44 +46,6 @@ final class AsciiLine implements CharSequence {
     void set(AsciiLine other) {
         set(other.bytes, 0, other.length);
         truncated |= other.truncated;
-    }
-
-    /** True when the line contains one of {@code lowerNeedles}, ignoring the case of ASCII letters. */
-    boolean containsAnyIgnoreCase(byte[][] lowerNeedles) {
-        return containsAny(lowered(), length, lowerNeedles);
-    }
-
-    /**
-     * The line in lower case (ASCII letters), in a scratch array valid until the next call; the
-     * first {@link #length()} bytes are the line. A rules table lowers a line once for all its
-     * literal prefilters.
-     */
-    byte[] lowered() {
-        for (int i = 0; i < length; i++) {
-            lowered[i] = (byte) lower(bytes[i]);
-        }
-        return lowered;
-    }
-
-    /** True when the first {@code len} bytes of {@code lower} contain one of {@code needles}. */
-    static boolean containsAny(byte[] lower, int len, byte[][] needles) {
-        for (byte[] n : needles) {
-            int last = len - n.length;
-            byte first = n[0];
-            outer:
-            for (int i = 0; i <= last; i++) {
-                if (lower[i] != first) {
-                    continue;
-                }
-                for (int j = 1; j < n.length; j++) {
-                    if (lower[i + j] != n[j]) {
-                        continue outer;
-                    }
-                }
-                return true;
-            }
-        }
-        return false;
     }
 
     @Override

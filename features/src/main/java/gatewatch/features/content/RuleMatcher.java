@@ -13,6 +13,7 @@ final class RuleMatcher<A extends Enum<A>> {
     private final int[] bits;
     private final byte[][][] keywords;
     private final boolean anyKeywords;
+    private final KeywordAutomaton automaton;
 
     RuleMatcher(List<Rule<A>> rules) {
         this.rules = List.copyOf(rules);
@@ -25,6 +26,7 @@ final class RuleMatcher<A extends Enum<A>> {
             any |= keywords[i] != null;
         }
         this.anyKeywords = any;
+        this.automaton = any ? new KeywordAutomaton(keywords) : null;
         for (int i = 0; i < matchers.length; i++) {
             Rule<A> r = rules.get(i);
             matchers[i] = r.pattern().matcher("");
@@ -41,9 +43,9 @@ final class RuleMatcher<A extends Enum<A>> {
      */
     int match(CharSequence line) {
         int mask = 0;
-        byte[] low = lowered(line);
+        long present = present(line);
         for (int i = 0; i < matchers.length; i++) {
-            if ((mask & bits[i]) == 0 && passes(i, line, low) && matchers[i].reset(line).find()) {
+            if ((mask & bits[i]) == 0 && passes(i, present) && matchers[i].reset(line).find()) {
                 mask |= bits[i];
             }
         }
@@ -59,9 +61,9 @@ final class RuleMatcher<A extends Enum<A>> {
     static int apply(RuleMatcher<Effect> table, CharSequence line, ContentFeatures f) {
         Matcher[] m = table.matchers;
         int mask = 0;
-        byte[] low = table.lowered(line);
+        long present = table.present(line);
         for (int i = 0; i < m.length; i++) {
-            if (table.passes(i, line, low) && m[i].reset(line).find()) {
+            if (table.passes(i, present) && m[i].reset(line).find()) {
                 f.add(table.rules.get(i).action());
                 mask |= table.bits[i];
             }
@@ -72,22 +74,24 @@ final class RuleMatcher<A extends Enum<A>> {
     /** True when a rule of {@code action} matches {@code line}. */
     boolean matches(CharSequence line, A action) {
         for (int i = 0; i < matchers.length; i++) {
-            if (rules.get(i).action() == action && passes(i, line, lowered(line)) && matchers[i].reset(line).find()) {
+            if (rules.get(i).action() == action && passes(i, present(line)) && matchers[i].reset(line).find()) {
                 return true;
             }
         }
         return false;
     }
 
-    /** The line lowered once for every prefilter of the table, or null when no rule has one. */
-    private byte[] lowered(CharSequence line) {
-        return anyKeywords && line instanceof AsciiLine a ? a.lowered() : null;
+    /**
+     * The rules whose literals occur in the line (one pass for the whole table), or every rule
+     * when the table has no prefilter or the line is not an {@link AsciiLine}.
+     */
+    private long present(CharSequence line) {
+        return anyKeywords && line instanceof AsciiLine a ? automaton.scan(a) : -1L;
     }
 
-    /** The rule's literal prefilter, when it has one and the line is an {@link AsciiLine}. */
-    private boolean passes(int i, CharSequence line, byte[] low) {
-        byte[][] k = keywords[i];
-        return k == null || low == null || AsciiLine.containsAny(low, line.length(), k);
+    /** A rule without a prefilter always runs; one with a prefilter runs when a literal is present. */
+    private boolean passes(int i, long present) {
+        return keywords[i] == null || (present & (1L << i)) != 0;
     }
 
     static boolean has(int mask, Enum<?> action) {
