@@ -11,8 +11,12 @@ final class FlowTable {
     private final Connection[] slots;
     private final int[] freeSlots;
     private int freeTop;
-    /** Slot + 1 of the connection at each index position; 0 = empty. */
-    private final int[] index;
+    /**
+     * Per index position: the connection's hash in the high half and its slot + 1 in the low half;
+     * 0 = empty. Keeping the hash here lets a probe skip other keys without loading their
+     * {@link Connection} (a cache miss each when the table is large, as under a SYN flood).
+     */
+    private final long[] index;
     private final int mask;
     private int size;
 
@@ -27,7 +31,7 @@ final class FlowTable {
         }
         freeTop = capacity;
         int indexSize = Integer.highestOneBit(Math.max(2, capacity) * 2 - 1) << 1;
-        index = new int[indexSize];
+        index = new long[indexSize];
         mask = indexSize - 1;
     }
 
@@ -60,12 +64,16 @@ final class FlowTable {
     Connection find(long aHi, long aLo, long bHi, long bLo, int aPort, int bPort, int proto, int hash) {
         int pos = hash & mask;
         while (true) {
-            int entry = index[pos];
+            long entry = index[pos];
             if (entry == 0) {
                 return null;
             }
-            Connection c = slots[entry - 1];
-            if (c.hash == hash && c.aLo == aLo && c.bLo == bLo && c.aPort == aPort && c.bPort == bPort
+            if ((int) (entry >>> 32) != hash) {
+                pos = (pos + 1) & mask;
+                continue;
+            }
+            Connection c = slots[(int) entry - 1];
+            if (c.aLo == aLo && c.bLo == bLo && c.aPort == aPort && c.bPort == bPort
                     && c.aHi == aHi && c.bHi == bHi && c.ipProtocol == proto) {
                 return c;
             }
@@ -94,21 +102,26 @@ final class FlowTable {
         while (index[pos] != 0) {
             pos = (pos + 1) & mask;
         }
-        index[pos] = slot + 1;
+        index[pos] = entry(hash, slot);
         size++;
         return c;
     }
 
+    private static long entry(int hash, int slot) {
+        return (long) hash << 32 | (slot + 1L);
+    }
+
     void remove(Connection c) {
         int pos = c.hash & mask;
-        while (index[pos] != c.slot + 1) {
+        long own = entry(c.hash, c.slot);
+        while (index[pos] != own) {
             pos = (pos + 1) & mask;
         }
         // Backward-shift: move later entries of the probe run into the hole.
         int hole = pos;
         int next = (hole + 1) & mask;
         while (index[next] != 0) {
-            int home = slots[index[next] - 1].hash & mask;
+            int home = (int) (index[next] >>> 32) & mask;
             boolean movable = hole <= next ? (home <= hole || home > next) : (home <= hole && home > next);
             if (movable) {
                 index[hole] = index[next];
