@@ -8,7 +8,8 @@ import java.util.Arrays;
  * <p>Symbolic features hold the ordinal of their {@link ProtocolType}, {@link Service} or
  * {@link KddFlag}; the others hold their numeric value. This is the vector the detector scores,
  * so a record read from {@code kddcup.data} and one extracted from a capture are the same thing.
- * Immutable: the array is copied in and never handed out.
+ * Immutable: the array is copied in (or adopted from a producer that lets go of it) and never
+ * handed out.
  */
 public final class KddRecord {
     private final double[] values;
@@ -23,6 +24,18 @@ public final class KddRecord {
             throw new IllegalArgumentException("a KDD record has 41 features, got " + values.length);
         }
         return new KddRecord(values.clone());
+    }
+
+    /**
+     * A record that takes {@code values} itself instead of a copy: for a producer that fills a
+     * fresh array per record and never touches it again (the window stage, once per connection),
+     * which saves a 41-value copy on every record. The caller must not write to the array after.
+     */
+    public static KddRecord adopt(double[] values) {
+        if (values.length != KddFeature.COUNT_OF_FEATURES) {
+            throw new IllegalArgumentException("a KDD record has 41 features, got " + values.length);
+        }
+        return new KddRecord(values);
     }
 
     public double get(KddFeature feature) {

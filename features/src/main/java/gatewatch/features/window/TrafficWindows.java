@@ -58,8 +58,9 @@ public final class TrafficWindows {
 
     /**
      * Takes a finished connection, in the order the tracker reports it, with features 1–22 in
-     * {@code features} (41 values, {@link KddFeature} order). This stage owns the array until the
-     * connection's record is emitted; it writes features 23–41 into it.
+     * {@code features} (41 values, {@link KddFeature} order). This stage takes the array: it writes
+     * features 23–41 into it and the emitted record holds it, so the caller passes a fresh array
+     * each time and does not touch it again.
      */
     public void accept(ConnectionSummary conn, double[] features) {
         if (features.length != KddFeature.COUNT_OF_FEATURES) {
@@ -150,6 +151,7 @@ public final class TrafficWindows {
         timeWindow.admit(seq, v);
         hostWindow.admit(seq, v);
         counters.released++;
-        sink.accept(new ConnectionRecord(c, KddRecord.of(v)));
+        // The array was made for this connection (FeatureExtractor) and nothing writes to it after this.
+        sink.accept(new ConnectionRecord(c, KddRecord.adopt(v)));
     }
 }
