@@ -50,10 +50,17 @@ public record IsolationScorer(TreeArrays trees, double[] slope, double[] depth, 
             int n3 = roots[t + 3];
             int d = Math.max(Math.max(depths[t], depths[t + 1]), Math.max(depths[t + 2], depths[t + 3]));
             for (; d > 0; d--) {
-                n0 = next[n0] + (x[off + feature[n0]] * slope[n0] < bias[n0] ? 0 : 1);
-                n1 = next[n1] + (x[off + feature[n1]] * slope[n1] < bias[n1] ? 0 : 1);
-                n2 = next[n2] + (x[off + feature[n2]] * slope[n2] < bias[n2] ? 0 : 1);
-                n3 = next[n3] + (x[off + feature[n3]] * slope[n3] < bias[n3] ? 0 : 1);
+                int m0 = next[n0];
+                int m1 = next[n1];
+                int m2 = next[n2];
+                int m3 = next[n3];
+                if (((m0 ^ n0) | (m1 ^ n1) | (m2 ^ n2) | (m3 ^ n3)) == 0) {
+                    break; // every lane on its leaf
+                }
+                n0 = m0 + (x[off + feature[n0]] * slope[n0] < bias[n0] ? 0 : 1);
+                n1 = m1 + (x[off + feature[n1]] * slope[n1] < bias[n1] ? 0 : 1);
+                n2 = m2 + (x[off + feature[n2]] * slope[n2] < bias[n2] ? 0 : 1);
+                n3 = m3 + (x[off + feature[n3]] * slope[n3] < bias[n3] ? 0 : 1);
             }
             length += depth[leaf[n0]];
             length += depth[leaf[n1]];
@@ -62,7 +69,7 @@ public record IsolationScorer(TreeArrays trees, double[] slope, double[] depth, 
         }
         for (; t < roots.length; t++) {
             int n = roots[t];
-            for (int d = depths[t]; d > 0; d--) {
+            for (int d = depths[t]; d > 0 && next[n] != n; d--) {
                 n = next[n] + (x[off + feature[n]] * slope[n] < bias[n] ? 0 : 1);
             }
             length += depth[leaf[n]];
@@ -95,14 +102,25 @@ public record IsolationScorer(TreeArrays trees, double[] slope, double[] depth, 
                 int n6 = root;
                 int n7 = root;
                 for (int d = dt; d > 0; d--) {
-                    n0 = next[n0] + (x[o + feature[n0]] * slope[n0] < bias[n0] ? 0 : 1);
-                    n1 = next[n1] + (x[o + F + feature[n1]] * slope[n1] < bias[n1] ? 0 : 1);
-                    n2 = next[n2] + (x[o + 2 * F + feature[n2]] * slope[n2] < bias[n2] ? 0 : 1);
-                    n3 = next[n3] + (x[o + 3 * F + feature[n3]] * slope[n3] < bias[n3] ? 0 : 1);
-                    n4 = next[n4] + (x[o + 4 * F + feature[n4]] * slope[n4] < bias[n4] ? 0 : 1);
-                    n5 = next[n5] + (x[o + 5 * F + feature[n5]] * slope[n5] < bias[n5] ? 0 : 1);
-                    n6 = next[n6] + (x[o + 6 * F + feature[n6]] * slope[n6] < bias[n6] ? 0 : 1);
-                    n7 = next[n7] + (x[o + 7 * F + feature[n7]] * slope[n7] < bias[n7] ? 0 : 1);
+                    int m0 = next[n0];
+                    int m1 = next[n1];
+                    int m2 = next[n2];
+                    int m3 = next[n3];
+                    int m4 = next[n4];
+                    int m5 = next[n5];
+                    int m6 = next[n6];
+                    int m7 = next[n7];
+                    if (((m0 ^ n0) | (m1 ^ n1) | (m2 ^ n2) | (m3 ^ n3) | (m4 ^ n4) | (m5 ^ n5) | (m6 ^ n6) | (m7 ^ n7)) == 0) {
+                        break; // every lane on its leaf
+                    }
+                    n0 = m0 + (x[o + feature[n0]] * slope[n0] < bias[n0] ? 0 : 1);
+                    n1 = m1 + (x[o + F + feature[n1]] * slope[n1] < bias[n1] ? 0 : 1);
+                    n2 = m2 + (x[o + 2 * F + feature[n2]] * slope[n2] < bias[n2] ? 0 : 1);
+                    n3 = m3 + (x[o + 3 * F + feature[n3]] * slope[n3] < bias[n3] ? 0 : 1);
+                    n4 = m4 + (x[o + 4 * F + feature[n4]] * slope[n4] < bias[n4] ? 0 : 1);
+                    n5 = m5 + (x[o + 5 * F + feature[n5]] * slope[n5] < bias[n5] ? 0 : 1);
+                    n6 = m6 + (x[o + 6 * F + feature[n6]] * slope[n6] < bias[n6] ? 0 : 1);
+                    n7 = m7 + (x[o + 7 * F + feature[n7]] * slope[n7] < bias[n7] ? 0 : 1);
                 }
                 out[r] += depth[leaf[n0]];
                 out[r + 1] += depth[leaf[n1]];
@@ -116,7 +134,7 @@ public record IsolationScorer(TreeArrays trees, double[] slope, double[] depth, 
             for (; r < rows; r++) {
                 int n = root;
                 int o = r * F;
-                for (int d = dt; d > 0; d--) {
+                for (int d = dt; d > 0 && next[n] != n; d--) {
                     n = next[n] + (x[o + feature[n]] * slope[n] < bias[n] ? 0 : 1);
                 }
                 out[r] += depth[leaf[n]];

@@ -73,24 +73,8 @@ class TreeArraysTest {
 
     @Test
     void walkingTreesSideBySideReachesTheSameLeavesAsOneByOne() {
-        TreeArrays.Builder b = new TreeArrays.Builder();
         java.util.Random r = new java.util.Random(3);
-        int payload = 0;
-        for (int t = 0; t < 7; t++) {
-            java.util.ArrayDeque<int[]> open = new java.util.ArrayDeque<>();
-            open.add(new int[] {b.root(), 0});
-            while (!open.isEmpty()) {
-                int[] node = open.poll();
-                if (node[1] < t && r.nextInt(4) > 0) {
-                    int c = b.split(node[0], r.nextInt(41), r.nextDouble());
-                    open.add(new int[] {c, node[1] + 1});
-                    open.add(new int[] {c + 1, node[1] + 1});
-                } else {
-                    b.leaf(node[0], payload++);
-                }
-            }
-        }
-        TreeArrays trees = b.build();
+        TreeArrays trees = randomTrees(r, 7, t -> t, 4);
         int[] out = new int[7];
         for (int row = 0; row < 200; row++) {
             double[] x = new double[41];
@@ -100,6 +84,69 @@ class TreeArraysTest {
             trees.walkTrees(0, 7, x, 0, out);
             for (int t = 0; t < 7; t++) {
                 assertThat(out[t]).isEqualTo(trees.walk(t, x, 0));
+            }
+        }
+    }
+
+    /**
+     * {@code count} random trees; tree {@code t} is at most {@code maxDepth(t)} deep, and a node
+     * above that depth splits with probability {@code 1 - 1/oneIn}.
+     */
+    private static TreeArrays randomTrees(java.util.Random r, int count, java.util.function.IntUnaryOperator maxDepth,
+            int oneIn) {
+        TreeArrays.Builder b = new TreeArrays.Builder();
+        int payload = 0;
+        for (int t = 0; t < count; t++) {
+            java.util.ArrayDeque<int[]> open = new java.util.ArrayDeque<>();
+            open.add(new int[] {b.root(), 0});
+            while (!open.isEmpty()) {
+                int[] node = open.poll();
+                if (node[1] < maxDepth.applyAsInt(t) && r.nextInt(oneIn) > 0) {
+                    int c = b.split(node[0], r.nextInt(41), r.nextDouble());
+                    open.add(new int[] {c, node[1] + 1});
+                    open.add(new int[] {c + 1, node[1] + 1});
+                } else {
+                    b.leaf(node[0], payload++);
+                }
+            }
+        }
+        return b.build();
+    }
+
+    /** The plain definition: follow the tests from the root until a leaf. */
+    private static int referenceWalk(TreeArrays t, int tree, double[] x, int off) {
+        int n = t.roots()[tree];
+        while (t.leaf()[n] < 0) {
+            n = x[off + t.feature()[n]] <= t.threshold()[n] ? t.next()[n] : t.next()[n] + 1;
+        }
+        return t.leaf()[n];
+    }
+
+    @Test
+    void walksThatStopWhenEveryLaneIsOnALeafAgreeWithThePlainDefinition() {
+        // Trees of depths 0 to 12, so that lanes finish at different steps and some trees are leaves only.
+        java.util.Random r = new java.util.Random(11);
+        int trees = 23;
+        TreeArrays t = randomTrees(r, trees, k -> (k * 5) % 13, 5);
+        int rows = 203;
+        double[] x = new double[rows * 41];
+        for (int i = 0; i < x.length; i++) {
+            x[i] = r.nextDouble();
+        }
+        int[] perTree = new int[trees];
+        int[] perRow = new int[rows];
+        for (int row = 0; row < rows; row++) {
+            t.walkTrees(0, trees, x, row * 41, perTree);
+            for (int k = 0; k < trees; k++) {
+                int expected = referenceWalk(t, k, x, row * 41);
+                assertThat(perTree[k]).as("row %d tree %d side by side", row, k).isEqualTo(expected);
+                assertThat(t.walk(k, x, row * 41)).as("row %d tree %d alone", row, k).isEqualTo(expected);
+            }
+        }
+        for (int k = 0; k < trees; k++) {
+            t.walkBatch(k, x, rows, perRow);
+            for (int row = 0; row < rows; row++) {
+                assertThat(perRow[row]).as("tree %d row %d in a batch", k, row).isEqualTo(referenceWalk(t, k, x, row * 41));
             }
         }
     }
