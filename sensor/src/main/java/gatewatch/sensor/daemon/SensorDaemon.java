@@ -14,6 +14,7 @@ import gatewatch.sensor.http.HttpServerConfig;
 import gatewatch.sensor.http.QueueDropCheck;
 import gatewatch.sensor.metrics.AlertMetrics;
 import gatewatch.sensor.metrics.CaptureMetrics;
+import gatewatch.sensor.metrics.DetectorMetrics;
 import gatewatch.sensor.metrics.ExtractorMetrics;
 import gatewatch.sensor.metrics.JvmMetrics;
 import gatewatch.sensor.metrics.QueueMetrics;
@@ -85,6 +86,7 @@ public final class SensorDaemon implements AutoCloseable {
         new QueueMetrics(queues).bindTo(registry);
         new AlertMetrics(c -> pipeline.sink().alerts(c)).bindTo(registry);
         verdicts.bindTo(registry);
+        new DetectorMetrics(pipeline.detector()::scored, pipeline.detector()::memoHits).bindTo(registry);
         new ForwarderMetrics(forwarders).bindTo(registry);
         jvm.bindTo(registry);
         Supplier<Health> captureCheck =

@@ -7,12 +7,13 @@ import gatewatch.features.kdd.KddRecord;
 
 /**
  * The detector thread: takes connection records in batches from the capture stage, scores each
- * batch with the ensemble and passes the verdicts on to the sinks.
+ * batch with the ensemble and passes the verdicts on to the sinks. Its {@link Ensemble.Scorer}
+ * remembers recent verdicts, so a flood's repeated records cost a lookup, not a model run.
  */
 public final class DetectorStage implements Runnable {
     private final StageQueue<ConnectionRecord> in;
     private final StageQueue<Scored> out;
-    private final Ensemble ensemble;
+    private final Ensemble.Scorer scorer;
     private final LatencyRecorder latency;
     private final int batchSize;
     private final ConnectionRecord[] records;
@@ -21,6 +22,7 @@ public final class DetectorStage implements Runnable {
     private final IdleStrategy idle = new IdleStrategy();
     private int filled;
     private volatile long scored;
+    private volatile long memoHits;
 
     public DetectorStage(StageQueue<ConnectionRecord> in, StageQueue<Scored> out, Ensemble ensemble, int batchSize,
             LatencyRecorder latency) {
@@ -29,7 +31,7 @@ public final class DetectorStage implements Runnable {
         }
         this.in = in;
         this.out = out;
-        this.ensemble = ensemble;
+        this.scorer = ensemble.scorer();
         this.batchSize = batchSize;
         this.latency = latency;
         this.records = new ConnectionRecord[batchSize];
@@ -67,7 +69,7 @@ public final class DetectorStage implements Runnable {
 
     private void score(int n) {
         long start = System.nanoTime();
-        ensemble.scoreBatch(features, n, verdicts);
+        scorer.scoreBatch(features, n, verdicts);
         latency.batch(System.nanoTime() - start, n);
         for (int i = 0; i < n; i++) {
             out.put(new Scored(records[i], verdicts[i]));
@@ -76,10 +78,16 @@ public final class DetectorStage implements Runnable {
             verdicts[i] = null;
         }
         scored += n;
+        memoHits = scorer.memoHits();
     }
 
     /** Verdicts made so far. */
     public long scored() {
         return scored;
+    }
+
+    /** Verdicts taken from the scorer's memo of recent rows (a subset of {@link #scored()}). */
+    public long memoHits() {
+        return memoHits;
     }
 }

@@ -89,6 +89,18 @@ class PipelineMetricsTest {
     }
 
     @Test
+    void detectorCountersFollowTheStage() {
+        long[] made = {0};
+        long[] hits = {0};
+        new DetectorMetrics(() -> made[0], () -> hits[0]).bindTo(registry);
+        made[0] = 1000;
+        hits[0] = 640;
+
+        assertThat(registry.get("gatewatch.detector.verdicts").functionCounter().count()).isEqualTo(1000);
+        assertThat(registry.get("gatewatch.detector.memo.hits").functionCounter().count()).isEqualTo(640);
+    }
+
+    @Test
     void verdictLatencyRecordsEachVerdictOfABatchWithTheBatchAverage() {
         VerdictMetrics verdicts = new VerdictMetrics();
         verdicts.record(1_000, 4); // before binding: nowhere to go, and no failure
