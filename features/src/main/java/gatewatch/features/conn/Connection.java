@@ -41,6 +41,15 @@ public final class Connection {
     TimeoutClass timeoutClass;
     /** Position in the flow table, for the expiry lists. */
     final int slot;
+    /**
+     * One word the {@link PayloadObserver} keeps with the connection (the content inspector's
+     * session, or the dialogue it will start): here, on the object the tracker has just loaded,
+     * rather than in a table of the observer's indexed by slot, which a flood's connections would
+     * each miss in cache once more when opened and once more when they finish. Not cleared when
+     * the slot is reused: {@link PayloadObserver#opened} sees what the slot's last connection left
+     * and can release it.
+     */
+    private int observerState;
 
     Connection(int slot) {
         this.slot = slot;
@@ -73,6 +82,12 @@ public final class Connection {
         orig = resp;
         resp = tmp;
     }
+
+    /** The {@link PayloadObserver}'s word for this connection (see the field). */
+    public int observerState() { return observerState; }
+
+    /** Sets the {@link PayloadObserver}'s word; the observer's alone to write. */
+    public void observerState(int state) { observerState = state; }
 
     /** The table slot, stable for the connection's lifetime (an ICMP record has -1). */
     public int slot() { return slot; }

@@ -8,7 +8,8 @@ import gatewatch.features.decode.PacketView;
  * has updated the connection's state.
  *
  * <p>A connection is identified by {@link Connection#slot()} from {@link #opened} until the
- * tracker's {@link ConnectionListener} has been told it finished; the slot is reused after.
+ * tracker's {@link ConnectionListener} has been told it finished; the slot is reused after. An
+ * observer keeps its per-connection state in {@link Connection#observerState()}.
  */
 public interface PayloadObserver {
     /** An observer that does nothing. */

@@ -22,6 +22,7 @@ import gatewatch.features.kdd.Service;
  */
 public final class ContentInspector implements PayloadObserver {
     private static final int NONE = -1;
+    private static final DialogueKind[] KINDS = DialogueKind.values();
 
     private final ContentConfig config;
     private final ContentCounters counters = new ContentCounters();
@@ -31,25 +32,18 @@ public final class ContentInspector implements PayloadObserver {
     private final int[] free;
     private int freeCount;
     private int made;
-    private final int[] sessionOfSlot;
-    /** The dialogue kind a slot's connection will get once it carries payload, or null. */
-    private final DialogueKind[] kindOfSlot;
 
-    /**
-     * @param config   the bounds
-     * @param capacity the tracker's table capacity: slots are {@code 0 .. capacity-1}
+    /*
+     * Per connection, in Connection.observerState(): 0 = nothing to inspect; k > 0 = the dialogue
+     * KINDS[k - 1] starts at the first payload; s < 0 = session -(s + 1) is inspecting it.
      */
-    public ContentInspector(ContentConfig config, int capacity) {
-        if (capacity < 1) {
-            throw new IllegalArgumentException("capacity must be positive, got " + capacity);
-        }
+
+    /** @param config the bounds */
+    public ContentInspector(ContentConfig config) {
         this.config = config;
         this.reorderBuffers = new BufferPool(config.reorderWindowBytes(), 2 * config.maxInspected());
         this.sessions = new ContentSession[config.maxInspected()];
         this.free = new int[config.maxInspected()];
-        this.sessionOfSlot = new int[capacity];
-        java.util.Arrays.fill(sessionOfSlot, NONE);
-        this.kindOfSlot = new DialogueKind[capacity];
     }
 
     public ContentConfig config() {
@@ -72,41 +66,42 @@ public final class ContentInspector implements PayloadObserver {
 
     @Override
     public void opened(Connection c) {
-        int slot = c.slot();
-        if (slot < 0) {
+        if (c.slot() < 0) {
             return;
         }
-        int stale = sessionOfSlot[slot];
-        if (stale != NONE) {
+        int stale = c.observerState();
+        if (stale < 0) {
             // finish() was not called for the slot's last connection: drop its state.
-            sessions[stale].abandon();
-            release(slot, stale);
+            sessions[-(stale + 1)].abandon();
+            release(c, -(stale + 1));
         }
         // The session is taken at the first payload, not here: a SYN flood against a web server
         // opens hundreds of thousands of "http" connections that never carry a byte.
-        kindOfSlot[slot] = DialogueKind.of(c.service());
+        DialogueKind kind = DialogueKind.of(c.service());
+        c.observerState(kind == null ? 0 : kind.ordinal() + 1);
     }
 
     @Override
     public void payload(Connection c, boolean fromOriginator, long streamOffset, PacketView v) {
-        int slot = c.slot();
-        if (slot < 0) {
+        if (c.slot() < 0) {
             return;
         }
-        int s = sessionOfSlot[slot];
-        if (s == NONE) {
-            DialogueKind kind = kindOfSlot[slot];
-            if (kind == null) {
+        int state = c.observerState();
+        int s;
+        if (state < 0) {
+            s = -(state + 1);
+        } else {
+            if (state == 0) {
                 return;
             }
-            kindOfSlot[slot] = null;
+            c.observerState(0);
             s = acquire();
             if (s == NONE) {
                 counters.connectionsNotInspected++;
                 return;
             }
-            sessions[s].start(kind);
-            sessionOfSlot[slot] = s;
+            sessions[s].start(KINDS[state - 1]);
+            c.observerState(-(s + 1));
             counters.connectionsInspected++;
         }
         sessions[s].segment(fromOriginator, streamOffset, v);
@@ -117,12 +112,11 @@ public final class ContentInspector implements PayloadObserver {
      * service not inspected, for UDP and ICMP, and for a stream that was not clear text.
      */
     public void finish(Connection c, double[] features) {
-        int slot = c.slot();
-        int s = slot < 0 ? NONE : sessionOfSlot[slot];
-        if (slot >= 0) {
-            kindOfSlot[slot] = null;
-        }
-        if (s == NONE) {
+        int state = c.slot() < 0 ? 0 : c.observerState();
+        if (state >= 0) {
+            if (c.slot() >= 0) {
+                c.observerState(0);
+            }
             ContentFeatures.writeZeros(features);
             if (c.service() == Service.FTP_DATA && (c.origBytes() > 0 || c.respBytes() > 0)) {
                 // An FTP data connection exists only once its control session has logged in (RFC 959:
@@ -133,6 +127,7 @@ public final class ContentInspector implements PayloadObserver {
             }
             return;
         }
+        int s = -(state + 1);
         ContentSession session = sessions[s];
         session.finish();
         if (session.unrecognised()) {
@@ -141,7 +136,7 @@ public final class ContentInspector implements PayloadObserver {
         } else {
             session.features.writeTo(features);
         }
-        release(slot, s);
+        release(c, s);
     }
 
     private int acquire() {
@@ -155,8 +150,8 @@ public final class ContentInspector implements PayloadObserver {
         return made++;
     }
 
-    private void release(int slot, int s) {
-        sessionOfSlot[slot] = NONE;
+    private void release(Connection c, int s) {
+        c.observerState(0);
         free[freeCount++] = s;
     }
 }

@@ -36,7 +36,7 @@ public final class FeatureExtractor implements FrameHandler {
 
     public FeatureExtractor(ExtractorConfig config, RecordSink sink) {
         this.decoder = new FrameDecoder(new DecodeCounters());
-        this.content = new ContentInspector(config.content(), config.maxConnections());
+        this.content = new ContentInspector(config.content());
         this.tracker = new ConnectionTracker(config.maxConnections(), config.timeouts(), this::finished,
                 new TrackerCounters(), content);
         this.sink = sink;

@@ -48,7 +48,7 @@ final class ContentHarness {
     }
 
     ContentHarness(ContentConfig config, int capacity) {
-        inspector = new ContentInspector(config, capacity);
+        inspector = new ContentInspector(config);
         tracker = new ConnectionTracker(capacity, Timeouts.ZEEK_DEFAULTS, (c, reason) -> {
             double[] v = new double[KddFeature.COUNT_OF_FEATURES];
             inspector.finish(c, v);

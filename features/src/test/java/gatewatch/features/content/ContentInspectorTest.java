@@ -16,7 +16,6 @@ class ContentInspectorTest {
         assertThatThrownBy(() -> new ContentConfig(0, 8, 8)).hasMessageContaining("streamBudgetBytes");
         assertThatThrownBy(() -> new ContentConfig(8, -1, 8)).hasMessageContaining("reorderWindowBytes");
         assertThatThrownBy(() -> new ContentConfig(8, 8, 0)).hasMessageContaining("maxInspected");
-        assertThatThrownBy(() -> new ContentInspector(ContentConfig.defaults(), 0)).hasMessageContaining("capacity");
     }
 
     @Test
@@ -117,5 +116,36 @@ class ContentInspectorTest {
         assertThat(h.inspector.counters().connectionsNotInspected).isEqualTo(1);
         assertThat(h.inspector.counters().connectionsInspected).isEqualTo(3);
         assertThat(h.inspector.inspecting()).isZero();
+    }
+
+    @Test
+    void aSessionLeftByAConnectionNobodyFinishedIsReleasedWhenItsSlotIsReused() {
+        // A tracker of one slot whose listener never calls finish(): the second connection
+        // evicts the first and takes its slot, and opening it must release the first one's session.
+        ContentInspector inspector = new ContentInspector(ContentConfig.defaults());
+        gatewatch.features.conn.ConnectionTracker tracker = new gatewatch.features.conn.ConnectionTracker(1,
+                gatewatch.features.conn.Timeouts.ZEEK_DEFAULTS, (c, reason) -> { },
+                new gatewatch.features.conn.TrackerCounters(), inspector);
+        gatewatch.features.decode.FrameDecoder decoder =
+                new gatewatch.features.decode.FrameDecoder(new gatewatch.features.decode.DecodeCounters());
+        gatewatch.features.decode.PacketView view = new gatewatch.features.decode.PacketView();
+        long[] t = {1_000_000_000L};
+        java.util.function.Consumer<Frames.Packet> send = p -> {
+            byte[] f = p.ethernet();
+            t[0] += 1_000_000;
+            if (decoder.decode(f, 0, f.length, f.length, gatewatch.features.decode.LinkType.ETHERNET, t[0], view)
+                    == gatewatch.features.decode.DecodeStatus.PACKET) {
+                tracker.onPacket(view);
+            }
+        };
+        send.accept(Frames.tcp("10.0.0.1", 40000, "10.0.0.2", 23).flags(0x02).seq(100));
+        send.accept(Frames.tcp("10.0.0.1", 40000, "10.0.0.2", 23).flags(0x18).seq(101).ack(1).payload("login: root\r\n"));
+        assertThat(inspector.inspecting()).isEqualTo(1);
+
+        send.accept(Frames.tcp("10.0.0.1", 40001, "10.0.0.2", 21).flags(0x02).seq(500));
+        assertThat(inspector.inspecting()).as("sessions held after the slot was reused").isZero();
+        send.accept(Frames.tcp("10.0.0.1", 40001, "10.0.0.2", 21).flags(0x18).seq(501).ack(1).payload("USER bob\r\n"));
+        assertThat(inspector.inspecting()).isEqualTo(1);
+        assertThat(inspector.counters().connectionsInspected).isEqualTo(2);
     }
 }

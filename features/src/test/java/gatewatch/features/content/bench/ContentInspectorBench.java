@@ -65,7 +65,7 @@ public class ContentInspectorBench {
     public void setUp() {
         baseline = new ConnectionTracker(1024, Timeouts.ZEEK_DEFAULTS, (c, r) -> { }, new TrackerCounters(),
                 PayloadObserver.NONE);
-        inspector = new ContentInspector(ContentConfig.defaults(), 1024);
+        inspector = new ContentInspector(ContentConfig.defaults());
         withContent = new ConnectionTracker(1024, Timeouts.ZEEK_DEFAULTS, (c, r) -> inspector.finish(c, features),
                 new TrackerCounters(), inspector);
     }
