@@ -95,19 +95,9 @@ public final class Ensemble {
         return decide(w, 0);
     }
 
-    /** Scores {@code batch[0..n)} into {@code out[0..n)}. */
+    /** Scores {@code batch[0..n)} into {@code out[0..n)} (a {@link Scorer} without memo, for this call). */
     public void scoreBatch(KddRecord[] batch, int n, Verdict[] out) {
-        Work w = new Work(Math.min(n, Work.CHUNK));
-        for (int start = 0; start < n; start += Work.CHUNK) {
-            int m = Math.min(Work.CHUNK, n - start);
-            for (int i = 0; i < m; i++) {
-                batch[start + i].copyInto(w.raw, i * F);
-            }
-            run(w, m);
-            for (int i = 0; i < m; i++) {
-                out[start + i] = verdict(w, i);
-            }
-        }
+        new Scorer(0).scoreBatch(batch, n, out);
     }
 
     /**
@@ -212,12 +202,12 @@ public final class Ensemble {
 
         /** The remembered verdict of row {@code m} of {@code w.raw}, or null; keeps its hash for {@link #remember}. */
         private Verdict recall(int m) {
-            long h = Work.hash(w.raw, m * F);
-            missHash[m] = h;
             if (memoVerdicts.length == 0) {
                 return null;
             }
-            int slot = (int) (h ^ (h >>> 32)) & memoMask;
+            long h = Work.hash(w.raw, m * F);
+            missHash[m] = h;
+            int slot = memoSlot(h);
             Verdict v = memoVerdicts[slot];
             if (v == null || memoHash[slot] != h) {
                 return null;
@@ -238,7 +228,7 @@ public final class Ensemble {
                 return;
             }
             long h = missHash[m];
-            int slot = (int) (h ^ (h >>> 32)) & memoMask;
+            int slot = memoSlot(h);
             int o = slot * F;
             int r = m * F;
             for (int f = 0; f < F; f++) {
@@ -246,6 +236,10 @@ public final class Ensemble {
             }
             memoHash[slot] = h;
             memoVerdicts[slot] = v;
+        }
+
+        private int memoSlot(long h) {
+            return (int) (h ^ (h >>> 32)) & memoMask;
         }
     }
 

@@ -66,14 +66,11 @@ public final class ContentInspector implements PayloadObserver {
 
     @Override
     public void opened(Connection c) {
-        if (c.slot() < 0) {
-            return;
-        }
         int stale = c.observerState();
         if (stale < 0) {
             // finish() was not called for the slot's last connection: drop its state.
-            sessions[-(stale + 1)].abandon();
-            release(c, -(stale + 1));
+            sessions[sessionOf(stale)].abandon();
+            release(c, sessionOf(stale));
         }
         // The session is taken at the first payload, not here: a SYN flood against a web server
         // opens hundreds of thousands of "http" connections that never carry a byte.
@@ -83,13 +80,10 @@ public final class ContentInspector implements PayloadObserver {
 
     @Override
     public void payload(Connection c, boolean fromOriginator, long streamOffset, PacketView v) {
-        if (c.slot() < 0) {
-            return;
-        }
         int state = c.observerState();
         int s;
         if (state < 0) {
-            s = -(state + 1);
+            s = sessionOf(state);
         } else {
             if (state == 0) {
                 return;
@@ -101,7 +95,7 @@ public final class ContentInspector implements PayloadObserver {
                 return;
             }
             sessions[s].start(KINDS[state - 1]);
-            c.observerState(-(s + 1));
+            c.observerState(stateOf(s));
             counters.connectionsInspected++;
         }
         sessions[s].segment(fromOriginator, streamOffset, v);
@@ -112,11 +106,9 @@ public final class ContentInspector implements PayloadObserver {
      * service not inspected, for UDP and ICMP, and for a stream that was not clear text.
      */
     public void finish(Connection c, double[] features) {
-        int state = c.slot() < 0 ? 0 : c.observerState();
+        int state = c.observerState();
         if (state >= 0) {
-            if (c.slot() >= 0) {
-                c.observerState(0);
-            }
+            c.observerState(0);
             ContentFeatures.writeZeros(features);
             if (c.service() == Service.FTP_DATA && (c.origBytes() > 0 || c.respBytes() > 0)) {
                 // An FTP data connection exists only once its control session has logged in (RFC 959:
@@ -127,7 +119,7 @@ public final class ContentInspector implements PayloadObserver {
             }
             return;
         }
-        int s = -(state + 1);
+        int s = sessionOf(state);
         ContentSession session = sessions[s];
         session.finish();
         if (session.unrecognised()) {
@@ -148,6 +140,16 @@ public final class ContentInspector implements PayloadObserver {
         }
         sessions[made] = new ContentSession(rules, config, counters, reorderBuffers);
         return made++;
+    }
+
+    /** The observer state of a connection that {@code session} inspects (negative). */
+    private static int stateOf(int session) {
+        return -(session + 1);
+    }
+
+    /** The session of a negative observer state. */
+    private static int sessionOf(int state) {
+        return -(state + 1);
     }
 
     private void release(Connection c, int s) {

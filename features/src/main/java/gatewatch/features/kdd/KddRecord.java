@@ -20,10 +20,7 @@ public final class KddRecord {
 
     /** A record of a copy of {@code values}, which must hold exactly 41 values. */
     public static KddRecord of(double[] values) {
-        if (values.length != KddFeature.COUNT_OF_FEATURES) {
-            throw new IllegalArgumentException("a KDD record has 41 features, got " + values.length);
-        }
-        return new KddRecord(values.clone());
+        return adopt(values.clone());
     }
 
     /**
