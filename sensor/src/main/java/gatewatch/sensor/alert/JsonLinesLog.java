@@ -18,6 +18,12 @@ import java.nio.file.StandardOpenOption;
 public final class JsonLinesLog implements AutoCloseable {
     private final LogFileConfig config;
     private FileChannel channel;
+    /**
+     * False for a device or a pipe ({@code --alerts /dev/null}, a FIFO a shipper reads): those
+     * cannot be forced (fsync fails with EINVAL) and must never be rotated, which would rename
+     * the device node itself.
+     */
+    private boolean regularFile;
     private long size;
     private long lines;
     private long rotations;
@@ -37,7 +43,14 @@ public final class JsonLinesLog implements AutoCloseable {
     private void open() throws IOException {
         channel = FileChannel.open(config.path(), StandardOpenOption.CREATE, StandardOpenOption.WRITE,
                 StandardOpenOption.APPEND);
-        size = channel.size();
+        regularFile = Files.isRegularFile(config.path());
+        size = regularFile ? channel.size() : 0;
+    }
+
+    private void force() throws IOException {
+        if (regularFile) {
+            channel.force(false);
+        }
     }
 
     /** Appends one line ({@code json} must not contain a newline); rotates first when it would not fit. */
@@ -47,7 +60,7 @@ public final class JsonLinesLog implements AutoCloseable {
             reopen();
         }
         long lineBytes = json.length + 1L;
-        if (config.maxBytes() > 0 && size > 0 && size + lineBytes > config.maxBytes()) {
+        if (regularFile && config.maxBytes() > 0 && size > 0 && size + lineBytes > config.maxBytes()) {
             rotate();
         }
         if (lineBytes > pending.remaining()) {
@@ -63,7 +76,7 @@ public final class JsonLinesLog implements AutoCloseable {
         lines++;
         if (config.fsync() == FsyncPolicy.ALWAYS) {
             drain();
-            channel.force(false);
+            force();
         }
     }
 
@@ -71,7 +84,7 @@ public final class JsonLinesLog implements AutoCloseable {
     public void endBatch() throws IOException {
         drain();
         if (config.fsync() == FsyncPolicy.BATCH) {
-            channel.force(false);
+            force();
         }
     }
 
@@ -94,7 +107,7 @@ public final class JsonLinesLog implements AutoCloseable {
 
     private void reopen() throws IOException {
         drain();
-        channel.force(false);
+        force();
         channel.close();
         open();
     }
@@ -102,7 +115,7 @@ public final class JsonLinesLog implements AutoCloseable {
     /** path.N-1 → path.N …, path → path.1, then a fresh path; the oldest beyond {@code keep} is deleted. */
     private void rotate() throws IOException {
         drain();
-        channel.force(false);
+        force();
         channel.close();
         Path p = config.path();
         if (config.keep() == 0) {
@@ -140,7 +153,7 @@ public final class JsonLinesLog implements AutoCloseable {
     @Override
     public void close() throws IOException {
         drain();
-        channel.force(false);
+        force();
         channel.close();
     }
 }

@@ -69,4 +69,34 @@ class JsonLinesLogTest {
         log.close();
         assertThat(Files.readAllLines(p)).hasSize(2);
     }
+
+    @Test
+    void writesToAPipeWithoutFsyncOrRotation() throws Exception {
+        // A FIFO stands for /dev/null or a log shipper's pipe: fsync on it fails with EINVAL,
+        // and rotating it would rename the node. Every line must still come through.
+        Path fifo = dir.resolve("alerts.fifo");
+        Process mkfifo = new ProcessBuilder("mkfifo", fifo.toString()).inheritIO().start();
+        assertThat(mkfifo.waitFor()).isZero();
+        java.util.concurrent.CompletableFuture<java.util.List<String>> read = java.util.concurrent.CompletableFuture
+                .supplyAsync(() -> {
+                    try {
+                        return Files.readAllLines(fifo);
+                    } catch (java.io.IOException e) {
+                        throw new java.io.UncheckedIOException(e);
+                    }
+                });
+        try (JsonLinesLog log = new JsonLinesLog(new LogFileConfig(fifo, 500, 2, FsyncPolicy.ALWAYS))) {
+            for (int i = 0; i < 50; i++) {
+                log.write(line(i));
+            }
+            log.endBatch();
+            log.write(line(50));
+            assertThat(log.rotations()).isZero();
+        }
+        java.util.List<String> lines = read.get(30, java.util.concurrent.TimeUnit.SECONDS);
+        assertThat(lines).hasSize(51);
+        assertThat(lines.getLast()).startsWith("{\"n\":50,");
+        assertThat(Files.isRegularFile(fifo)).isFalse();
+        assertThat(JsonLinesLog.rotated(fifo, 1)).doesNotExist();
+    }
 }
