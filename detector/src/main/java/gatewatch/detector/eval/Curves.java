@@ -9,7 +9,8 @@ import java.util.List;
  *
  * @param roc     points (false-positive rate, true-positive rate), thinned for plotting
  * @param pr      points (recall, precision), thinned for plotting
- * @param rocAuc  area under the ROC curve (ties handled as one step, i.e. trapezoids)
+ * @param rocAuc  area under the ROC curve (ties handled as one step, i.e. trapezoids); NaN when
+ *                all rows are of one class
  * @param prAuc   average precision: sum over thresholds of precision times the recall gained
  */
 public record Curves(List<double[]> roc, List<double[]> pr, double rocAuc, double prAuc) {
@@ -63,6 +64,8 @@ public record Curves(List<double[]> roc, List<double[]> pr, double rocAuc, doubl
             lastTpr = tpr;
             lastRecall = tpr;
         }
-        return new Curves(roc, pr, auc, ap);
+        // With only one class there is no ranking to judge: the areas are undefined, not 0.
+        boolean defined = pos > 0 && neg > 0;
+        return new Curves(roc, pr, defined ? auc : Double.NaN, defined ? ap : Double.NaN);
     }
 }

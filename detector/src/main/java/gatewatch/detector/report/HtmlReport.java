@@ -52,8 +52,8 @@ public final class HtmlReport {
         row(h, "rows", String.format(Locale.ROOT, "%,d", e.rows()));
         row(h, "accuracy", pct(e.accuracy()));
         row(h, "cost per example", String.format(Locale.ROOT, "%.4f", e.costPerExample()));
-        row(h, "ROC-AUC (attack vs normal)", String.format(Locale.ROOT, "%.4f", e.rocAuc()));
-        row(h, "PR-AUC (average precision)", String.format(Locale.ROOT, "%.4f", e.prAuc()));
+        row(h, "ROC-AUC (attack vs normal)", area(e.rocAuc()));
+        row(h, "PR-AUC (average precision)", area(e.prAuc()));
         row(h, "anomaly verdicts", String.format(Locale.ROOT, "%,d (%s)", e.anomalyVerdicts(), e.anomalyCounting()));
         h.append("</table>");
 
@@ -78,6 +78,11 @@ public final class HtmlReport {
 
     private static void figure(StringBuilder h, String svg, String caption) {
         h.append("<figure>").append(svg).append("<figcaption>").append(Html.escape(caption)).append("</figcaption></figure>");
+    }
+
+    /** An area under a curve, or n/a when the test rows hold one class only. */
+    private static String area(double v) {
+        return Double.isNaN(v) ? "n/a" : String.format(Locale.ROOT, "%.4f", v);
     }
 
     private static String pct(double v) {
@@ -128,9 +133,9 @@ public final class HtmlReport {
         s.polyline(run.anomalyCurves().roc(), "#e67700", 1.5);
         s.polyline(run.attackCurves().roc(), "#1971c2", 2.5);
         s.textColored(s.px(0.45), s.py(0.25), "start", "#1971c2",
-                String.format(Locale.ROOT, "ensemble AUC %.4f", run.attackCurves().rocAuc()));
+                "ensemble AUC " + area(run.attackCurves().rocAuc()));
         s.textColored(s.px(0.45), s.py(0.17), "start", "#e67700",
-                String.format(Locale.ROOT, "anomaly score AUC %.4f", run.anomalyCurves().rocAuc()));
+                "anomaly score AUC " + area(run.anomalyCurves().rocAuc()));
         return s.toString();
     }
 
@@ -138,7 +143,7 @@ public final class HtmlReport {
         Svg s = new Svg(460, 380, 0, 1, 0, 1).axes("recall", "precision", 5);
         s.polyline(run.attackCurves().pr(), "#1971c2", 2.5);
         s.textColored(s.px(0.1), s.py(0.1), "start", "#1971c2",
-                String.format(Locale.ROOT, "average precision %.4f", run.attackCurves().prAuc()));
+                "average precision " + area(run.attackCurves().prAuc()));
         return s.toString();
     }
 

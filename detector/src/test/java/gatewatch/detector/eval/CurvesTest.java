@@ -26,4 +26,11 @@ class CurvesTest {
         assertThat(c.rocAuc()).isCloseTo(0.75, within(1e-12));
         assertThat(c.prAuc()).isCloseTo((1 + 2.0 / 3) / 2, within(1e-12));
     }
+
+    @Test
+    void areasAreUndefinedWhenAllRowsAreOfOneClass() {
+        Curves c = Curves.of(new double[] {0.9, 0.1}, new boolean[] {false, false});
+        assertThat(c.rocAuc()).isNaN();
+        assertThat(c.prAuc()).isNaN();
+    }
 }

@@ -94,6 +94,11 @@ public class EvaluateCommand implements Callable<Integer> {
     static String toJson(Evaluation e, List<Path> files, Path page) throws IOException {
         ObjectMapper mapper = new ObjectMapper().setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE);
         ObjectNode node = mapper.valueToTree(e);
+        for (String area : new String[] {"roc_auc", "pr_auc"}) {
+            if (node.path(area).isNumber() && Double.isNaN(node.path(area).asDouble())) {
+                node.putNull(area); // one class only: no area (JSON has no NaN)
+            }
+        }
         node.putPOJO("test_files", files.stream().map(Path::toString).toList());
         if (page != null) {
             node.put("report", page.toString());
@@ -101,10 +106,15 @@ public class EvaluateCommand implements Callable<Integer> {
         return mapper.writeValueAsString(node);
     }
 
+    /** An area under a curve, or n/a when the test rows hold one class only. */
+    static String area(double v) {
+        return Double.isNaN(v) ? "n/a" : String.format(Locale.ROOT, "%.4f", v);
+    }
+
     private static void printText(PrintWriter o, Evaluation e, Ensemble ensemble) {
         o.printf(Locale.ROOT, "model %s (%s)%n", e.modelVersion(), ensemble.header().trainingCommand());
-        o.printf(Locale.ROOT, "rows %,d  accuracy %.2f %%  cost %.4f per example  ROC-AUC %.4f  PR-AUC %.4f%n", e.rows(),
-                100 * e.accuracy(), e.costPerExample(), e.rocAuc(), e.prAuc());
+        o.printf(Locale.ROOT, "rows %,d  accuracy %.2f %%  cost %.4f per example  ROC-AUC %s  PR-AUC %s%n", e.rows(),
+                100 * e.accuracy(), e.costPerExample(), area(e.rocAuc()), area(e.prAuc()));
         o.printf(Locale.ROOT, "%-9s %9s %10s %8s %8s%n", "category", "rows", "precision", "recall", "F1");
         for (CategoryMetrics c : e.perCategory()) {
             o.printf(Locale.ROOT, "%-9s %,9d %9.2f%% %7.2f%% %7.2f%%%n", c.category(), c.support(), 100 * c.precision(),

@@ -43,6 +43,23 @@ class EvaluateCommandTest {
     }
 
     @Test
+    void allNormalRowsHaveNoAreaUnderTheCurveInsteadOfZero() throws IOException {
+        Path all = TrainCommandTest.head(dir, "data/corrected.gz", 20_000);
+        Path normal = dir.resolve("normal.txt");
+        Files.write(normal, Files.readAllLines(all).stream().filter(l -> l.endsWith(",normal.")).toList());
+
+        TrainCommandTest.Outcome json = TrainCommandTest.run(new EvaluateCommand(), "--test", normal.toString(), "--json");
+        TrainCommandTest.Outcome text = TrainCommandTest.run(new EvaluateCommand(), "--test", normal.toString());
+
+        assertThat(json.exit()).as(json.err()).isZero();
+        JsonNode j = new ObjectMapper().readTree(json.out());
+        assertThat(j.get("rows").asLong()).isPositive();
+        assertThat(j.get("roc_auc").isNull()).isTrue();
+        assertThat(j.get("pr_auc").isNull()).isTrue();
+        assertThat(text.out()).contains("ROC-AUC n/a  PR-AUC n/a");
+    }
+
+    @Test
     void textAndReport() throws IOException {
         Path test = TrainCommandTest.head(dir, "data/corrected.gz", 2000);
         Path report = dir.resolve("report");
