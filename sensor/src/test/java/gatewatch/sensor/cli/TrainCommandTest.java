@@ -66,6 +66,33 @@ class TrainCommandTest {
     }
 
     @Test
+    void theRecordedCommandIsTheSameThroughTheTopLevelCommand() throws IOException {
+        Path data = head(dir, "data/KDDTrain+_20Percent.txt.gz", 4000);
+        Path model = dir.resolve("top/m.gwm");
+        CommandLine cl = GatewatchCommand.commandLine();
+        StringWriter err = new StringWriter();
+        cl.setOut(new PrintWriter(new StringWriter()));
+        cl.setErr(new PrintWriter(err));
+
+        int exit = cl.execute("train", "--data", data.toString(), "--out", model.toString());
+
+        assertThat(exit).as(err.toString()).isZero();
+        assertThat(Ensemble.load(model).header().trainingCommand()).isEqualTo("gatewatch train --data " + data + " --out " + model);
+    }
+
+    @Test
+    void dataWithoutACategoryIsRefusedNamingIt() throws IOException {
+        // The first 3,000 rows of the NSL-KDD 20 % file hold no u2r row.
+        Path data = head(dir, "data/KDDTrain+_20Percent.txt.gz", 3000);
+
+        Outcome o = run(new TrainCommand(), "--data", data.toString(), "--out", dir.resolve("x.gwm").toString());
+
+        assertThat(o.exit()).isEqualTo(1);
+        assertThat(o.err()).contains("no rows of u2r").contains("all five categories");
+        assertThat(dir.resolve("x.gwm")).doesNotExist();
+    }
+
+    @Test
     void badUsageExitsTwo() {
         Outcome o = run(new TrainCommand(), "--data", "x.gz");
         assertThat(o.exit()).isEqualTo(2);
