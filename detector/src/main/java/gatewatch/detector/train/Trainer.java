@@ -58,6 +58,23 @@ public final class Trainer {
 
     /** Trains on {@code input}; {@code command} is recorded in the model header. */
     public TrainedModel train(LabelledData input, String command) {
+        return assemble(fit(input), config, command);
+    }
+
+    /**
+     * Everything fitted on one training set at this trainer's sizes, before compiling: what
+     * {@link #assemble} needs to build the model at these sizes or, for model selection, at
+     * smaller ones (the first trees of a forest or rounds of a boost are exactly what fitting
+     * fewer would give, since every tree has its own seed and the boost draws in round order).
+     */
+    record Fitted(int rowsRead, FeatureEncoder encoder, double[][] x, String[] labelNames, int[] labelCategories,
+            RandomForest forest, GradientTreeBoost boost, double[][] normal, IsolationForest baseline,
+            int baselineSample, IsolationForest[] thresholdForests, int[] thresholdSamples, int[] thresholdOrder,
+            double forestSeconds, double boostSeconds,
+            double baselineSeconds) {
+    }
+
+    Fitted fit(LabelledData input) {
         LabelledData data = config.dedupe() ? Dedupe.distinct(input) : input;
         FeatureEncoder encoder = FeatureEncoder.fit(data);
         double[][] x = encoder.encodeAll(data.features());
@@ -82,6 +99,7 @@ public final class Trainer {
             yCategory[i] = data.categories()[i].ordinal();
         }
         int[] weights = classWeights(yLabel, labelNames.length);
+        requireEveryCategory(yCategory);
 
         long t0 = System.nanoTime();
         RandomForest rf = fitForest(x, yLabel, weights);
@@ -91,28 +109,92 @@ public final class Trainer {
 
         double[][] normal = rows(x, data.categories(), Category.NORMAL);
         IsolationForest iforest = fitIsolation(normal, config.seed());
-        double threshold = anomalyThreshold(normal);
+        int folds = config.thresholdFolds();
+        int[] order = java.util.stream.IntStream.range(0, normal.length).toArray();
+        MathEx.setSeed(config.seed() + 17);
+        MathEx.permutate(order);
+        IsolationForest[] foldForests = new IsolationForest[folds];
+        int[] foldSamples = new int[folds];
+        for (int f = 0; f < folds; f++) {
+            int fold = f;
+            double[][] train = java.util.stream.IntStream.range(0, normal.length).filter(i -> i % folds != fold)
+                    .mapToObj(i -> normal[order[i]]).toArray(double[][]::new);
+            foldForests[f] = fitIsolation(train, config.seed() + 101L * (f + 1));
+            foldSamples[f] = sampleSize(train.length);
+        }
         long t3 = System.nanoTime();
+        return new Fitted(input.size(), encoder, x, labelNames, labelCategories, rf, gbt, normal, iforest,
+                sampleSize(normal.length), foldForests, foldSamples, order, (t1 - t0) / 1e9, (t2 - t1) / 1e9, (t3 - t2) / 1e9);
+    }
 
-        ForestScorer forest = SmileCompiler.forest(rf, labelNames.length);
-        BoostScorer boost = SmileCompiler.boost(gbt, Category.KDD_COUNT, config.boostShrinkage());
+    /**
+     * Compiles {@code f} into a model at the sizes and decision settings of {@code effective}
+     * (tree counts at most those fitted; the fitting settings must be the trainer's own).
+     */
+    TrainedModel assemble(Fitted f, TrainingConfig effective, String command) {
+        return assemble(f, effective, command, true);
+    }
+
+    /** As above; {@code check} false skips the compiled-versus-Smile check (model selection only). */
+    TrainedModel assemble(Fitted f, TrainingConfig effective, String command, boolean check) {
+        if (effective.forestTrees() > f.forest().size() || effective.boostTrees() > f.boost().trees()[0].length
+                || effective.isolationTrees() > f.baseline().size()) {
+            throw new IllegalArgumentException("cannot assemble more trees than were fitted");
+        }
+        RandomForest rf = effective.forestTrees() < f.forest().size() ? f.forest().trim(effective.forestTrees()) : f.forest();
+        GradientTreeBoost gbt = effective.boostTrees() < f.boost().trees()[0].length ? f.boost().trim(effective.boostTrees())
+                : f.boost();
+        IsolationForest iforest = firstTrees(f.baseline(), f.baselineSample(), effective.isolationTrees());
+        double threshold = anomalyThreshold(f, effective);
+
+        ForestScorer forest = SmileCompiler.forest(rf, f.labelNames().length);
+        BoostScorer boost = SmileCompiler.boost(gbt, Category.KDD_COUNT, effective.boostShrinkage());
         IsolationScorer baseline = SmileCompiler.isolation(iforest);
-        EquivalenceCheck.require(rf, gbt, iforest, forest, boost, baseline, x, COLUMNS);
+        if (check) {
+            EquivalenceCheck.require(rf, gbt, iforest, forest, boost, baseline, f.x(), COLUMNS);
+        }
 
         double[] importance = importance(rf.importance(), gbt.importance());
         double[] center = new double[KddFeature.COUNT_OF_FEATURES];
         double[] scale = new double[KddFeature.COUNT_OF_FEATURES];
-        spread(normal, center, scale);
+        spread(f.normal(), center, scale);
         String summary = String.format(java.util.Locale.ROOT,
                 "rows %d read, %d used (dedupe %s), %d normal; %d labels; config %s",
-                input.size(), data.size(), config.dedupe(), normal.length, labelNames.length, config);
-        ModelPayload payload = new ModelPayload(encoder, forest, labelNames, labelCategories, boost, baseline, threshold,
-                config.forestWeight(), config.costSensitive(), importance, center, scale, summary);
+                f.rowsRead(), f.x().length, effective.dedupe(), f.normal().length, f.labelNames().length, effective);
+        ModelPayload payload = new ModelPayload(f.encoder(), forest, f.labelNames(), f.labelCategories(), boost, baseline,
+                threshold, effective.forestWeight(), effective.costSensitive(), importance, center, scale, summary);
         ModelHeader header = new ModelHeader(ModelFile.FORMAT_VERSION, KddSchema.hash(), command,
                 Instant.now().truncatedTo(ChronoUnit.SECONDS).toString(), BuildInfo.version(), version(payload));
-        TrainingReport report = new TrainingReport(input.size(), data.size(), normal.length, labelNames.length, threshold,
-                (t1 - t0) / 1e9, (t2 - t1) / 1e9, (t3 - t2) / 1e9);
+        TrainingReport report = new TrainingReport(f.rowsRead(), f.x().length, f.normal().length, f.labelNames().length,
+                threshold, f.forestSeconds(), f.boostSeconds(), f.baselineSeconds());
         return new TrainedModel(Ensemble.of(header, payload), rf, gbt, iforest, report);
+    }
+
+    /** The first {@code trees} trees of a forest whose trees each drew {@code sample} rows. */
+    private static IsolationForest firstTrees(IsolationForest forest, int sample, int trees) {
+        if (trees == forest.size()) {
+            return forest;
+        }
+        // The same sample size keeps the same normalising factor c(psi); only the tree count differs.
+        return new IsolationForest(sample, KddFeature.COUNT_OF_FEATURES, 0, Arrays.copyOf(forest.trees(), trees));
+    }
+
+    /** The category boost and the combiner have one output per KDD category, so each needs rows. */
+    private static void requireEveryCategory(int[] yCategory) {
+        boolean[] seen = new boolean[Category.KDD_COUNT];
+        for (int c : yCategory) {
+            seen[c] = true;
+        }
+        java.util.List<String> missing = new java.util.ArrayList<>();
+        for (int c = 0; c < seen.length; c++) {
+            if (!seen[c]) {
+                missing.add(Category.kdd(c).externalName());
+            }
+        }
+        if (!missing.isEmpty()) {
+            throw new IllegalArgumentException("the training data has no rows of " + String.join(", ", missing)
+                    + "; a model needs rows of all five categories (normal, dos, probe, r2l, u2r)");
+        }
     }
 
     private int[] classWeights(int[] y, int k) {
@@ -163,9 +245,13 @@ public final class Trainer {
         return GradientTreeBoost.fit(Formula.lhs("y"), frame(xr, yr), options);
     }
 
+    private int sampleSize(int rows) {
+        return Math.min(config.isolationSample(), rows - 1);
+    }
+
     /** One tree at a time, each after seeding, so the forest does not depend on thread scheduling. */
     IsolationForest fitIsolation(double[][] normal, long seed) {
-        int m = Math.min(config.isolationSample(), normal.length - 1);
+        int m = sampleSize(normal.length);
         double rate = (double) m / normal.length;
         var options = new IsolationForest.Options(1, config.isolationMaxDepth(), rate, 0);
         IsolationTree[] trees = new IsolationTree[config.isolationTrees()];
@@ -177,24 +263,24 @@ public final class Trainer {
         return new IsolationForest(m, KddFeature.COUNT_OF_FEATURES, 0, trees);
     }
 
-    /** The configured quantile of isolation scores of normal rows, each scored by a forest that did not see it. */
-    private double anomalyThreshold(double[][] normal) {
-        int folds = config.thresholdFolds();
-        int[] order = java.util.stream.IntStream.range(0, normal.length).toArray();
-        MathEx.setSeed(config.seed() + 17);
-        MathEx.permutate(order);
+    /**
+     * The configured quantile of isolation scores of normal rows, each scored by a forest (of the
+     * effective tree count) that did not see it.
+     */
+    private static double anomalyThreshold(Fitted f, TrainingConfig effective) {
+        double[][] normal = f.normal();
+        int[] order = f.thresholdOrder();
+        int folds = f.thresholdForests().length;
         double[] scores = new double[normal.length];
-        for (int f = 0; f < folds; f++) {
-            int fold = f;
-            double[][] train = java.util.stream.IntStream.range(0, normal.length).filter(i -> i % folds != fold)
-                    .mapToObj(i -> normal[order[i]]).toArray(double[][]::new);
-            IsolationScorer scorer = SmileCompiler.isolation(fitIsolation(train, config.seed() + 101L * (f + 1)));
-            for (int i = fold; i < normal.length; i += folds) {
+        for (int k = 0; k < folds; k++) {
+            IsolationScorer scorer = SmileCompiler.isolation(
+                    firstTrees(f.thresholdForests()[k], f.thresholdSamples()[k], effective.isolationTrees()));
+            for (int i = k; i < normal.length; i += folds) {
                 scores[i] = scorer.score(normal[order[i]], 0);
             }
         }
         Arrays.sort(scores);
-        int at = (int) Math.ceil(config.anomalyQuantile() * scores.length) - 1;
+        int at = (int) Math.ceil(effective.anomalyQuantile() * scores.length) - 1;
         return scores[Math.max(0, Math.min(scores.length - 1, at))];
     }
 
