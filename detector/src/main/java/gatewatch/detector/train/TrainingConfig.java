@@ -56,13 +56,17 @@ public record TrainingConfig(
         }
     }
 
-    /** The configuration of the bundled model. */
+    /**
+     * The configuration of the bundled model: chosen by cross-validation on the training data
+     * only, stratified and novel-attack folds, with the one-standard-error rule towards the
+     * cheapest model (detector/RESULTS.md, section 3).
+     */
     public static TrainingConfig defaults() {
         return new TrainingConfig(
                 1999L, true,
-                50, 24, 2000, 2,
-                40, 8, 8, 0.1, 0.7,
-                64, 256, 8,
+                10, 24, 2000, 2,
+                10, 8, 8, 0.3, 0.7,
+                32, 256, 8,
                 0.995, 5,
                 0.5, true, 10);
     }
