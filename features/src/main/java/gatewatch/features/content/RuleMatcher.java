@@ -14,6 +14,9 @@ final class RuleMatcher<A extends Enum<A>> {
     private final byte[][][] keywords;
     private final boolean anyKeywords;
     private final KeywordAutomaton automaton;
+    private static final java.util.regex.Pattern INLINE_MULTILINE = java.util.regex.Pattern.compile("\\(\\?[a-zA-Z]*m");
+    /** Rules whose every match starts at the line's start: tried there only ({@link #anchoredAtStart}). */
+    private final boolean[] anchored;
 
     RuleMatcher(List<Rule<A>> rules) {
         this.rules = List.copyOf(rules);
@@ -27,9 +30,11 @@ final class RuleMatcher<A extends Enum<A>> {
         }
         this.anyKeywords = any;
         this.automaton = any ? new KeywordAutomaton(keywords) : null;
+        this.anchored = new boolean[rules.size()];
         for (int i = 0; i < matchers.length; i++) {
             Rule<A> r = rules.get(i);
             matchers[i] = r.pattern().matcher("");
+            anchored[i] = anchoredAtStart(r.pattern());
             if (r.action().ordinal() >= Integer.SIZE) {
                 throw new IllegalArgumentException("too many actions for a bit mask: " + r.action());
             }
@@ -45,7 +50,7 @@ final class RuleMatcher<A extends Enum<A>> {
         int mask = 0;
         long present = present(line);
         for (int i = 0; i < matchers.length; i++) {
-            if ((mask & bits[i]) == 0 && passes(i, present) && matchers[i].reset(line).find()) {
+            if ((mask & bits[i]) == 0 && passes(i, present) && found(i, line)) {
                 mask |= bits[i];
             }
         }
@@ -59,11 +64,10 @@ final class RuleMatcher<A extends Enum<A>> {
      * @return the effects that applied, as a bit mask over their ordinals
      */
     static int apply(RuleMatcher<Effect> table, CharSequence line, ContentFeatures f) {
-        Matcher[] m = table.matchers;
         int mask = 0;
         long present = table.present(line);
-        for (int i = 0; i < m.length; i++) {
-            if (table.passes(i, present) && m[i].reset(line).find()) {
+        for (int i = 0; i < table.matchers.length; i++) {
+            if (table.passes(i, present) && table.found(i, line)) {
                 f.add(table.rules.get(i).action());
                 mask |= table.bits[i];
             }
@@ -73,12 +77,79 @@ final class RuleMatcher<A extends Enum<A>> {
 
     /** True when a rule of {@code action} matches {@code line}. */
     boolean matches(CharSequence line, A action) {
+        long present = 0;
+        boolean scanned = false;
         for (int i = 0; i < matchers.length; i++) {
-            if (rules.get(i).action() == action && passes(i, present(line)) && matchers[i].reset(line).find()) {
+            if (rules.get(i).action() != action) {
+                continue;
+            }
+            if (!scanned) {
+                present = present(line);
+                scanned = true;
+            }
+            if (passes(i, present) && found(i, line)) {
                 return true;
             }
         }
         return false;
+    }
+
+    /** Whether rule {@code i} matches somewhere in the line (only at its start, if anchored there). */
+    private boolean found(int i, CharSequence line) {
+        Matcher m = matchers[i].reset(line);
+        return anchored[i] ? m.lookingAt() : m.find();
+    }
+
+    /**
+     * True when every match of the pattern must start at index 0: it begins with {@code ^}, is
+     * not in MULTILINE mode, and has no alternative outside parentheses (in {@code ^a|b} the
+     * {@code b} may match anywhere). For such a pattern {@code lookingAt()} gives what
+     * {@code find()} gives without trying every later start: HTTP header lines, dozens per
+     * request, were a sixth of a replay's capture thread in those tries (async-profiler).
+     */
+    static boolean anchoredAtStart(java.util.regex.Pattern p) {
+        String re = p.pattern();
+        if (!re.startsWith("^") || (p.flags() & java.util.regex.Pattern.MULTILINE) != 0
+                || INLINE_MULTILINE.matcher(re).find()) {
+            return false;
+        }
+        int depth = 0;
+        boolean inClass = false;
+        for (int i = 1; i < re.length(); i++) {
+            char c = re.charAt(i);
+            if (c == '\\') {
+                if (i + 1 < re.length() && re.charAt(i + 1) == 'Q') {
+                    int end = re.indexOf("\\E", i + 2);
+                    if (end < 0) {
+                        return true; // quoted to the end: no alternation follows
+                    }
+                    i = end + 1;
+                } else {
+                    i++;
+                }
+            } else if (inClass) {
+                if (c == ']') {
+                    inClass = false;
+                } else if (c == '[') {
+                    return false; // nested class: not worth parsing, use find()
+                }
+            } else if (c == '[') {
+                inClass = true;
+                if (i + 1 < re.length() && re.charAt(i + 1) == '^') {
+                    i++;
+                }
+                if (i + 1 < re.length() && re.charAt(i + 1) == ']') {
+                    i++; // a ']' first in a class is a literal
+                }
+            } else if (c == '(') {
+                depth++;
+            } else if (c == ')') {
+                depth--;
+            } else if (c == '|' && depth == 0) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /**

@@ -143,4 +143,75 @@ class RuleTablesTest {
             }
         }
     }
+
+    /**
+     * The prefilter may only skip lines the expression cannot match. Examples show one hit each;
+     * this builds 200,000 random lines per table from pieces of every example of every table
+     * (words, separators, paths, literals in both cases) and requires that whenever a prefiltered
+     * rule's expression finds a match, the literal scan reported the rule.
+     */
+    @Test
+    void prefiltersNeverHideAMatchOnRandomLines() {
+        List<String> pieces = new ArrayList<>();
+        for (Example e : EXAMPLES) {
+            for (String line : List.of(e.hit(), e.miss())) {
+                pieces.addAll(List.of(line.split("(?<=[\\s;&|/>.])|(?=[\\s;&|/>.])")));
+                pieces.add(line);
+            }
+        }
+        pieces.addAll(List.of(" ", "  ", ";", "&", "|", "(", "`", ">", ">>", "/", ".", "..", "-", "_", "$", "#"));
+        java.util.Random r = new java.util.Random(42);
+        List<List<? extends Rule<?>>> tables = List.of(ShellRules.COMMANDS, ShellRules.OUTPUT, ShellRules.PROMPTS,
+                LoginRules.SERVER, FtpRules.COMMANDS, FtpRules.GUEST_COMMANDS, FtpRules.REPLIES,
+                MailRules.POP3_COMMANDS, MailRules.POP3_REPLIES, MailRules.IMAP_COMMANDS, MailRules.IMAP_REPLIES,
+                MailRules.SMTP_COMMANDS, MailRules.SMTP_ENVELOPE, HttpRules.LINES, HttpRules.REQUEST);
+        long checkedMatches = 0;
+        long anchoredChecks = 0;
+        for (List<? extends Rule<?>> table : tables) {
+            byte[][][] keywords = table.stream().map(Rule::keywords).toArray(byte[][][]::new);
+            KeywordAutomaton automaton = new KeywordAutomaton(keywords);
+            for (int n = 0; n < 200_000; n++) {
+                StringBuilder sb = new StringBuilder();
+                for (int k = 1 + r.nextInt(6); k > 0; k--) {
+                    String piece = pieces.get(r.nextInt(pieces.size()));
+                    sb.append(r.nextBoolean() ? piece : piece.toUpperCase(java.util.Locale.ROOT));
+                }
+                byte[] b = sb.toString().getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
+                AsciiLine line = new AsciiLine(b.length);
+                line.set(b, 0, b.length);
+                long present = automaton.scan(line);
+                for (int i = 0; i < table.size(); i++) {
+                    Rule<?> rule = table.get(i);
+                    if (RuleMatcher.anchoredAtStart(rule.pattern())) {
+                        anchoredChecks++;
+                        assertThat(rule.pattern().matcher(line).lookingAt()).as("anchored '%s' on: %s", rule.source(), sb)
+                                .isEqualTo(rule.pattern().matcher(line).find());
+                    }
+                    if (rule.keywords() != null && rule.pattern().matcher(line).find()) {
+                        checkedMatches++;
+                        assertThat(present & (1L << i)).as("prefilter of '%s' hides a match in: %s", rule.source(), sb)
+                                .isNotZero();
+                    }
+                }
+            }
+        }
+        assertThat(checkedMatches).as("random lines that some prefiltered rule matched").isGreaterThan(10_000);
+        assertThat(anchoredChecks).as("lines tried against rules anchored at the start").isGreaterThan(100_000);
+    }
+
+    @Test
+    void onlyPatternsWhoseEveryMatchStartsAtZeroCountAsAnchored() {
+        java.util.function.Predicate<String> anchored = re -> RuleMatcher.anchoredAtStart(java.util.regex.Pattern.compile(re));
+        assertThat(anchored.test("^USER\\s")).isTrue();
+        assertThat(anchored.test("^(?:Proxy-)?Authorization\\s*:")).isTrue();
+        assertThat(anchored.test("^(?:a|b)c")).isTrue();
+        assertThat(anchored.test("^[|(]x")).isTrue();
+        assertThat(anchored.test("^\\|x")).isTrue();
+        assertThat(anchored.test("^a|b")).isFalse();
+        assertThat(anchored.test("^-r.s.*root|Trojaning")).isFalse();
+        assertThat(anchored.test("a^")).isFalse();
+        assertThat(anchored.test("(?m)^a")).isFalse();
+        assertThat(anchored.test("^a(?m)$")).isFalse();
+        assertThat(RuleMatcher.anchoredAtStart(java.util.regex.Pattern.compile("^a", java.util.regex.Pattern.MULTILINE))).isFalse();
+    }
 }
