@@ -1,0 +1,66 @@
+package gatewatch.features.conn;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+
+class FlowTableTest {
+    private static int hash(long k) {
+        return FlowTable.hash(k, 0, ~k, 0, (int) k & 0xffff, 80, 6);
+    }
+
+    private static Connection find(FlowTable t, long k) {
+        return t.find(k, 0, ~k, 0, (int) k & 0xffff, 80, 6, hash(k));
+    }
+
+    @Test
+    void theIndexGrowsWithTheConnectionsAndEveryKeyStaysFoundThroughGrowthAndRemoval() {
+        FlowTable t = new FlowTable(100_000);
+        assertThat(t.indexSize()).isEqualTo(FlowTable.INITIAL_INDEX_SIZE);
+        Random r = new Random(7);
+        List<Long> keys = new ArrayList<>();
+        for (int i = 0; i < 60_000; i++) {
+            long k = r.nextLong();
+            keys.add(k);
+            t.insert(k, 0, ~k, 0, (int) k & 0xffff, 80, 6, hash(k));
+            if (i % 997 == 0) {
+                // Keys inserted before a growth are still found after it.
+                for (int j = 0; j <= i; j += 101) {
+                    assertThat(find(t, keys.get(j))).as("key %d after %d inserts", j, i + 1).isNotNull();
+                }
+            }
+        }
+        // At most half full, and no bigger than twice the connections need.
+        assertThat(t.indexSize()).isBetween(2 * 60_000, 4 * 60_000);
+        Collections.shuffle(keys, r);
+        for (int i = 0; i < keys.size(); i++) {
+            Connection c = find(t, keys.get(i));
+            assertThat(c).isNotNull();
+            t.remove(c);
+            assertThat(find(t, keys.get(i))).isNull();
+            if (i % 5_000 == 0) {
+                for (int j = i + 1; j < keys.size(); j += 199) {
+                    assertThat(find(t, keys.get(j))).as("key %d after %d removals", j, i + 1).isNotNull();
+                }
+            }
+        }
+        assertThat(t.size()).isZero();
+    }
+
+    @Test
+    void theIndexNeverGrowsPastWhatTheSlotsNeed() {
+        FlowTable t = new FlowTable(20_000);
+        for (long k = 1; k <= 20_000; k++) {
+            t.insert(k, 0, ~k, 0, (int) k & 0xffff, 80, 6, hash(k));
+        }
+        assertThat(t.isFull()).isTrue();
+        assertThat(t.indexSize()).isEqualTo(65_536);
+        for (long k = 1; k <= 20_000; k++) {
+            assertThat(find(t, k)).isNotNull();
+        }
+    }
+}
