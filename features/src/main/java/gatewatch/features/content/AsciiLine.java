@@ -27,6 +27,16 @@ final class AsciiLine implements CharSequence {
         }
     }
 
+    /** Appends {@code len} bytes of {@code src}; what does not fit is dropped and marks the line truncated. */
+    void append(byte[] src, int off, int len) {
+        int n = Math.min(len, bytes.length - length);
+        System.arraycopy(src, off, bytes, length, n);
+        length += n;
+        if (n < len) {
+            truncated = true;
+        }
+    }
+
     /** Removes the last character (a backspace or delete typed at a terminal). */
     void erase() {
         if (length > 0) {

@@ -29,7 +29,13 @@ final class TelnetFilter {
                     if (c == IAC) {
                         state = State.COMMAND;
                     } else {
-                        out.accept(b[i]);
+                        // The data up to the next IAC goes on in one piece (most of a session).
+                        int j = i + 1;
+                        while (j < end && b[j] != (byte) IAC) {
+                            j++;
+                        }
+                        out.data(b, i, j - i);
+                        i = j - 1;
                     }
                 }
                 case COMMAND -> {
