@@ -145,7 +145,6 @@ public final class Ensemble {
     public final class Scorer {
         private final Work w = new Work(Work.CHUNK);
         private final int[] missAt = new int[Work.CHUNK];
-        private final long[] missHash = new long[Work.CHUNK];
         private final long[] memoKeys;
         private final long[] memoHash;
         private final Verdict[] memoVerdicts;
@@ -179,7 +178,8 @@ public final class Ensemble {
                     i++;
                 }
                 if (m > 0) {
-                    run(w, m);
+                    // With a memo, recall() has hashed every row the models now run on.
+                    run(w, m, memoVerdicts.length > 0);
                     for (int j = 0; j < m; j++) {
                         Verdict v = verdict(w, j);
                         out[missAt[j]] = v;
@@ -200,13 +200,16 @@ public final class Ensemble {
             return memoHits;
         }
 
-        /** The remembered verdict of row {@code m} of {@code w.raw}, or null; keeps its hash for {@link #remember}. */
+        /**
+         * The remembered verdict of row {@code m} of {@code w.raw}, or null; keeps its hash in
+         * {@code w.rowHash} for {@link #remember} and the chunk's dedupe.
+         */
         private Verdict recall(int m) {
             if (memoVerdicts.length == 0) {
                 return null;
             }
             long h = Work.hash(w.raw, m * F);
-            missHash[m] = h;
+            w.rowHash[m] = h;
             int slot = memoSlot(h);
             Verdict v = memoVerdicts[slot];
             if (v == null || memoHash[slot] != h) {
@@ -227,7 +230,7 @@ public final class Ensemble {
             if (memoVerdicts.length == 0) {
                 return;
             }
-            long h = missHash[m];
+            long h = w.rowHash[m];
             int slot = memoSlot(h);
             int o = slot * F;
             int r = m * F;
@@ -270,7 +273,12 @@ public final class Ensemble {
      * count as the same only when all 41 values are bit for bit equal.
      */
     private void run(Work w, int m) {
-        int u = w.dedupe(m);
+        run(w, m, false);
+    }
+
+    /** As {@link #run(Work, int)}; {@code hashed}: {@code w.rowHash[0..m)} already holds the rows' hashes. */
+    private void run(Work w, int m, boolean hashed) {
+        int u = w.dedupe(m, hashed);
         for (int j = 0; j < u; j++) {
             model.encoder().encode(w.uraw, j * F, w.enc, j * F);
         }
@@ -366,6 +374,8 @@ public final class Ensemble {
         final double[] iso;
         final double[] p;
         final int[] leaves;
+        /** Hash of each row of {@link #raw}, when the caller computed it (the memo does). */
+        final long[] rowHash;
         final int[] trees;
 
         Work(int rows) {
@@ -381,18 +391,22 @@ public final class Ensemble {
             iso = new double[r];
             p = new double[r * C];
             leaves = new int[r];
+            rowHash = new long[r];
             trees = new int[Math.max(model.labelForest().trees().treeCount(), model.categoryBoost().trees().treeCount())];
         }
 
-        /** Finds the distinct rows among {@code raw[0..m)}, copies them to {@code uraw}; returns their count. */
-        int dedupe(int m) {
+        /**
+         * Finds the distinct rows among {@code raw[0..m)}, copies them to {@code uraw}; returns their
+         * count. {@code hashed}: {@link #rowHash} already holds each row's {@link #hash}.
+         */
+        int dedupe(int m, boolean hashed) {
             java.util.Arrays.fill(slots, -1);
             java.util.Arrays.fill(verdicts, 0, m, null);
             int mask = slots.length - 1;
             int u = 0;
             for (int i = 0; i < m; i++) {
                 int o = i * F;
-                long h = hash(raw, o);
+                long h = hashed ? rowHash[i] : hash(raw, o);
                 int s = (int) (h ^ (h >>> 29)) & mask;
                 while (true) {
                     int j = slots[s];
