@@ -8,13 +8,14 @@ import java.util.regex.Matcher;
  * allocates nothing. Not thread-safe: one per inspector (capture thread).
  */
 final class RuleMatcher<A extends Enum<A>> {
+    private static final java.util.regex.Pattern INLINE_MULTILINE = java.util.regex.Pattern.compile("\\(\\?[a-zA-Z]*m");
+
     private final List<Rule<A>> rules;
     private final Matcher[] matchers;
     private final int[] bits;
     private final byte[][][] keywords;
     private final boolean anyKeywords;
     private final KeywordAutomaton automaton;
-    private static final java.util.regex.Pattern INLINE_MULTILINE = java.util.regex.Pattern.compile("\\(\\?[a-zA-Z]*m");
     /** Rules whose every match starts at the line's start: tried there only ({@link #anchoredAtStart}). */
     private final boolean[] anchored;
 
@@ -104,8 +105,9 @@ final class RuleMatcher<A extends Enum<A>> {
      * True when every match of the pattern must start at index 0: it begins with {@code ^}, is
      * not in MULTILINE mode, and has no alternative outside parentheses (in {@code ^a|b} the
      * {@code b} may match anywhere). For such a pattern {@code lookingAt()} gives what
-     * {@code find()} gives without trying every later start: HTTP header lines, dozens per
-     * request, were a sixth of a replay's capture thread in those tries (async-profiler).
+     * {@code find()} gives without trying every later start (HTTP header lines, dozens per
+     * request, each tried at every position). Anything this does not parse ({@code \\Q}, nested
+     * classes) counts as not anchored, which only costs the tries.
      */
     static boolean anchoredAtStart(java.util.regex.Pattern p) {
         String re = p.pattern();
@@ -119,19 +121,14 @@ final class RuleMatcher<A extends Enum<A>> {
             char c = re.charAt(i);
             if (c == '\\') {
                 if (i + 1 < re.length() && re.charAt(i + 1) == 'Q') {
-                    int end = re.indexOf("\\E", i + 2);
-                    if (end < 0) {
-                        return true; // quoted to the end: no alternation follows
-                    }
-                    i = end + 1;
-                } else {
-                    i++;
+                    return false;
                 }
+                i++;
             } else if (inClass) {
                 if (c == ']') {
                     inClass = false;
                 } else if (c == '[') {
-                    return false; // nested class: not worth parsing, use find()
+                    return false;
                 }
             } else if (c == '[') {
                 inClass = true;
