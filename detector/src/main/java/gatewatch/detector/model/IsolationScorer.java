@@ -13,6 +13,11 @@ import java.util.Arrays;
  * carry the adjusted depth. The score is {@code 2^(-mean depth / c)} with Smile's normalising
  * factor {@code c}, in (0, 1]; higher is stranger.
  *
+ * <p>The walks repeat {@link TreeArrays}' loops (side by side, early stop) with the slope test in
+ * place of {@code x <= threshold}. Compiling the splits to exact thresholds so that this class
+ * could call {@link TreeArrays#walkBatch} was tried: equal to Smile bit for bit, but no faster
+ * and a model-format change (detector/RESULTS.md, section 5, run D), so the copy stays.
+ *
  * @param trees  split feature and bias per node; leaf payload offsets into {@code depth}
  * @param slope  the slope per node (0 for a leaf)
  * @param depth  the adjusted depth per leaf

@@ -70,8 +70,7 @@ public final class Trainer {
     record Fitted(int rowsRead, FeatureEncoder encoder, double[][] x, String[] labelNames, int[] labelCategories,
             RandomForest forest, GradientTreeBoost boost, double[][] normal, IsolationForest baseline,
             int baselineSample, IsolationForest[] thresholdForests, int[] thresholdSamples, int[] thresholdOrder,
-            double forestSeconds, double boostSeconds,
-            double baselineSeconds) {
+            double forestSeconds, double boostSeconds, double baselineSeconds) {
     }
 
     Fitted fit(LabelledData input) {
