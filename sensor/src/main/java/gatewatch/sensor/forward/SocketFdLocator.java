@@ -7,9 +7,11 @@ import java.net.InetSocketAddress;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.OptionalInt;
+import java.util.Set;
 
 /**
  * Finds the file descriptor of this process's TCP socket for a given pair of endpoints, without
@@ -19,6 +21,9 @@ import java.util.OptionalInt;
  * not matter.
  */
 final class SocketFdLocator {
+    /** Reads of the tables before giving up on a socket they do not list. */
+    private static final int READS = 3;
+
     private final Path procNet;
     private final Path fdDir;
 
@@ -54,8 +59,26 @@ final class SocketFdLocator {
         return OptionalInt.empty();
     }
 
+    /**
+     * The socket's inode, or -1. {@code /proc/net/tcp} is not a snapshot: it is read in pieces
+     * while connections come and go, and a piece can skip or repeat a line when the table changed
+     * under it. So a socket not listed is looked for again, and a line listed twice is one socket.
+     */
     private long findInode(InetSocketAddress local, InetSocketAddress remote) {
-        long found = -1;
+        for (int read = 0; read < READS; read++) {
+            Set<Long> inodes = listedInodes(local, remote);
+            if (inodes.size() == 1) {
+                return inodes.iterator().next();
+            }
+            if (inodes.size() > 1) {
+                return -1; // two live sockets with these endpoints: better no probe than the wrong socket
+            }
+        }
+        return -1;
+    }
+
+    private Set<Long> listedInodes(InetSocketAddress local, InetSocketAddress remote) {
+        Set<Long> inodes = new HashSet<>();
         for (String table : List.of("tcp", "tcp6")) {
             List<String> lines;
             try {
@@ -65,18 +88,18 @@ final class SocketFdLocator {
             }
             for (String line : lines.subList(Math.min(1, lines.size()), lines.size())) {
                 String[] f = line.trim().split("\\s+");
-                if (f.length < 10) {
+                if (f.length < 10 || !matches(f[1], local) || !matches(f[2], remote)) {
                     continue;
                 }
-                if (matches(f[1], local) && matches(f[2], remote)) {
-                    if (found > 0) {
-                        return -1; // ambiguous: better no probe than the wrong socket
-                    }
-                    found = Long.parseLong(f[9]);
+                long inode = Long.parseLong(f[9]);
+                // Inode 0 is a socket no descriptor owns: a TIME_WAIT left by an earlier
+                // connection with the same endpoints (loopback reuses them at once), or an orphan.
+                if (inode > 0) {
+                    inodes.add(inode);
                 }
             }
         }
-        return found;
+        return inodes;
     }
 
     /** {@code /proc/net/tcp*} writes "ADDR:PORT" in hex, each 32-bit word of the address in host (little-endian) order. */
