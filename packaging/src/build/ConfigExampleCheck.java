@@ -49,7 +49,7 @@ public final class ConfigExampleCheck {
         String uncommented = uncomment(Files.readAllLines(example));
         SensorConfig all = loader.parse(uncommented);
         SensorConfig allButForwarders = new SensorConfig(all.sensor(), all.capture(), all.connections(), all.pipeline(),
-                all.detector(), all.alerts(), all.records(), List.of(), all.metrics());
+                all.detector(), all.alerts(), all.records(), List.of(), all.metrics(), all.alertLimit());
         if (!allButForwarders.equals(defaults)) {
             problems.add("a commented default is not the real default:\n  " + allButForwarders + "\n  " + defaults);
         }

@@ -6,6 +6,8 @@ import gatewatch.features.extract.ConnectionRecord;
 import gatewatch.features.kdd.KddCsv;
 import gatewatch.features.kdd.KddFeature;
 import gatewatch.features.kdd.KddRecord;
+import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * The JSON of an alert (and of a connection record for {@code --records}): Suricata's EVE header
@@ -104,4 +106,37 @@ public final class EventJson {
         return j.toByteArray();
     }
 
+    /**
+     * A closed window of an {@link AlertLimit} key: {@code event_type} = {@code alert_suppressed},
+     * the key's address as {@code dest_ip} or {@code src_ip}, the alerts' {@code category}, and how
+     * many alerts were counted here instead of written, when, and with which labels.
+     */
+    public byte[] suppressed(Suppression s) {
+        JsonBytes j = out;
+        j.reset();
+        j.startObject();
+        j.name("timestamp").ascii(timestamp(s.closedNanos()));
+        j.name("event_type").ascii("alert_suppressed");
+        j.name("sensor").string(sensor);
+        j.name(s.track() == Suppression.Track.BY_DEST ? "dest_ip" : "src_ip").ascii(s.address().toString());
+        j.name("alert").startObject();
+        j.name("category").ascii(s.category().externalName());
+        j.endObject();
+        j.name("suppressed").startObject();
+        j.name("track").ascii(s.track().externalName());
+        j.name("count").number(s.suppressed());
+        j.name("written").number(s.written());
+        j.name("first").ascii(timestamp(s.firstNanos()));
+        j.name("last").ascii(timestamp(s.lastNanos()));
+        j.name("window_start").ascii(timestamp(s.windowStart()));
+        j.name("window_seconds").fixed(s.windowNanos() / 1_000_000, 3);
+        j.name("labels").startObject();
+        for (Map.Entry<String, Long> e : new TreeMap<>(s.labels()).entrySet()) {
+            j.escapedName(e.getKey()).number(e.getValue());
+        }
+        j.endObject();
+        j.endObject();
+        j.endObject();
+        return j.toByteArray();
+    }
 }

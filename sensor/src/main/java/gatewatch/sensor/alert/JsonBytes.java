@@ -60,6 +60,14 @@ final class JsonBytes {
         return this;
     }
 
+    /** A field name from data (a model's label), escaped as a string value is. */
+    JsonBytes escapedName(String n) {
+        string(n); // writes the comma
+        put((byte) ':');
+        first = true;
+        return this;
+    }
+
     /** A string value known to need no escaping. */
     void ascii(String v) {
         comma();

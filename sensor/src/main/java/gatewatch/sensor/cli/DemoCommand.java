@@ -1,5 +1,6 @@
 package gatewatch.sensor.cli;
 
+import gatewatch.sensor.alert.AlertLimit;
 import gatewatch.detector.model.Ensemble;
 import gatewatch.features.conn.ConnectionSummary;
 import gatewatch.sensor.alert.JsonLinesLog;
@@ -81,15 +82,16 @@ public final class DemoCommand implements Callable<Integer> {
                     synth.totalConnections(), synth.frames(), human(synth.span()), synth.episodes().size(), capture);
             Ensemble ensemble = Models.load(model);
             List<Scored> alerts = new ArrayList<>();
+            // Every alert verdict, also those the alert log only counts in an alert_suppressed event.
             AlertListener collect = (s, json) -> {
-                if (json != null) {
+                if (s.verdict().isAlert()) {
                     alerts.add(s);
                 }
             };
             Summary summary;
             try (JsonLinesLog log = new JsonLinesLog(LogFileConfig.simple(alertsFile))) {
                 Pipeline p = new Pipeline(PipelineSettings.defaults(), FullQueuePolicy.BLOCK, ensemble,
-                        new Outputs(log, null, null, List.of(collect), "demo"), LatencyRecorder.NONE);
+                        new Outputs(log, null, null, List.of(collect), "demo", AlertLimit.DEFAULT), LatencyRecorder.NONE);
                 summary = p.replay(List.of(capture), ReplaySpeed.MAX);
             }
             printAlerts(out, alerts);

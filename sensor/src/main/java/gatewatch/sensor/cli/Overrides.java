@@ -1,5 +1,6 @@
 package gatewatch.sensor.cli;
 
+import gatewatch.sensor.alert.AlertLimit;
 import gatewatch.sensor.config.CaptureSection;
 import gatewatch.sensor.config.MetricsSection;
 import gatewatch.sensor.config.SensorConfig;
@@ -12,7 +13,7 @@ final class Overrides {
     }
 
     static SensorConfig apply(SensorConfig c, String iface, String filter, Path alerts, Path records, String metricsListen,
-            String sensorName) {
+            String sensorName, AlertLimit alertLimit) {
         CaptureSection cap = c.capture();
         CaptureSection capture = new CaptureSection(iface != null ? iface : cap.iface(), filter != null ? filter : cap.filter(),
                 cap.snaplen(), cap.promiscuous(), cap.bufferMib(), cap.immediate(), cap.timeoutMs());
@@ -25,6 +26,6 @@ final class Overrides {
                 capture, c.connections(), c.pipeline(), c.detector(),
                 alerts != null ? c.alerts().withPath(alerts) : c.alerts(),
                 records != null ? c.records().withPath(records) : c.records(),
-                c.forwarders(), metrics);
+                c.forwarders(), metrics, alertLimit != null ? c.alertLimit().with(alertLimit) : c.alertLimit());
     }
 }

@@ -1,5 +1,6 @@
 package gatewatch.sensor.cli;
 
+import gatewatch.sensor.alert.AlertLimit;
 import gatewatch.detector.model.Ensemble;
 import gatewatch.sensor.alert.JsonLinesLog;
 import gatewatch.sensor.alert.LogFileConfig;
@@ -53,6 +54,10 @@ public final class ReplayCommand implements Callable<Integer> {
     @Option(names = "--sensor-name", paramLabel = "NAME", description = "The sensor field of every event (default: the host name).")
     String sensorName;
 
+    @Option(names = "--alert-limit", paramLabel = "COUNT/DURATION|off", converter = AlertLimitConverter.class,
+            defaultValue = "100/60s", description = AlertLimitConverter.HELP + " Windows run in capture time.")
+    AlertLimit alertLimit;
+
     @Mixin
     DebugOption debug;
 
@@ -72,7 +77,7 @@ public final class ReplayCommand implements Callable<Integer> {
         try (JsonLinesLog alertLog = alerts != null ? new JsonLinesLog(LogFileConfig.simple(alerts)) : null;
                 JsonLinesLog recordsLog = records != null ? new JsonLinesLog(LogFileConfig.simple(records)) : null;
                 OutputStream stdout = alerts == null ? new BufferedOutputStream(StandardOutput.unclosable(), 1 << 16) : null) {
-            Outputs outputs = new Outputs(alertLog, stdout, recordsLog, List.of(), SensorName.resolve(sensorName));
+            Outputs outputs = new Outputs(alertLog, stdout, recordsLog, List.of(), SensorName.resolve(sensorName), alertLimit);
             Pipeline pipeline = new Pipeline(PipelineSettings.defaults(), FullQueuePolicy.BLOCK, ensemble, outputs,
                     LatencyRecorder.NONE);
             Summary summary;

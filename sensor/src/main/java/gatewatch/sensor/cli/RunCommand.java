@@ -1,5 +1,6 @@
 package gatewatch.sensor.cli;
 
+import gatewatch.sensor.alert.AlertLimit;
 import gatewatch.detector.model.Ensemble;
 import gatewatch.sensor.capture.CaptureException;
 import gatewatch.sensor.capture.CaptureOpenException;
@@ -58,6 +59,10 @@ public final class RunCommand implements Callable<Integer> {
     @Option(names = "--sensor-name", paramLabel = "NAME", description = "The sensor field of events (overrides sensor.name).")
     String sensorName;
 
+    @Option(names = "--alert-limit", paramLabel = "COUNT/DURATION|off", converter = AlertLimitConverter.class,
+            description = AlertLimitConverter.HELP + " Overrides alert_limit.count and alert_limit.per.")
+    AlertLimit alertLimit;
+
     @Mixin
     DebugOption debug;
 
@@ -115,7 +120,7 @@ public final class RunCommand implements Callable<Integer> {
             throw new UsageException(e.getMessage());
         }
         try {
-            return Overrides.apply(c, iface, filter, alerts, records, metricsListen, sensorName);
+            return Overrides.apply(c, iface, filter, alerts, records, metricsListen, sensorName, alertLimit);
         } catch (ConfigException e) {
             throw new UsageException(e.getMessage());
         }

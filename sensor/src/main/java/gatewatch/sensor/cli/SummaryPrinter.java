@@ -25,6 +25,10 @@ final class SummaryPrinter {
             }
         }
         err.println(sb);
+        if (s.suppressed() > 0) {
+            err.printf(Locale.ROOT, "alerts suppressed by the alert limit (counted in alert_suppressed events): %,d of %,d%n",
+                    s.suppressed(), s.alerts());
+        }
         if (s.droppedRecords() > 0 || s.droppedVerdicts() > 0) {
             err.printf(Locale.ROOT, "dropped: %,d records, %,d verdicts (queues full)%n", s.droppedRecords(), s.droppedVerdicts());
         }
@@ -46,6 +50,7 @@ final class SummaryPrinter {
                 by.put(c.externalName(), s.alertsByCategory().getOrDefault(c, 0L));
             }
         }
+        o.put("alerts_suppressed", s.suppressed());
         o.put("malformed_frames", s.malformedFrames());
         o.put("dropped_records", s.droppedRecords());
         o.put("dropped_verdicts", s.droppedVerdicts());

@@ -17,7 +17,8 @@ public record SensorConfig(
         LogSection alerts,
         LogSection records,
         List<ForwarderSection> forwarders,
-        MetricsSection metrics) {
+        MetricsSection metrics,
+        AlertLimitSection alertLimit) {
 
     public SensorConfig {
         sensor = sensor != null ? sensor : new SensorSection(null);
@@ -36,10 +37,11 @@ public record SensorConfig(
             forwarders.get(i).validate("forwarders[" + i + "]");
         }
         metrics = metrics != null ? metrics : MetricsSection.defaults();
+        alertLimit = alertLimit != null ? alertLimit : AlertLimitSection.defaults();
     }
 
     /** Every default: what a missing file means. */
     public static SensorConfig defaults() {
-        return new SensorConfig(null, null, null, null, null, null, null, null, null);
+        return new SensorConfig(null, null, null, null, null, null, null, null, null, null);
     }
 }

@@ -1,5 +1,6 @@
 package gatewatch.sensor.daemon;
 
+import gatewatch.sensor.alert.Suppression;
 import gatewatch.sensor.forward.ForwardedAlert;
 import gatewatch.sensor.forward.Forwarder;
 import gatewatch.sensor.pipeline.AlertListener;
@@ -9,7 +10,7 @@ import java.time.Instant;
 import java.util.List;
 
 /**
- * Hands each alert, as written to the alert log, to every forwarder. A forwarder never blocks the
+ * Hands each alert and each {@code alert_suppressed} summary, as written to the alert log, to every forwarder. A forwarder never blocks the
  * sink thread: when its buffer is full it refuses and counts; the alert log keeps the alert.
  */
 public final class ForwardingListener implements AlertListener {
@@ -21,11 +22,22 @@ public final class ForwardingListener implements AlertListener {
 
     @Override
     public void onScored(Scored s, byte[] alertJson) {
-        if (alertJson == null || forwarders.isEmpty()) {
+        if (alertJson != null) {
+            offer(s.record().conn().endNanos(), s.verdict().category().externalName(), alertJson);
+        }
+    }
+
+    @Override
+    public void onSuppressed(Suppression s, byte[] json) {
+        offer(s.closedNanos(), s.category().externalName(), json);
+    }
+
+    private void offer(long epochNanos, String category, byte[] json) {
+        if (forwarders.isEmpty()) {
             return;
         }
-        ForwardedAlert a = new ForwardedAlert(Instant.ofEpochSecond(0, s.record().conn().endNanos()),
-                s.verdict().category().externalName(), new String(alertJson, StandardCharsets.UTF_8));
+        ForwardedAlert a = new ForwardedAlert(Instant.ofEpochSecond(0, epochNanos), category,
+                new String(json, StandardCharsets.UTF_8));
         for (Forwarder f : forwarders) {
             f.offer(a);
         }

@@ -78,13 +78,13 @@ public final class SensorDaemon implements AutoCloseable {
                         ContentConfig.defaults(), WindowConfig.defaults()),
                 config.pipeline().recordQueue(), config.pipeline().verdictQueue(), config.pipeline().batchSize());
         this.pipeline = new Pipeline(settings, FullQueuePolicy.DROP, ensemble,
-                new Outputs(alerts, null, records, listeners, sensorName), verdicts::record);
+                new Outputs(alerts, null, records, listeners, sensorName, config.alertLimit().toAlertLimit()), verdicts::record);
 
         this.registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
         new ExtractorMetrics(pipeline.extractor()).bindTo(registry);
         List<QueueView> queues = List.of(view(pipeline.recordQueue()), view(pipeline.verdictQueue()));
         new QueueMetrics(queues).bindTo(registry);
-        new AlertMetrics(c -> pipeline.sink().alerts(c)).bindTo(registry);
+        new AlertMetrics(c -> pipeline.sink().alerts(c), c -> pipeline.sink().suppressed(c)).bindTo(registry);
         verdicts.bindTo(registry);
         new DetectorMetrics(pipeline.detector()::scored, pipeline.detector()::memoHits).bindTo(registry);
         new ForwarderMetrics(forwarders).bindTo(registry);

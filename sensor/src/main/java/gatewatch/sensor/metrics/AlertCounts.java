@@ -3,7 +3,7 @@ package gatewatch.sensor.metrics;
 import gatewatch.detector.model.Category;
 
 /**
- * Alerts the sink has written, by category; called from the scrape thread, so it must be safe to
+ * Alert counts of the sink, by category; called from the scrape thread, so it must be safe to
  * call from any thread.
  */
 @FunctionalInterface

@@ -1,8 +1,10 @@
 package gatewatch.sensor.pipeline;
 
+import gatewatch.sensor.alert.AlertLimit;
 import gatewatch.sensor.alert.JsonLinesLog;
 import java.io.OutputStream;
 import java.util.List;
+import java.util.Objects;
 
 /**
  * Where the sink stage writes.
@@ -12,10 +14,12 @@ import java.util.List;
  * @param records     the records log ({@code --records}), or null
  * @param listeners   see every scored connection (forwarders, the demo's display)
  * @param sensorName  the {@code sensor} field of every event
+ * @param alertLimit  alerts written in full per victim or source and window; the rest are summarised
  */
 public record Outputs(JsonLinesLog alerts, OutputStream alertStream, JsonLinesLog records, List<AlertListener> listeners,
-        String sensorName) {
+        String sensorName, AlertLimit alertLimit) {
     public Outputs {
         listeners = List.copyOf(listeners);
+        Objects.requireNonNull(alertLimit, "alertLimit");
     }
 }

@@ -39,7 +39,7 @@ public final class Pipeline {
         this.extractor = new FeatureExtractor(settings.extractor(), recordQueue::put);
         this.detector = new DetectorStage(recordQueue, verdictQueue, ensemble, settings.batchSize(), latency);
         this.sink = new SinkStage(verdictQueue, outputs.alerts(), outputs.alertStream(), outputs.records(),
-                outputs.listeners(), outputs.sensorName());
+                outputs.listeners(), outputs.sensorName(), outputs.alertLimit());
     }
 
     /** Reads capture files in order, as one stream, through the whole pipeline; returns when all is written. */
@@ -84,6 +84,7 @@ public final class Pipeline {
     public Summary live(PacketSource source, java.util.function.UnaryOperator<FrameHandler> decorate)
             throws CaptureException {
         long start = System.nanoTime();
+        sink.useWallClock();
         Thread[] workers = startWorkers();
         current = source;
         try {
@@ -167,7 +168,10 @@ public final class Pipeline {
     private Summary summary(long startNanos, String inputError) {
         Map<Category, Long> alerts = Summary.emptyCounts();
         alerts.replaceAll((c, v) -> sink.alerts(c));
-        return new Summary(extractor.decodeCounters().frames(), sink.connections(), alerts, extractor.decodeCounters().malformedTotal(),
+        Map<Category, Long> suppressed = Summary.emptyCounts();
+        suppressed.replaceAll((c, v) -> sink.suppressed(c));
+        return new Summary(extractor.decodeCounters().frames(), sink.connections(), alerts, suppressed,
+                extractor.decodeCounters().malformedTotal(),
                 recordQueue.dropped(), verdictQueue.dropped(), extractor.trackerCounters().evicted(),
                 (System.nanoTime() - startNanos) / 1e9, inputError);
     }

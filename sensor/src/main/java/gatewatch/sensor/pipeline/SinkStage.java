@@ -1,18 +1,27 @@
 package gatewatch.sensor.pipeline;
 
 import gatewatch.detector.model.Category;
+import gatewatch.detector.model.Verdict;
+import gatewatch.features.conn.ConnectionSummary;
+import gatewatch.sensor.alert.AlertLimit;
+import gatewatch.sensor.alert.AlertLimiter;
 import gatewatch.sensor.alert.EventJson;
 import gatewatch.sensor.alert.JsonLinesLog;
+import gatewatch.sensor.alert.Suppression;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
+import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLongArray;
+import java.util.function.Consumer;
 
 /**
- * The sink thread: writes every alert to the alert log (the record of truth), every connection to
+ * The sink thread: writes alerts to the alert log (the record of truth), every connection to
  * the records log when one is configured, and hands scored connections to listeners (forwarders,
- * the demo's display). Counts alerts by category.
+ * the demo's display). Counts alerts by category. Alerts beyond the {@link AlertLimit} of their
+ * victim or source are not written one by one but counted into an {@code alert_suppressed}
+ * event, which goes to the same log and listeners.
  */
 public final class SinkStage implements Runnable {
     private static final int BATCH = 256;
@@ -24,21 +33,30 @@ public final class SinkStage implements Runnable {
     private final EventJson json;
     private final IdleStrategy idle = new IdleStrategy();
     private final AtomicLongArray alertsByCategory = new AtomicLongArray(Category.values().length);
+    private final AtomicLongArray suppressedByCategory = new AtomicLongArray(Category.values().length);
+    private final AlertLimiter limiter;
+    private final Consumer<Suppression> onWindowClosed = this::writeSuppression;
+    /** Live capture: connection times are the wall clock's, so an idle sink may move the limiter's clock. */
+    private volatile boolean wallClock;
+    private long lastClockTick;
     private volatile long connections;
+    private long suppressionsWritten;
 
     /**
      * @param alerts      the alert log, or null to write alerts to {@code alertStream}
      * @param alertStream where alerts go without an alert log (stdout for replay), or null
      * @param records     the records log, or null
+     * @param alertLimit  how many alerts of one victim or source are written in full per window
      */
     public SinkStage(StageQueue<Scored> in, JsonLinesLog alerts, OutputStream alertStream, JsonLinesLog records,
-            List<AlertListener> listeners, String sensorName) {
+            List<AlertListener> listeners, String sensorName, AlertLimit alertLimit) {
         this.in = in;
         this.alerts = alerts;
         this.alertStream = alertStream;
         this.records = records;
         this.listeners = List.copyOf(listeners);
         this.json = new EventJson(sensorName);
+        this.limiter = new AlertLimiter(alertLimit);
     }
 
     @Override
@@ -46,6 +64,8 @@ public final class SinkStage implements Runnable {
         while (true) {
             int n = in.drain(this::handle, BATCH);
             if (n > 0) {
+                endBatch();
+            } else if (wallClock && closeWindowsByWallClock()) {
                 endBatch();
             } else if (in.isFinished()) {
                 if (in.drain(this::handle, BATCH) == 0) {
@@ -55,31 +75,80 @@ public final class SinkStage implements Runnable {
             }
             idle.idle(n);
         }
+        limiter.closeAll(onWindowClosed);
         endBatch();
     }
 
     private void handle(Scored s) {
         connections++;
+        ConnectionSummary c = s.record().conn();
+        Verdict v = s.verdict();
         try {
             if (records != null) {
-                records.write(json.connection(s.record(), s.verdict()));
+                records.write(json.connection(s.record(), v));
             }
             byte[] line = null;
-            if (s.verdict().isAlert()) {
-                alertsByCategory.incrementAndGet(s.verdict().category().ordinal());
-                line = json.alert(s.record(), s.verdict());
-                if (alerts != null) {
-                    alerts.write(line);
-                } else if (alertStream != null) {
-                    alertStream.write(line);
-                    alertStream.write('\n');
+            if (v.isAlert()) {
+                alertsByCategory.incrementAndGet(v.category().ordinal());
+                if (limiter.admit(c.origAddress(), c.respAddress(), v.category(), v.label(), c.endNanos(), onWindowClosed)) {
+                    line = json.alert(s.record(), v);
+                    writeAlertLine(line);
+                } else {
+                    suppressedByCategory.incrementAndGet(v.category().ordinal());
                 }
+            } else {
+                limiter.advance(c.endNanos(), onWindowClosed);
             }
             for (AlertListener l : listeners) {
                 l.onScored(s, line);
             }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write the alert or records log: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Live only, at most once a second while idle: a flood's summary is due when its window ends,
+     * not when the next connection happens to finish on a quiet link.
+     *
+     * @return true if a summary was written
+     */
+    private boolean closeWindowsByWallClock() {
+        long tick = System.nanoTime();
+        if (tick - lastClockTick < 1_000_000_000L) {
+            return false;
+        }
+        lastClockTick = tick;
+        long before = suppressionsWritten;
+        Instant now = Instant.now();
+        limiter.advance(now.getEpochSecond() * 1_000_000_000L + now.getNano(), onWindowClosed);
+        return suppressionsWritten != before;
+    }
+
+    /** Connection times are wall-clock times (live capture): windows also close while no connection ends. */
+    public void useWallClock() {
+        wallClock = true;
+    }
+
+    private void writeSuppression(Suppression s) {
+        suppressionsWritten++;
+        byte[] line = json.suppressed(s);
+        try {
+            writeAlertLine(line);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write the alert log: " + e.getMessage(), e);
+        }
+        for (AlertListener l : listeners) {
+            l.onSuppressed(s, line);
+        }
+    }
+
+    private void writeAlertLine(byte[] line) throws IOException {
+        if (alerts != null) {
+            alerts.write(line);
+        } else if (alertStream != null) {
+            alertStream.write(line);
+            alertStream.write('\n');
         }
     }
 
@@ -114,6 +183,16 @@ public final class SinkStage implements Runnable {
 
     public long alerts(Category c) {
         return alertsByCategory.get(c.ordinal());
+    }
+
+    /** Alerts of the category counted into {@code alert_suppressed} events instead of written. */
+    public long suppressed(Category c) {
+        return suppressedByCategory.get(c.ordinal());
+    }
+
+    /** Alerts written in full although over the limit, because their key could not be remembered. */
+    public long limitUntracked() {
+        return limiter.untracked();
     }
 
     public long alertsTotal() {

@@ -7,12 +7,15 @@ import java.util.Map;
 /**
  * What a run did, for the end-of-run summary and {@code --summary-json}.
  *
+ * @param alertsByCategory     alert verdicts, written or suppressed
+ * @param suppressedByCategory alerts counted into {@code alert_suppressed} events instead of written
  * @param inputError a capture file that could not be read (named, with offset and reason), or null
  */
 public record Summary(
         long frames,
         long connections,
         Map<Category, Long> alertsByCategory,
+        Map<Category, Long> suppressedByCategory,
         long malformedFrames,
         long droppedRecords,
         long droppedVerdicts,
@@ -22,6 +25,7 @@ public record Summary(
 
     public Summary {
         alertsByCategory = Map.copyOf(alertsByCategory);
+        suppressedByCategory = Map.copyOf(suppressedByCategory);
     }
 
     public long alerts() {
@@ -32,6 +36,11 @@ public record Summary(
             }
         }
         return sum;
+    }
+
+    /** Alerts counted into {@code alert_suppressed} events (see {@code AlertLimit}) instead of written. */
+    public long suppressed() {
+        return suppressedByCategory.values().stream().mapToLong(Long::longValue).sum();
     }
 
     public double framesPerSecond() {

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import gatewatch.detector.model.Category;
 import gatewatch.detector.model.Verdict;
+import gatewatch.features.conn.IpAddress;
 import gatewatch.features.decode.LinkType;
 import gatewatch.features.extract.ConnectionRecord;
 import gatewatch.features.extract.FeatureExtractor;
@@ -13,6 +14,7 @@ import gatewatch.features.kdd.KddFeature;
 import gatewatch.features.testing.Frames;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /** The alert line as DESIGN.md specifies it, from a real record of frames built here. */
@@ -85,5 +87,29 @@ class EventJsonTest {
                 new Verdict(Category.PROBE, "satan", 0.5, 0.5, List.of())));
         assertThat(j.get("sensor").asText()).isEqualTo(odd);
         assertThat(j.get("alert").get("reasons")).isEmpty();
+    }
+
+    @Test
+    void suppressionLineNamesTheKeyTheCountAndTheLabels() throws Exception {
+        long t0 = 1_700_000_000_000_000_000L;
+        IpAddress victim = new IpAddress(0, 0x0000_ffff_0a01_0150L); // 10.1.1.80
+        Suppression s = new Suppression(Suppression.Track.BY_DEST, victim, Category.DOS, t0, 60_000_000_000L,
+                t0 + 60_000_000_000L, 100, 12_345, t0 + 1_000, t0 + 59_000_000_000L,
+                Map.of("neptune", 12_000L, "odd \"label\"", 345L));
+        JsonNode j = new ObjectMapper().readTree(new EventJson("gw-test").suppressed(s));
+
+        assertThat(j.get("event_type").asText()).isEqualTo("alert_suppressed");
+        assertThat(j.get("timestamp").asText()).isEqualTo("2023-11-14T22:14:20.000000Z");
+        assertThat(j.get("dest_ip").asText()).isEqualTo("10.1.1.80");
+        assertThat(j.has("src_ip")).isFalse();
+        assertThat(j.get("alert").get("category").asText()).isEqualTo("dos");
+        JsonNode sup = j.get("suppressed");
+        assertThat(sup.get("track").asText()).isEqualTo("by_dest");
+        assertThat(sup.get("count").asLong()).isEqualTo(12_345);
+        assertThat(sup.get("written").asLong()).isEqualTo(100);
+        assertThat(sup.get("first").asText()).isEqualTo("2023-11-14T22:13:20.000001Z");
+        assertThat(sup.get("window_seconds").asDouble()).isEqualTo(60.0);
+        assertThat(sup.get("labels").get("neptune").asLong()).isEqualTo(12_000);
+        assertThat(sup.get("labels").get("odd \"label\"").asLong()).isEqualTo(345);
     }
 }

@@ -3,6 +3,7 @@ package gatewatch.sensor.config;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import gatewatch.sensor.alert.AlertLimit;
 import gatewatch.sensor.forward.HttpWebhookConfig;
 import gatewatch.sensor.forward.SyslogTcpConfig;
 import java.nio.file.Path;
@@ -57,6 +58,9 @@ class ConfigLoaderTest {
                   max_bytes: 1000000
                   keep: 3
                   fsync: always
+                alert_limit:
+                  count: 20
+                  per: 5m
                 forwarders:
                   - type: syslog-tcp
                     host: 127.0.0.1
@@ -77,6 +81,8 @@ class ConfigLoaderTest {
         assertThat(c.connections().timeouts().udpInactivity()).isEqualTo(Duration.ofSeconds(30));
         assertThat(c.connections().timeouts().tcpInactivity()).isEqualTo(Duration.ofMinutes(10));
         assertThat(c.alerts().keep()).isEqualTo(3);
+        assertThat(c.alertLimit().toAlertLimit())
+                .isEqualTo(new AlertLimit(20, Duration.ofMinutes(5), AlertLimit.DEFAULT.maxTracked()));
         assertThat(c.forwarders()).hasSize(2);
         assertThat(c.forwarders().get(0).build("f", "h")).isInstanceOf(SyslogTcpConfig.class);
         HttpWebhookConfig http = (HttpWebhookConfig) c.forwarders().get(1).build("f", "h");
@@ -102,6 +108,10 @@ class ConfigLoaderTest {
                 .hasMessageContaining("connections.timeouts.tcp_attempt");
         assertThatThrownBy(() -> loader.parse("alerts:\n  fsync: sometimes\n"))
                 .hasMessageStartingWith("alerts.fsync");
+        assertThatThrownBy(() -> loader.parse("alert_limit:\n  count: -1\n"))
+                .hasMessageStartingWith("alert_limit.count");
+        assertThatThrownBy(() -> loader.parse("alert_limit:\n  per: 0s\n"))
+                .hasMessageStartingWith("alert_limit.per");
         assertThatThrownBy(() -> loader.parse("metrics:\n  listen: localhost\n"))
                 .hasMessageStartingWith("metrics.listen");
         assertThatThrownBy(() -> loader.parse("forwarders:\n  - type: carrier-pigeon\n    host: x\n    port: 1\n"))

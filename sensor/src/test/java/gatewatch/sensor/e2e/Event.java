@@ -13,12 +13,14 @@ import java.util.Locale;
 /**
  * One line of the daemon's alert log or records log, the fields the test matches on: the flow's
  * start (packet time, so it falls in the phase whose traffic opened the connection), endpoints,
- * service and flag, and the verdict with its reasons.
+ * service and flag, and the verdict with its reasons. The alert limit's {@code alert_suppressed}
+ * summaries are not events of a connection; {@link #suppressedCount} adds them up.
  */
 record Event(Instant start, String srcIp, int srcPort, String destIp, int destPort, String proto, String service,
         String flag, String history, String category, String label, double confidence, double anomalyScore,
         List<String> reasons) {
     private static final ObjectMapper MAPPER = new ObjectMapper();
+    private static final String SUPPRESSED = "alert_suppressed";
 
     static List<Event> read(Path jsonLines) throws IOException {
         List<Event> events = new ArrayList<>();
@@ -27,10 +29,25 @@ record Event(Instant start, String srcIp, int srcPort, String destIp, int destPo
         }
         for (String line : Files.readAllLines(jsonLines)) {
             if (!line.isBlank()) {
-                events.add(parse(MAPPER.readTree(line)));
+                JsonNode o = MAPPER.readTree(line);
+                if (!o.path("event_type").asText().equals(SUPPRESSED)) {
+                    events.add(parse(o));
+                }
             }
         }
         return events;
+    }
+
+    /** Alerts the log counted in {@code alert_suppressed} events instead of writing them. */
+    static long suppressedCount(Path jsonLines) throws IOException {
+        long n = 0;
+        for (String line : Files.readAllLines(jsonLines)) {
+            JsonNode o = line.isBlank() ? null : MAPPER.readTree(line);
+            if (o != null && o.path("event_type").asText().equals(SUPPRESSED)) {
+                n += o.path("suppressed").path("count").asLong();
+            }
+        }
+        return n;
     }
 
     private static Event parse(JsonNode o) {

@@ -1,5 +1,6 @@
 package gatewatch.sensor.capture.bench;
 
+import gatewatch.sensor.alert.AlertLimit;
 import gatewatch.detector.model.Ensemble;
 import gatewatch.features.conn.ConnectionTracker;
 import gatewatch.features.conn.Timeouts;
@@ -35,7 +36,8 @@ import java.util.function.Supplier;
  * Frames per second of each stage added in turn, on capture files, with tcpdump's read of the same
  * file in the same run:
  * capture alone; + decode; + connections (tracker); + all 41 features (content and windows);
- * and the whole replay pipeline (features + verdicts + alert log, three threads).
+ * and the whole replay pipeline (features + verdicts + alert log, three threads), with the default
+ * alert limit and with it off.
  *
  * <p>Best of N passes in one JVM, interleaved; wall time and the capture thread's CPU time, and the
  * peak of heap used after GC (so that a flat heap shows as a small number however long the file).
@@ -98,7 +100,7 @@ public final class StageBench {
             List<List<CaptureBench.Pass>> r = new ArrayList<>();
             String[] names = {"capture only (FFM)", "capture + decode", "capture + decode + connections",
                 "capture + decode + connections + 41 features", "replay: features + verdicts + alert log (3 threads)",
-                "tcpdump -r FILE -w /dev/null"};
+                "replay as above, alert_limit off (every alert a line)", "tcpdump -r FILE -w /dev/null"};
             long[] peakHeap = new long[names.length];
             for (int i = 0; i < names.length; i++) {
                 r.add(new ArrayList<>());
@@ -109,15 +111,16 @@ public final class StageBench {
                 r.get(2).add(run(file, DecodeTrack::new, peakHeap, 2));
                 r.get(3).add(run(file, () -> new FeatureExtractor(FeatureExtractor.ExtractorConfig.defaults(), rec -> { }),
                         peakHeap, 3, true));
-                r.get(4).add(replay(file, ensemble, peakHeap));
-                r.get(5).add(CaptureBench.tcpdumpPass(file, r.get(0).getFirst().frames()));
+                r.get(4).add(replay(file, ensemble, AlertLimit.DEFAULT, peakHeap, 4));
+                r.get(5).add(replay(file, ensemble, AlertLimit.OFF, peakHeap, 5));
+                r.get(6).add(CaptureBench.tcpdumpPass(file, r.get(0).getFirst().frames()));
             }
             for (int i = 0; i < names.length; i++) {
                 CaptureBench.Pass best = r.get(i).stream().min((a, b) -> Long.compare(a.wallNanos(), b.wallNanos())).orElseThrow();
                 CaptureBench.Pass bestCpu = r.get(i).stream().min((a, b) -> Long.compare(a.cpuNanos(), b.cpuNanos())).orElseThrow();
                 System.out.printf("| %s | %,d | %s | %,.0f | %,.0f | %s | %d |%n", file.getFileName(), best.frames(), names[i],
                         best.framesPerSecond(), bestCpu.framesPerCpuSecond(),
-                        i == 5 ? "-" : String.valueOf(peakHeap[i] / (1 << 20)), r.get(i).size());
+                        i == 6 ? "-" : String.valueOf(peakHeap[i] / (1 << 20)), r.get(i).size());
             }
         }
         System.out.println("# load after: " + CaptureBench.loadAverage());
@@ -147,18 +150,19 @@ public final class StageBench {
         return new CaptureBench.Pass(frames, wall, cpu);
     }
 
-    private static CaptureBench.Pass replay(Path file, Ensemble ensemble, long[] peak) throws Exception {
+    private static CaptureBench.Pass replay(Path file, Ensemble ensemble, AlertLimit limit, long[] peak, int slot)
+            throws Exception {
         System.gc();
         Path alerts = Files.createTempFile("stagebench", ".json");
         try (JsonLinesLog log = new JsonLinesLog(LogFileConfig.simple(alerts))) {
             Pipeline pipeline = new Pipeline(PipelineSettings.defaults(), FullQueuePolicy.BLOCK, ensemble,
-                    new Outputs(log, null, null, List.of(), "bench"), LatencyRecorder.NONE);
+                    new Outputs(log, null, null, List.of(), "bench", limit), LatencyRecorder.NONE);
             long cpu0 = THREADS.getCurrentThreadCpuTime();
             long t0 = System.nanoTime();
             Summary s = pipeline.replay(List.of(file), ReplaySpeed.MAX);
             long wall = System.nanoTime() - t0;
             long cpu = THREADS.getCurrentThreadCpuTime() - cpu0;
-            peak[4] = Math.max(peak[4], heapUsedAfterGc());
+            peak[slot] = Math.max(peak[slot], heapUsedAfterGc());
             return new CaptureBench.Pass(s.frames(), wall, cpu);
         } finally {
             Files.deleteIfExists(alerts);
