@@ -27,12 +27,18 @@ import org.slf4j.LoggerFactory;
  * again on the next connection, once. Before each write the kernel is asked whether the peer has
  * already closed, so that nothing is written into a connection known to be dead.
  *
+ * <p>A peer that closes with bytes unread may send FIN just before its RST (the JDK's socket
+ * close shuts down output first), so after a FIN nothing more is written and the connection is
+ * looked at again {@link #PEER_CLOSE_GRACE_MILLIS} later: a RST by then is counted as a reset.
+ *
  * <p>The channel must be set up with {@code ALLOW_HALF_CLOSURE} (a FIN arrives as an event, with
  * the socket still open to ask) and {@code AUTO_CLOSE} off (a failed write leaves the socket open
  * until the last reading is taken). One per connection; event loop only.
  */
 final class StreamDeliveryHandler extends ChannelDuplexHandler {
     private static final Logger log = LoggerFactory.getLogger(StreamDeliveryHandler.class);
+    /** FIN and RST of one close come back to back; this is far longer than the gap between them. */
+    static final long PEER_CLOSE_GRACE_MILLIS = 200;
 
     private record InFlight(ForwardedAlert alert, long endOffset) {
     }
@@ -57,6 +63,8 @@ final class StreamDeliveryHandler extends ChannelDuplexHandler {
     private long lastAcked;
     private long lastProgressNanos;
     private boolean ended;
+    /** The peer sent FIN: nothing more is written; {@link #end} follows after the grace period. */
+    private boolean peerClosing;
 
     /**
      * @param pollMillis how often to ask the kernel for acknowledgements while alerts are in flight
@@ -91,7 +99,7 @@ final class StreamDeliveryHandler extends ChannelDuplexHandler {
 
     /** Writes what the outbox holds, as far as the channel is writable. */
     void pump() {
-        if (ended || probe == null || !ctx.channel().isActive()) {
+        if (ended || peerClosing || probe == null || !ctx.channel().isActive()) {
             return;
         }
         if (!outbox.hasNext()) {
@@ -121,11 +129,24 @@ final class StreamDeliveryHandler extends ChannelDuplexHandler {
     private boolean settle() {
         AckProbe.Reading reading = probe.read();
         acknowledge(reading);
+        if (reading.reset()) {
+            end(ctx, "peer reset the connection");
+            return true;
+        }
         if (reading.peerGone()) {
-            end(ctx, "peer closed the connection");
+            peerClosed();
             return true;
         }
         return false;
+    }
+
+    /** FIN from the peer: stop writing, and end the connection once a RST would have arrived. */
+    private void peerClosed() {
+        if (ended || peerClosing) {
+            return;
+        }
+        peerClosing = true;
+        ctx.executor().schedule(() -> end(ctx, "peer closed the connection"), PEER_CLOSE_GRACE_MILLIS, TimeUnit.MILLISECONDS);
     }
 
     private void acknowledge(AckProbe.Reading reading) {
@@ -151,7 +172,7 @@ final class StreamDeliveryHandler extends ChannelDuplexHandler {
 
     private void onPoll() {
         poll = null;
-        if (ended) {
+        if (ended || peerClosing) {
             return;
         }
         if (settle()) {
@@ -181,7 +202,7 @@ final class StreamDeliveryHandler extends ChannelDuplexHandler {
     @Override
     public void userEventTriggered(ChannelHandlerContext ctx, Object evt) {
         if (evt instanceof ChannelInputShutdownEvent) {
-            end(ctx, "peer closed the connection");
+            peerClosed();
         }
         ctx.fireUserEventTriggered(evt);
     }

@@ -7,6 +7,7 @@ import java.util.Optional;
 final class FakeAckProbes extends AckProbes {
     long acked;
     boolean peerGone;
+    boolean reset;
     int opened;
 
     FakeAckProbes() {
@@ -18,10 +19,11 @@ final class FakeAckProbes extends AckProbes {
         opened++;
         acked = 0;
         peerGone = false;
+        reset = false;
         return new AckProbe() {
             @Override
             public Reading read() {
-                return new Reading(acked, peerGone, false);
+                return new Reading(acked, peerGone || reset, reset);
             }
 
             @Override

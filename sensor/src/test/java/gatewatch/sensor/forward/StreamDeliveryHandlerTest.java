@@ -74,8 +74,13 @@ class StreamDeliveryHandlerTest {
         // The peer closes: the third alert was not read, so it goes back, to be written first.
         backlog.tryAdd(TestAlerts.alert(3));
         ch.pipeline().fireUserEventTriggered(ChannelInputShutdownEvent.INSTANCE);
+        assertThat(ch.isOpen()).as("open for the grace period, in case a RST follows the FIN").isTrue();
+        assertThat(lines(ch)).as("nothing written after the FIN").isEmpty();
+        ch.advanceTimeBy(StreamDeliveryHandler.PEER_CLOSE_GRACE_MILLIS, TimeUnit.MILLISECONDS);
+        ch.runScheduledPendingTasks();
         assertThat(ch.isOpen()).isFalse();
         assertThat(inactive).isEqualTo(1);
+        assertThat(counters.resets()).isZero();
         assertThat(counters.resent()).isEqualTo(1);
         assertThat(counters.buffered()).isEqualTo(2);
 
@@ -98,8 +103,27 @@ class StreamDeliveryHandlerTest {
         backlog.tryAdd(TestAlerts.alert(1));
         ch.pipeline().get(StreamDeliveryHandler.class).pump();
         assertThat(lines(ch)).isEmpty();
+        ch.advanceTimeBy(StreamDeliveryHandler.PEER_CLOSE_GRACE_MILLIS, TimeUnit.MILLISECONDS);
+        ch.runScheduledPendingTasks();
         assertThat(ch.isOpen()).isFalse();
         assertThat(counters.buffered()).isEqualTo(1);
+    }
+
+    /**
+     * A receiver that dies with bytes unread may send FIN just before RST (the JDK shuts down
+     * output before it closes): the RST that follows within the grace period is still counted.
+     */
+    @Test
+    void aResetRightAfterTheFinIsCountedAsAReset() {
+        newBacklog(() -> { });
+        EmbeddedChannel ch = connect();
+        probes.peerGone = true;
+        ch.pipeline().fireUserEventTriggered(ChannelInputShutdownEvent.INSTANCE);
+        probes.reset = true;
+        ch.advanceTimeBy(StreamDeliveryHandler.PEER_CLOSE_GRACE_MILLIS, TimeUnit.MILLISECONDS);
+        ch.runScheduledPendingTasks();
+        assertThat(ch.isOpen()).isFalse();
+        assertThat(counters.resets()).isEqualTo(1);
     }
 
     @Test
