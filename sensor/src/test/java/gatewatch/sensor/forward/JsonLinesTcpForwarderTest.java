@@ -177,7 +177,7 @@ class JsonLinesTcpForwarderTest {
     @Test
     @Timeout(60)
     void aReceiverThatDiesWithUnreadBytesLosesThemAndTheResetIsCounted() throws Exception {
-        int n = 400; // 300 unread alerts (about 100 KB) fit in the receiver's socket buffer
+        int n = 400; // 300 unread alerts (about 70 KB of 230-byte lines) fit in the receiver's socket buffer
         try (JsonLinesTcpForwarder f = forwarder(n)) {
             for (int i = 0; i < 100; i++) {
                 f.offer(TestAlerts.alert(i));
