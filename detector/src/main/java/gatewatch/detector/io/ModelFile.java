@@ -9,25 +9,19 @@ import gatewatch.detector.model.ModelPayload;
 import gatewatch.detector.model.TreeArrays;
 import gatewatch.features.kdd.KddSchema;
 import java.io.BufferedInputStream;
-import java.io.BufferedOutputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InvalidClassException;
 import java.io.ObjectInputFilter;
-import java.io.ObjectInputStream;
 import java.io.ObjectOutputStream;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Set;
-import java.util.concurrent.atomic.AtomicReference;
-import java.util.zip.GZIPInputStream;
-import java.util.zip.GZIPOutputStream;
 
 /**
  * Reads and writes model files.
@@ -58,21 +52,12 @@ public final class ModelFile {
             ModelPayload.class, FeatureEncoder.class, ForestScorer.class, BoostScorer.class, IsolationScorer.class,
             TreeArrays.class, double[].class, double[][].class, int[].class, String[].class, String.class);
 
-    private static final long MAX_BYTES = 256L << 20;
-    private static final long MAX_ARRAY = 32L << 20;
-    private static final long MAX_DEPTH = 8;
-    private static final long MAX_REFS = 10_000;
-
     private ModelFile() {
     }
 
     /** Writes a model file (parent folders are created). */
     public static void write(Path file, ModelHeader header, ModelPayload payload) throws IOException {
-        Path parent = file.toAbsolutePath().getParent();
-        if (parent != null) {
-            Files.createDirectories(parent);
-        }
-        try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(file))) {
+        try (OutputStream out = FilteredObjects.create(file)) {
             write(out, header, payload);
         }
     }
@@ -87,12 +72,7 @@ public final class ModelFile {
         d.writeUTF(header.gatewatchVersion());
         d.writeUTF(header.modelVersion());
         d.flush();
-        GZIPOutputStream gz = new GZIPOutputStream(out, 1 << 16);
-        ObjectOutputStream o = new ObjectOutputStream(gz);
-        o.writeObject(payload);
-        o.flush();
-        gz.finish();
-        out.flush();
+        FilteredObjects.write(out, payload);
     }
 
     /** The payload's serialized bytes (without header or gzip), for a digest that names the model. */
@@ -160,41 +140,7 @@ public final class ModelFile {
     }
 
     private static ModelPayload payload(InputStream in, String name) throws IOException {
-        AtomicReference<String> refused = new AtomicReference<>();
-        ObjectInputFilter filter = info -> {
-            Class<?> c = info.serialClass();
-            if (c != null && !ALLOWED.contains(c)) {
-                refused.compareAndSet(null, c.getName());
-                return ObjectInputFilter.Status.REJECTED;
-            }
-            if (info.depth() > MAX_DEPTH || info.references() > MAX_REFS || info.streamBytes() > MAX_BYTES
-                    || info.arrayLength() > MAX_ARRAY) {
-                refused.compareAndSet(null, "limits (depth " + info.depth() + ", references " + info.references()
-                        + ", bytes " + info.streamBytes() + ", array length " + info.arrayLength() + ")");
-                return ObjectInputFilter.Status.REJECTED;
-            }
-            return c != null ? ObjectInputFilter.Status.ALLOWED : ObjectInputFilter.Status.UNDECIDED;
-        };
-        try (ObjectInputStream o = new ObjectInputStream(new GZIPInputStream(in, 1 << 16))) {
-            o.setObjectInputFilter(filter);
-            Object payload = o.readObject();
-            if (!(payload instanceof ModelPayload p)) {
-                throw new ModelFileException(name + ": payload is not a model");
-            }
-            return p;
-        } catch (InvalidClassException e) {
-            String what = refused.get();
-            throw new ModelFileException(name + ": refused: the payload holds "
-                    + (what != null && what.startsWith("limits") ? "more than a model may: " + what
-                    : "class " + (what != null ? what : e.classname) + ", which is not part of a model"), e);
-        } catch (ClassNotFoundException e) {
-            throw new ModelFileException(name + ": refused: unknown class " + e.getMessage(), e);
-        } catch (java.io.InvalidObjectException | IllegalArgumentException e) {
-            Throwable why = e.getCause() != null ? e.getCause() : e;
-            throw new ModelFileException(name + ": damaged model tables: " + why.getMessage(), e);
-        } catch (EOFException | java.util.zip.ZipException e) {
-            throw new ModelFileException(name + ": truncated or damaged payload (" + e.getMessage() + ")", e);
-        }
+        return FilteredObjects.read(in, name, ALLOWED, ModelPayload.class, "model");
     }
 
     private static String shortHash(String h) {

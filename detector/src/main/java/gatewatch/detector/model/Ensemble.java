@@ -28,6 +28,17 @@ import java.util.List;
  *   <li>Reasons: see {@link ReasonFinder}; empty for normal verdicts.</li>
  * </ol>
  *
+ * <h2>With a site baseline</h2>
+ * An ensemble {@link #withSite with} a {@link SiteBaseline} ({@code gatewatch learn}) also asks
+ * whether a connection is typical of the site's own traffic, for alert candidates only:
+ * <ul>
+ *   <li>an anomaly needs to be unlike both KDD's normal traffic and the site's;</li>
+ *   <li>an attack verdict on a connection typical of the site becomes {@code normal}: the site
+ *   does this all the time (TLS on 443, SSH to its own servers), and KDD's classes, which never
+ *   saw such traffic in normal use, are not evidence against it. A flood, a scan or a sweep is
+ *   not typical of a site whose learned traffic had none, and stays an alert.</li>
+ * </ul>
+ *
  * <p>Immutable and thread-safe: every call works on its own scratch arrays, so one instance can
  * serve any number of threads. A thread that scores batch after batch takes a {@link Scorer},
  * which keeps its scratch and a memo of recent verdicts.
@@ -42,10 +53,12 @@ public final class Ensemble {
     private final int labels;
     private final int[] labelCategory;
     private final String[] labelNames;
+    private final SiteBaseline site;
 
-    private Ensemble(ModelHeader header, ModelPayload model) {
+    private Ensemble(ModelHeader header, ModelPayload model, SiteBaseline site) {
         this.header = header;
         this.model = model;
+        this.site = site;
         this.reasonFinder = new ReasonFinder(model.importance(), model.normalCenter(), model.normalScale());
         this.labels = model.labelForest().classes();
         this.labelCategory = model.labelCategories().clone();
@@ -54,7 +67,25 @@ public final class Ensemble {
 
     /** An ensemble of a header and a payload (as the trainer builds them, or a reader loads them). */
     public static Ensemble of(ModelHeader header, ModelPayload model) {
-        return new Ensemble(header, model);
+        return new Ensemble(header, model, null);
+    }
+
+    /**
+     * This model with a site baseline learned over its encoding.
+     *
+     * @throws IllegalArgumentException when the baseline was learned for another model
+     */
+    public Ensemble withSite(SiteBaseline baseline) {
+        if (!baseline.modelVersion().equals(modelVersion())) {
+            throw new IllegalArgumentException("the site baseline was learned with model " + baseline.modelVersion()
+                    + ", this is model " + modelVersion() + "; run 'gatewatch learn' again with this model");
+        }
+        return new Ensemble(header, model, baseline);
+    }
+
+    /** The site baseline, or null. */
+    public SiteBaseline site() {
+        return site;
     }
 
     /** The model bundled with gatewatch (trained on kddcup.data_10_percent). */
@@ -319,10 +350,13 @@ public final class Ensemble {
         double iso = w.iso[i];
         double threshold = model.anomalyThreshold();
         if (cat == Category.NORMAL.ordinal()) {
-            if (iso > threshold) {
+            if (iso > threshold && (site == null || !site.typical(w.enc, i * F))) {
                 double conf = Math.min(1.0, (iso - threshold) / (1.0 - threshold));
                 return new Verdict(Category.ANOMALY, "anomaly", conf, iso, reasonFinder.reasons(w.enc, i * F));
             }
+            return new Verdict(Category.NORMAL, "normal", clamp(w.p[o]), iso, List.of());
+        }
+        if (site != null && site.typical(w.enc, i * F)) {
             return new Verdict(Category.NORMAL, "normal", clamp(w.p[o]), iso, List.of());
         }
         int best = -1;

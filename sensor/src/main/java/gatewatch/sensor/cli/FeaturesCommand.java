@@ -83,7 +83,7 @@ public final class FeaturesCommand implements Callable<Integer> {
         return ExitCodes.OK;
     }
 
-    private static void read(Path capture, FeatureExtractor extractor) {
+    static void read(Path capture, FeatureExtractor extractor) {
         try (PcapFileSource source = PcapFileSource.open(capture)) {
             source.run(extractor);
         } catch (CaptureOpenException e) {

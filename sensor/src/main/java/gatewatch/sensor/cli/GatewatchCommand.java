@@ -16,6 +16,7 @@ import picocli.CommandLine.Command;
             FeaturesCommand.class,
             SynthCommand.class,
             TrainCommand.class,
+            LearnCommand.class,
             EvaluateCommand.class,
             CommandLine.HelpCommand.class,
         })

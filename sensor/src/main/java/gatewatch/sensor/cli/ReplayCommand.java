@@ -38,6 +38,9 @@ public final class ReplayCommand implements Callable<Integer> {
     @Option(names = "--model", paramLabel = "FILE", description = "Model file (default: the bundled model).")
     Path model;
 
+    @Option(names = "--site-baseline", paramLabel = "FILE", description = "Site baseline from 'gatewatch learn' for the model.")
+    Path siteBaseline;
+
     @Option(names = "--alerts", paramLabel = "FILE", description = "Append alerts (JSON lines) to FILE (default: standard output).")
     Path alerts;
 
@@ -72,7 +75,7 @@ public final class ReplayCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new UsageException(e.getMessage());
         }
-        Ensemble ensemble = Models.load(model);
+        Ensemble ensemble = Models.load(model, siteBaseline);
         PrintWriter err = spec.commandLine().getErr();
         try (JsonLinesLog alertLog = alerts != null ? new JsonLinesLog(LogFileConfig.simple(alerts)) : null;
                 JsonLinesLog recordsLog = records != null ? new JsonLinesLog(LogFileConfig.simple(records)) : null;

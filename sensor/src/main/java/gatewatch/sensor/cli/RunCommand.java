@@ -53,6 +53,10 @@ public final class RunCommand implements Callable<Integer> {
     @Option(names = "--model", paramLabel = "FILE", description = "Model file (overrides detector.model; default: the bundled model).")
     Path model;
 
+    @Option(names = "--site-baseline", paramLabel = "FILE",
+            description = "Site baseline from 'gatewatch learn' (overrides detector.site_baseline).")
+    Path siteBaseline;
+
     @Option(names = "--metrics-listen", paramLabel = "HOST:PORT", description = "Metrics endpoint (overrides metrics.listen).")
     String metricsListen;
 
@@ -76,7 +80,12 @@ public final class RunCommand implements Callable<Integer> {
         if (ifaceName == null || ifaceName.isBlank()) {
             throw new UsageException("no interface: give --interface IF or capture.interface in the configuration");
         }
-        Ensemble ensemble = Models.load(model != null ? model : config.detector().model());
+        Ensemble ensemble = Models.load(model != null ? model : config.detector().model(),
+                siteBaseline != null ? siteBaseline : config.detector().siteBaseline());
+        if (ensemble.site() != null) {
+            LOG.info("site baseline: {} connections learned, threshold {}", ensemble.site().connections(),
+                    String.format(java.util.Locale.ROOT, "%.4f", ensemble.site().threshold()));
+        }
         LiveConfig live = liveConfig(config.capture(), ifaceName);
         PrintWriter err = spec.commandLine().getErr();
         LiveSource source;

@@ -85,7 +85,7 @@ public class TrainCommand implements Callable<Integer> {
                     100 * cv.meanAccuracy(), cv.meanCost(), (System.nanoTime() - t) / 1e9);
         }
         long t0 = System.nanoTime();
-        TrainedModel m = new Trainer(config).train(rows, "gatewatch train " + String.join(" ", ownArgs()));
+        TrainedModel m = new Trainer(config).train(rows, "gatewatch train " + String.join(" ", OwnArgs.of(spec)));
         double seconds = (System.nanoTime() - t0) / 1e9;
         Ensemble e = m.ensemble();
         try {
@@ -118,12 +118,5 @@ public class TrainCommand implements Callable<Integer> {
                 smile.setLevel(ch.qos.logback.classic.Level.WARN);
             }
         }
-    }
-
-    /** This subcommand's arguments: under {@code gatewatch}, picocli's original arguments start with "train". */
-    private java.util.List<String> ownArgs() {
-        java.util.List<String> args = spec.commandLine().getParseResult().originalArgs();
-        int at = spec.commandLine().getParent() == null ? -1 : args.indexOf(spec.name());
-        return at < 0 ? args : args.subList(at + 1, args.size());
     }
 }

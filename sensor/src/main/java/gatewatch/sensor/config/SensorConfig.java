@@ -25,7 +25,7 @@ public record SensorConfig(
         capture = capture != null ? capture : CaptureSection.defaults();
         connections = connections != null ? connections : ConnectionsSection.defaults();
         pipeline = pipeline != null ? pipeline : PipelineSection.defaults();
-        detector = detector != null ? detector : new DetectorSection(null);
+        detector = detector != null ? detector : new DetectorSection(null, null);
         alerts = alerts == null ? LogSection.alertDefaults()
                 // A section that sets some keys keeps the default file: the alert log is never off by omission.
                 : alerts.path() == null ? alerts.withPath(LogSection.alertDefaults().path()) : alerts;

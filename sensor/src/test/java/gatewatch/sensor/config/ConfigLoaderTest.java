@@ -53,6 +53,8 @@ class ConfigLoaderTest {
                     tcp_inactivity: 10m
                 pipeline:
                   batch_size: 128
+                detector:
+                  site_baseline: /var/lib/gatewatch/site.gwb
                 alerts:
                   path: /tmp/a.json
                   max_bytes: 1000000
@@ -81,6 +83,7 @@ class ConfigLoaderTest {
         assertThat(c.connections().timeouts().udpInactivity()).isEqualTo(Duration.ofSeconds(30));
         assertThat(c.connections().timeouts().tcpInactivity()).isEqualTo(Duration.ofMinutes(10));
         assertThat(c.alerts().keep()).isEqualTo(3);
+        assertThat(c.detector().siteBaseline()).isEqualTo(Path.of("/var/lib/gatewatch/site.gwb"));
         assertThat(c.alertLimit().toAlertLimit())
                 .isEqualTo(new AlertLimit(20, Duration.ofMinutes(5), AlertLimit.DEFAULT.maxTracked()));
         assertThat(c.forwarders()).hasSize(2);

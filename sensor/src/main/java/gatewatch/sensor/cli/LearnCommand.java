@@ -1,0 +1,152 @@
+package gatewatch.sensor.cli;
+
+import gatewatch.detector.io.BuildInfo;
+import gatewatch.detector.io.SiteBaselineFile;
+import gatewatch.detector.model.Category;
+import gatewatch.detector.model.Ensemble;
+import gatewatch.detector.model.SiteBaseline;
+import gatewatch.detector.model.Verdict;
+import gatewatch.detector.train.SiteLearner;
+import gatewatch.features.extract.FeatureExtractor;
+import gatewatch.features.kdd.KddFeature;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Locale;
+import java.util.SplittableRandom;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code gatewatch learn CAPTURE... --out FILE}: fits a site baseline to captures of the site's
+ * normal traffic (DESIGN.md), for {@code run} and {@code replay --site-baseline FILE}. Connections
+ * beyond {@code --sample} are sampled uniformly (reservoir), so memory stays bounded however long
+ * the captures are.
+ */
+@Command(name = "learn", mixinStandardHelpOptions = true,
+        description = "Learn the site's normal traffic from capture files into a site baseline, so that what the site "
+                + "always does (TLS, SSH, QUIC: traffic KDD never saw as normal) is not alerted.")
+public final class LearnCommand implements Callable<Integer> {
+    private static final int F = KddFeature.COUNT_OF_FEATURES;
+
+    @Parameters(arity = "1..*", paramLabel = "CAPTURE", description = "pcap or pcapng files of the site's normal traffic")
+    List<Path> captures;
+
+    @Option(names = "--out", required = true, paramLabel = "FILE", description = "The site baseline file to write.")
+    Path out;
+
+    @Option(names = "--model", paramLabel = "FILE", description = "The model it is for (default: the bundled model).")
+    Path model;
+
+    @Option(names = "--quantile", paramLabel = "Q", defaultValue = "0.995",
+            description = "Share of the learned connections that counts as typical of the site (default 0.995).")
+    double quantile;
+
+    @Option(names = "--sample", paramLabel = "N", defaultValue = "200000",
+            description = "Connections kept at most, a uniform sample of all (default 200000).")
+    int sample;
+
+    @Option(names = "--seed", paramLabel = "S", defaultValue = "1999", description = "Seed of the sample and the forest.")
+    long seed;
+
+    @Mixin
+    DebugOption debug;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() throws IOException {
+        if (!(quantile > 0 && quantile < 1)) {
+            throw new UsageException("--quantile must be between 0 and 1, got " + quantile);
+        }
+        if (sample < SiteLearner.MIN_CONNECTIONS) {
+            throw new UsageException("--sample must be at least " + SiteLearner.MIN_CONNECTIONS + ", got " + sample);
+        }
+        Ensemble ensemble = Models.load(model);
+        Reservoir rows = new Reservoir(sample, seed);
+        FeatureExtractor extractor = new FeatureExtractor(FeatureExtractor.ExtractorConfig.defaults(),
+                r -> rows.offer(r.features().toArray()));
+        for (Path capture : captures) {
+            FeaturesCommand.read(capture, extractor);
+        }
+        extractor.finish();
+        double[][] x = rows.rows();
+        SiteBaseline baseline;
+        try {
+            baseline = new SiteLearner(quantile, seed).learn(ensemble, x);
+        } catch (IllegalArgumentException e) {
+            throw new UsageException(e.getMessage());
+        }
+        SiteBaselineFile.write(out, new SiteBaselineFile.Header("gatewatch learn " + String.join(" ", OwnArgs.of(spec)),
+                Instant.now().truncatedTo(ChronoUnit.SECONDS).toString(), BuildInfo.version()), baseline);
+
+        PrintWriter o = spec.commandLine().getOut();
+        o.printf(Locale.ROOT, "learned %,d connections (%,d seen in %d captures) for model %s; threshold %.4f at quantile %s%n",
+                x.length, rows.seen(), captures.size(), ensemble.modelVersion(), baseline.threshold(), quantile);
+        long before = alerts(ensemble, x);
+        long after = alerts(ensemble.withSite(baseline), x);
+        o.printf(Locale.ROOT, "alerted among them: %,d (%.2f %%) by the model alone, %,d (%.2f %%) with the site baseline "
+                + "(the learned connections themselves: expect fewer on new traffic)%n",
+                before, 100.0 * before / x.length, after, 100.0 * after / x.length);
+        o.printf("site baseline: %s (use with run or replay --site-baseline, or detector.site_baseline)%n", out);
+        o.flush();
+        return ExitCodes.OK;
+    }
+
+    private static long alerts(Ensemble e, double[][] x) {
+        double[] raw = new double[x.length * F];
+        for (int i = 0; i < x.length; i++) {
+            System.arraycopy(x[i], 0, raw, i * F, F);
+        }
+        Verdict[] v = new Verdict[x.length];
+        e.scoreBatch(raw, x.length, v);
+        long n = 0;
+        for (Verdict verdict : v) {
+            if (verdict.category() != Category.NORMAL) {
+                n++;
+            }
+        }
+        return n;
+    }
+
+    /** A uniform sample of at most {@code capacity} rows of a stream (Vitter's algorithm R). */
+    private static final class Reservoir {
+        private final double[][] rows;
+        private final SplittableRandom random;
+        private long seen;
+
+        Reservoir(int capacity, long seed) {
+            rows = new double[capacity][];
+            random = new SplittableRandom(seed);
+        }
+
+        void offer(double[] row) {
+            seen++;
+            if (seen <= rows.length) {
+                rows[(int) (seen - 1)] = row;
+                return;
+            }
+            long j = random.nextLong(seen);
+            if (j < rows.length) {
+                rows[(int) j] = row;
+            }
+        }
+
+        long seen() {
+            return seen;
+        }
+
+        double[][] rows() {
+            return java.util.Arrays.copyOf(rows, (int) Math.min(seen, rows.length));
+        }
+    }
+}
