@@ -9,15 +9,26 @@ import gatewatch.detector.model.Verdict;
 import gatewatch.detector.train.SiteLearner;
 import gatewatch.features.extract.FeatureExtractor;
 import gatewatch.features.kdd.KddFeature;
+import gatewatch.sensor.capture.CaptureException;
+import gatewatch.sensor.capture.CaptureOpenException;
+import gatewatch.sensor.capture.LiveSource;
+import gatewatch.sensor.config.CaptureSection;
+import gatewatch.sensor.config.ConfigException;
+import gatewatch.sensor.config.DurationValue;
+import gatewatch.sensor.config.SensorConfig;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Locale;
 import java.util.SplittableRandom;
 import java.util.concurrent.Callable;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -26,10 +37,11 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code gatewatch learn CAPTURE... --out FILE}: fits a site baseline to captures of the site's
- * normal traffic (DESIGN.md), for {@code run} and {@code replay --site-baseline FILE}. Connections
- * beyond {@code --sample} are sampled uniformly (reservoir), so memory stays bounded however long
- * the captures are.
+ * {@code gatewatch learn CAPTURE... --out FILE} or {@code gatewatch learn --interface IF
+ * --duration D --out FILE}: fits a site baseline to the site's normal traffic, from captures or
+ * live (DESIGN.md), for {@code run} and {@code replay --site-baseline FILE}. Connections beyond
+ * {@code --sample} are sampled uniformly (reservoir), so memory stays bounded however long it
+ * learns.
  */
 @Command(name = "learn", mixinStandardHelpOptions = true,
         description = "Learn the site's normal traffic from capture files into a site baseline, so that what the site "
@@ -37,8 +49,19 @@ import picocli.CommandLine.Spec;
 public final class LearnCommand implements Callable<Integer> {
     private static final int F = KddFeature.COUNT_OF_FEATURES;
 
-    @Parameters(arity = "1..*", paramLabel = "CAPTURE", description = "pcap or pcapng files of the site's normal traffic")
-    List<Path> captures;
+    @Parameters(arity = "0..*", paramLabel = "CAPTURE", description = "pcap or pcapng files of the site's normal traffic")
+    List<Path> captures = List.of();
+
+    @Option(names = {"-i", "--interface"}, paramLabel = "IF",
+            description = "Learn live from this interface instead of from files, for --duration or until SIGINT/SIGTERM.")
+    String iface;
+
+    @Option(names = "--duration", paramLabel = "DURATION", defaultValue = "1h",
+            description = "How long to learn live, e.g. 30m, 24h (default 1h).")
+    String duration;
+
+    @Option(names = "--filter", paramLabel = "BPF", description = "BPF filter for live learning.")
+    String filter;
 
     @Option(names = "--out", required = true, paramLabel = "FILE", description = "The site baseline file to write.")
     Path out;
@@ -71,12 +94,19 @@ public final class LearnCommand implements Callable<Integer> {
         if (sample < SiteLearner.MIN_CONNECTIONS) {
             throw new UsageException("--sample must be at least " + SiteLearner.MIN_CONNECTIONS + ", got " + sample);
         }
+        if ((iface == null) == captures.isEmpty()) {
+            throw new UsageException("give capture files or --interface IF, one of the two");
+        }
         Ensemble ensemble = Models.load(model);
         Reservoir rows = new Reservoir(sample, seed);
         FeatureExtractor extractor = new FeatureExtractor(FeatureExtractor.ExtractorConfig.defaults(),
                 r -> rows.offer(r.features().toArray()));
-        for (Path capture : captures) {
-            FeaturesCommand.read(capture, extractor);
+        if (iface != null) {
+            learnLive(extractor);
+        } else {
+            for (Path capture : captures) {
+                FeaturesCommand.read(capture, extractor);
+            }
         }
         extractor.finish();
         double[][] x = rows.rows();
@@ -90,8 +120,9 @@ public final class LearnCommand implements Callable<Integer> {
                 Instant.now().truncatedTo(ChronoUnit.SECONDS).toString(), BuildInfo.version()), baseline);
 
         PrintWriter o = spec.commandLine().getOut();
-        o.printf(Locale.ROOT, "learned %,d connections (%,d seen in %d captures) for model %s; threshold %.4f at quantile %s%n",
-                x.length, rows.seen(), captures.size(), ensemble.modelVersion(), baseline.threshold(), quantile);
+        o.printf(Locale.ROOT, "learned %,d connections (%,d seen, %s) for model %s; threshold %.4f at quantile %s%n",
+                x.length, rows.seen(), iface != null ? "live on " + iface : captures.size() + " captures",
+                ensemble.modelVersion(), baseline.threshold(), quantile);
         long before = alerts(ensemble, x);
         long after = alerts(ensemble.withSite(baseline), x);
         o.printf(Locale.ROOT, "alerted among them: %,d (%.2f %%) by the model alone, %,d (%.2f %%) with the site baseline "
@@ -100,6 +131,39 @@ public final class LearnCommand implements Callable<Integer> {
         o.printf("site baseline: %s (use with run or replay --site-baseline, or detector.site_baseline)%n", out);
         o.flush();
         return ExitCodes.OK;
+    }
+
+    /** Captures on {@link #iface} until {@link #duration} has passed or SIGINT/SIGTERM, whichever comes first. */
+    private void learnLive(FeatureExtractor extractor) {
+        Duration limit;
+        try {
+            limit = DurationValue.parse("--duration", duration);
+        } catch (ConfigException e) {
+            throw new UsageException(e.getMessage());
+        }
+        CaptureSection defaults = SensorConfig.defaults().capture();
+        CaptureSection capture = new CaptureSection(iface, filter, defaults.snaplen(), defaults.promiscuous(),
+                defaults.bufferMib(), defaults.immediate(), defaults.timeoutMs());
+        try (LiveSource source = LiveSource.open(RunCommand.liveConfig(capture, iface))) {
+            ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(
+                    Thread.ofPlatform().daemon().name("learn-timer").factory());
+            try {
+                timer.schedule(source::stop, limit.toMillis(), TimeUnit.MILLISECONDS);
+                spec.commandLine().getErr().printf("learning on %s for %s (SIGINT to stop sooner)%n", iface, duration);
+                spec.commandLine().getErr().flush();
+                Signals.whileRunning(source::stop, () -> { }, () -> {
+                    try {
+                        return source.run(extractor);
+                    } catch (CaptureException e) {
+                        throw new UnreadableInputException(iface + ": " + e.getMessage(), e);
+                    }
+                });
+            } finally {
+                timer.shutdownNow();
+            }
+        } catch (CaptureOpenException e) {
+            throw new UsageException(e.getMessage());
+        }
     }
 
     private static long alerts(Ensemble e, double[][] x) {

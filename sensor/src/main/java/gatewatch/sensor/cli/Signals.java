@@ -17,10 +17,15 @@ final class Signals {
     }
 
     static <T> T whileRunning(Pipeline pipeline, Supplier<T> body) {
+        return whileRunning(pipeline::stop, () -> pipeline.sink().requestReopen(), body);
+    }
+
+    /** As above for any run: {@code stop} on SIGTERM and SIGINT, {@code reopen} on SIGHUP. */
+    static <T> T whileRunning(Runnable stop, Runnable reopen, Supplier<T> body) {
         List<Runnable> restore = new ArrayList<>();
-        install("TERM", s -> pipeline.stop(), restore);
-        install("INT", s -> pipeline.stop(), restore);
-        install("HUP", s -> pipeline.sink().requestReopen(), restore);
+        install("TERM", s -> stop.run(), restore);
+        install("INT", s -> stop.run(), restore);
+        install("HUP", s -> reopen.run(), restore);
         try {
             return body.get();
         } finally {

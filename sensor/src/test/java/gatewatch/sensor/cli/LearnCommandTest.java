@@ -1,13 +1,20 @@
 package gatewatch.sensor.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import gatewatch.detector.io.SiteBaselineFile;
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
 
@@ -61,5 +68,54 @@ class LearnCommandTest {
         CliRun replay = CliRun.of("replay", small.toString(), "--site-baseline", notes.toString());
         assertThat(replay.exitCode()).isEqualTo(2);
         assertThat(replay.err()).contains("site baseline " + notes, "not a gatewatch site baseline");
+    }
+
+    /**
+     * Live: learns on the loopback interface, filtered to one port, while the test keeps opening
+     * connections to a server of its own on that port until learning ends.
+     */
+    @Test
+    @Timeout(120)
+    void learnsLiveOnLoopbackForTheGivenDuration() throws Exception {
+        boolean root = Files.readAllLines(Path.of("/proc/self/status")).stream()
+                .anyMatch(l -> l.startsWith("Uid:") && l.split("\\s+")[1].equals("0"));
+        assumeTrue(root, "skipped: live learning needs CAP_NET_RAW (run as root, as CI does)");
+        InetAddress loopback = InetAddress.getByName("127.0.0.1");
+        try (ServerSocket server = new ServerSocket(0, 512, loopback)) {
+            Thread acceptor = Thread.ofPlatform().daemon().start(() -> {
+                while (!server.isClosed()) {
+                    try {
+                        server.accept().close();
+                    } catch (IOException e) {
+                        return;
+                    }
+                }
+            });
+            Path baseline = tmp.resolve("live.gwb");
+            CompletableFuture<CliRun> learning = CompletableFuture.supplyAsync(() -> CliRun.of("learn", "--interface", "lo",
+                    "--filter", "tcp port " + server.getLocalPort(), "--duration", "8s", "--out", baseline.toString()));
+            while (!learning.isDone()) {
+                try (Socket c = new Socket(loopback, server.getLocalPort())) {
+                    c.getOutputStream().write('x');
+                }
+                Thread.sleep(5);
+            }
+            CliRun run = learning.get();
+            server.close();
+            acceptor.join(5_000);
+            assertThat(run.exitCode()).as(run.err()).isZero();
+            assertThat(run.err()).contains("learning on lo for 8s");
+            assertThat(SiteBaselineFile.read(baseline).baseline().connections()).isGreaterThanOrEqualTo(200);
+        }
+    }
+
+    @Test
+    void capturesAndAnInterfaceTogetherOrNeitherIsExit2() {
+        CliRun neither = CliRun.of("learn", "--out", tmp.resolve("n.gwb").toString());
+        assertThat(neither.exitCode()).isEqualTo(2);
+        assertThat(neither.err()).contains("capture files or --interface");
+        CliRun badDuration = CliRun.of("learn", "--interface", "lo", "--duration", "soon", "--out", tmp.resolve("d.gwb").toString());
+        assertThat(badDuration.exitCode()).isEqualTo(2);
+        assertThat(badDuration.err()).contains("--duration");
     }
 }
