@@ -68,6 +68,13 @@ for _ in $(seq 300); do
 done
 [ -n "$cpid" ] || fail "no systemd in the container"
 ct() { nsenter -t "$cpid" -a "$@"; }
+# PID 1 is there before its bus socket: until then systemctl fails at once ("Failed to connect to
+# bus") instead of waiting, and the run failed so once in CI.
+for _ in $(seq 300); do
+    ct test -S /run/systemd/private 2>/dev/null && break
+    sleep 0.2
+done
+ct test -S /run/systemd/private || fail "systemd in the container did not open its bus socket within 60 s"
 state=$(ct timeout 120 systemctl is-system-running --wait 2>/dev/null || true)
 log "container booted ($state), systemd $(ct systemctl --version | sed -n '1s/^systemd \([0-9]*\).*/\1/p') as PID 1"
 
