@@ -350,14 +350,17 @@ public final class Ensemble {
         double iso = w.iso[i];
         double threshold = model.anomalyThreshold();
         if (cat == Category.NORMAL.ordinal()) {
-            if (iso > threshold && (site == null || !site.typical(w.enc, i * F))) {
+            if (iso > threshold) {
+                if (site != null && site.typical(w.enc, i * F)) {
+                    return new Verdict(Category.NORMAL, Verdict.SITE_TYPICAL, clamp(w.p[o]), iso, List.of());
+                }
                 double conf = Math.min(1.0, (iso - threshold) / (1.0 - threshold));
                 return new Verdict(Category.ANOMALY, "anomaly", conf, iso, reasonFinder.reasons(w.enc, i * F));
             }
             return new Verdict(Category.NORMAL, "normal", clamp(w.p[o]), iso, List.of());
         }
         if (site != null && site.typical(w.enc, i * F)) {
-            return new Verdict(Category.NORMAL, "normal", clamp(w.p[o]), iso, List.of());
+            return new Verdict(Category.NORMAL, Verdict.SITE_TYPICAL, clamp(w.p[o]), iso, List.of());
         }
         int best = -1;
         int lo = i * labels;

@@ -46,6 +46,8 @@ class SiteLearnerTest {
         assertThat(model.score(usual).category()).isEqualTo(Category.DOS);
         Verdict withSite = model.withSite(site).score(usual);
         assertThat(withSite.category()).isEqualTo(Category.NORMAL);
+        assertThat(withSite.label()).isEqualTo(Verdict.SITE_TYPICAL);
+        assertThat(withSite.siteTypical()).isTrue();
         assertThat(withSite.reasons()).isEmpty();
     }
 

@@ -25,6 +25,9 @@ final class SummaryPrinter {
             }
         }
         err.println(sb);
+        if (s.siteTypical() > 0) {
+            err.printf(Locale.ROOT, "not alerted as typical of the site (site baseline): %,d connections%n", s.siteTypical());
+        }
         if (s.suppressed() > 0) {
             err.printf(Locale.ROOT, "alerts suppressed by the alert limit (counted in alert_suppressed events): %,d of %,d%n",
                     s.suppressed(), s.alerts());
@@ -51,6 +54,7 @@ final class SummaryPrinter {
             }
         }
         o.put("alerts_suppressed", s.suppressed());
+        o.put("site_typical", s.siteTypical());
         o.put("malformed_frames", s.malformedFrames());
         o.put("dropped_records", s.droppedRecords());
         o.put("dropped_verdicts", s.droppedVerdicts());

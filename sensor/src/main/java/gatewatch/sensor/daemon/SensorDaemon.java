@@ -84,7 +84,8 @@ public final class SensorDaemon implements AutoCloseable {
         new ExtractorMetrics(pipeline.extractor()).bindTo(registry);
         List<QueueView> queues = List.of(view(pipeline.recordQueue()), view(pipeline.verdictQueue()));
         new QueueMetrics(queues).bindTo(registry);
-        new AlertMetrics(c -> pipeline.sink().alerts(c), c -> pipeline.sink().suppressed(c)).bindTo(registry);
+        new AlertMetrics(c -> pipeline.sink().alerts(c), c -> pipeline.sink().suppressed(c),
+                () -> pipeline.sink().siteTypical()).bindTo(registry);
         verdicts.bindTo(registry);
         new DetectorMetrics(pipeline.detector()::scored, pipeline.detector()::memoHits).bindTo(registry);
         new ForwarderMetrics(forwarders).bindTo(registry);

@@ -170,7 +170,7 @@ public final class Pipeline {
         alerts.replaceAll((c, v) -> sink.alerts(c));
         Map<Category, Long> suppressed = Summary.emptyCounts();
         suppressed.replaceAll((c, v) -> sink.suppressed(c));
-        return new Summary(extractor.decodeCounters().frames(), sink.connections(), alerts, suppressed,
+        return new Summary(extractor.decodeCounters().frames(), sink.connections(), alerts, suppressed, sink.siteTypical(),
                 extractor.decodeCounters().malformedTotal(),
                 recordQueue.dropped(), verdictQueue.dropped(), extractor.trackerCounters().evicted(),
                 (System.nanoTime() - startNanos) / 1e9, inputError);

@@ -13,6 +13,7 @@ import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicLongArray;
 import java.util.function.Consumer;
 
@@ -40,6 +41,7 @@ public final class SinkStage implements Runnable {
     private volatile boolean wallClock;
     private long lastClockTick;
     private volatile long connections;
+    private final AtomicLong siteTypical = new AtomicLong();
     private long suppressionsWritten;
 
     /**
@@ -97,6 +99,9 @@ public final class SinkStage implements Runnable {
                     suppressedByCategory.incrementAndGet(v.category().ordinal());
                 }
             } else {
+                if (v.siteTypical()) {
+                    siteTypical.incrementAndGet();
+                }
                 limiter.advance(c.endNanos(), onWindowClosed);
             }
             for (AlertListener l : listeners) {
@@ -188,6 +193,11 @@ public final class SinkStage implements Runnable {
     /** Alerts of the category counted into {@code alert_suppressed} events instead of written. */
     public long suppressed(Category c) {
         return suppressedByCategory.get(c.ordinal());
+    }
+
+    /** Connections the model alone would have alerted and the site baseline found typical of the site. */
+    public long siteTypical() {
+        return siteTypical.get();
     }
 
     /** Alerts written in full although over the limit, because their key could not be remembered. */

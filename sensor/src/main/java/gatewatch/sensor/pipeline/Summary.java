@@ -9,6 +9,7 @@ import java.util.Map;
  *
  * @param alertsByCategory     alert verdicts, written or suppressed
  * @param suppressedByCategory alerts counted into {@code alert_suppressed} events instead of written
+ * @param siteTypical          connections the site baseline cleared (label {@code site_typical})
  * @param inputError a capture file that could not be read (named, with offset and reason), or null
  */
 public record Summary(
@@ -16,6 +17,7 @@ public record Summary(
         long connections,
         Map<Category, Long> alertsByCategory,
         Map<Category, Long> suppressedByCategory,
+        long siteTypical,
         long malformedFrames,
         long droppedRecords,
         long droppedVerdicts,

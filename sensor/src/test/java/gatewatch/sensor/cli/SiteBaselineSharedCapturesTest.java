@@ -44,7 +44,7 @@ class SiteBaselineSharedCapturesTest {
         return out;
     }
 
-    /** Alerted connections and all connections of a replay. */
+    /** Alerted connections, all connections, and those the site baseline cleared, of a replay. */
     private long[] replay(Path capture, Path baseline) throws IOException {
         Path summary = tmp.resolve("summary.json");
         List<String> args = new ArrayList<>(List.of("replay", capture.toString(), "--alerts", tmp.resolve("a.json").toString(),
@@ -55,7 +55,7 @@ class SiteBaselineSharedCapturesTest {
         CliRun run = CliRun.of(args.toArray(String[]::new));
         assertThat(run.exitCode()).as(run.err()).isZero();
         JsonNode s = JSON.readTree(summary.toFile());
-        return new long[] {s.path("alerts").asLong(), s.path("connections").asLong()};
+        return new long[] {s.path("alerts").asLong(), s.path("connections").asLong(), s.path("site_typical").asLong()};
     }
 
     @Test
@@ -66,7 +66,10 @@ class SiteBaselineSharedCapturesTest {
         Path site = learn(normal.stream().filter(p -> !heldOut.contains(p)).toList());
         for (Path capture : heldOut) {
             long without = replay(capture, null)[0];
-            long with = replay(capture, site)[0];
+            long[] r = replay(capture, site);
+            long with = r[0];
+            // The baseline only clears alerts, and every one it clears is counted as site_typical.
+            assertThat(with + r[2]).as("alerts with the baseline + cleared").isEqualTo(without);
             System.out.printf("%s: %d alerts without the site baseline, %d with%n", capture.getFileName(), without, with);
             assertThat(without).isPositive();
             assertThat(with).as("%s alerts with the site baseline (without: %d)", capture.getFileName(), without)

@@ -76,7 +76,7 @@ class PipelineMetricsTest {
     @Test
     void alertsHaveOneSeriesPerAlertCategoryAndNoneForNormal() {
         Map<Category, Long> counts = new EnumMap<>(Category.class);
-        new AlertMetrics(c -> counts.getOrDefault(c, 0L), c -> 0L).bindTo(registry);
+        new AlertMetrics(c -> counts.getOrDefault(c, 0L), c -> 0L, () -> 0L).bindTo(registry);
         counts.put(Category.DOS, 12L);
         counts.put(Category.ANOMALY, 2L);
 

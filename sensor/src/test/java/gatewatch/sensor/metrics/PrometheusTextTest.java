@@ -21,7 +21,7 @@ class PrometheusTextTest {
         new ExtractorMetrics(extractor).bindTo(registry);
         new CaptureMetrics(() -> new CaptureStats(7, 1, 0), bytes).bindTo(registry);
         new QueueMetrics(List.of(new FakeQueue("records", 4096))).bindTo(registry);
-        new AlertMetrics(c -> 3, c -> 1).bindTo(registry);
+        new AlertMetrics(c -> 3, c -> 1, () -> 2).bindTo(registry);
         verdicts.bindTo(registry);
 
         Traffic traffic = new Traffic(bytes);
@@ -53,6 +53,7 @@ class PrometheusTextTest {
                 "gatewatch_pipeline_queue_dropped_items_total{queue=\"records\"} 0.0",
                 "gatewatch_sink_alerts_total{category=\"dos\"} 3.0",
                 "gatewatch_sink_suppressed_alerts_total{category=\"dos\"} 1.0",
+                "gatewatch_sink_site_typical_connections_total 2.0",
                 "gatewatch_detector_verdict_latency_seconds_count 2",
                 "gatewatch_detector_verdict_latency_seconds_bucket{le=\"+Inf\"} 2");
         // No address or port ever becomes a label.
