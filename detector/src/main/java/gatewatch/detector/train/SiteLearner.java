@@ -5,9 +5,7 @@ import gatewatch.detector.model.IsolationScorer;
 import gatewatch.detector.model.SiteBaseline;
 import gatewatch.features.kdd.KddFeature;
 import java.util.Arrays;
-import java.util.stream.IntStream;
 import smile.anomaly.IsolationForest;
-import smile.math.MathEx;
 
 /**
  * Fits a {@link SiteBaseline} to connections of the site's normal traffic ({@code gatewatch
@@ -19,7 +17,6 @@ import smile.math.MathEx;
 public final class SiteLearner {
     /** Fewer connections than this say too little about a site to learn from. */
     public static final int MIN_CONNECTIONS = 200;
-    private static final int FOLDS = 5;
     private static final int F = KddFeature.COUNT_OF_FEATURES;
     private static final KddFeature[] FEATURES = KddFeature.values();
 
@@ -63,23 +60,8 @@ public final class SiteLearner {
         return new SiteBaseline(low, high, seen, scorer, threshold(x), quantile, raw.length, model.modelVersion());
     }
 
-    /** The quantile of out-of-fold scores: each row scored by a forest fitted on the other folds. */
+    /** As the model's own anomaly threshold: each connection scored by a forest fitted without it. */
     private double threshold(double[][] x) {
-        int[] order = IntStream.range(0, x.length).toArray();
-        MathEx.setSeed(seed + 17);
-        MathEx.permutate(order);
-        double[] scores = new double[x.length];
-        for (int k = 0; k < FOLDS; k++) {
-            int fold = k;
-            double[][] train = IntStream.range(0, x.length).filter(i -> i % FOLDS != fold)
-                    .mapToObj(i -> x[order[i]]).toArray(double[][]::new);
-            IsolationScorer scorer = SmileCompiler.isolation(trainer.fitIsolation(train, seed + 101L * (k + 1)));
-            for (int i = k; i < x.length; i += FOLDS) {
-                scores[i] = scorer.score(x[order[i]], 0);
-            }
-        }
-        Arrays.sort(scores);
-        int at = (int) Math.ceil(quantile * scores.length) - 1;
-        return scores[Math.max(0, Math.min(scores.length - 1, at))];
+        return Trainer.outOfFoldQuantile(x, trainer.foldForests(x), TrainingConfig.defaults().isolationTrees(), quantile);
     }
 }

@@ -69,8 +69,15 @@ public final class Trainer {
      */
     record Fitted(int rowsRead, FeatureEncoder encoder, double[][] x, String[] labelNames, int[] labelCategories,
             RandomForest forest, GradientTreeBoost boost, double[][] normal, IsolationForest baseline,
-            int baselineSample, IsolationForest[] thresholdForests, int[] thresholdSamples, int[] thresholdOrder,
-            double forestSeconds, double boostSeconds, double baselineSeconds) {
+            int baselineSample, FoldForests thresholdFolds, double forestSeconds, double boostSeconds,
+            double baselineSeconds) {
+    }
+
+    /**
+     * Isolation forests each fitted without one fold of some rows: {@code order} is the rows in
+     * the random order that deals them, row {@code order[i]} to fold {@code i % folds}.
+     */
+    record FoldForests(IsolationForest[] forests, int[] samples, int[] order) {
     }
 
     Fitted fit(LabelledData input) {
@@ -108,22 +115,28 @@ public final class Trainer {
 
         double[][] normal = rows(x, data.categories(), Category.NORMAL);
         IsolationForest iforest = fitIsolation(normal, config.seed());
-        int folds = config.thresholdFolds();
-        int[] order = java.util.stream.IntStream.range(0, normal.length).toArray();
-        MathEx.setSeed(config.seed() + 17);
-        MathEx.permutate(order);
-        IsolationForest[] foldForests = new IsolationForest[folds];
-        int[] foldSamples = new int[folds];
-        for (int f = 0; f < folds; f++) {
-            int fold = f;
-            double[][] train = java.util.stream.IntStream.range(0, normal.length).filter(i -> i % folds != fold)
-                    .mapToObj(i -> normal[order[i]]).toArray(double[][]::new);
-            foldForests[f] = fitIsolation(train, config.seed() + 101L * (f + 1));
-            foldSamples[f] = sampleSize(train.length);
-        }
+        FoldForests folds = foldForests(normal);
         long t3 = System.nanoTime();
         return new Fitted(input.size(), encoder, x, labelNames, labelCategories, rf, gbt, normal, iforest,
-                sampleSize(normal.length), foldForests, foldSamples, order, (t1 - t0) / 1e9, (t2 - t1) / 1e9, (t3 - t2) / 1e9);
+                sampleSize(normal.length), folds, (t1 - t0) / 1e9, (t2 - t1) / 1e9, (t3 - t2) / 1e9);
+    }
+
+    /** One isolation forest per fold of {@code rows} (thresholdFolds of them), each fitted on the other folds. */
+    FoldForests foldForests(double[][] rows) {
+        int folds = config.thresholdFolds();
+        int[] order = java.util.stream.IntStream.range(0, rows.length).toArray();
+        MathEx.setSeed(config.seed() + 17);
+        MathEx.permutate(order);
+        IsolationForest[] forests = new IsolationForest[folds];
+        int[] samples = new int[folds];
+        for (int f = 0; f < folds; f++) {
+            int fold = f;
+            double[][] train = java.util.stream.IntStream.range(0, rows.length).filter(i -> i % folds != fold)
+                    .mapToObj(i -> rows[order[i]]).toArray(double[][]::new);
+            forests[f] = fitIsolation(train, config.seed() + 101L * (f + 1));
+            samples[f] = sampleSize(train.length);
+        }
+        return new FoldForests(forests, samples, order);
     }
 
     /**
@@ -262,24 +275,27 @@ public final class Trainer {
         return new IsolationForest(m, KddFeature.COUNT_OF_FEATURES, 0, trees);
     }
 
-    /**
-     * The configured quantile of isolation scores of normal rows, each scored by a forest (of the
-     * effective tree count) that did not see it.
-     */
+    /** The configured quantile of out-of-fold isolation scores of the normal rows, at the effective tree count. */
     private static double anomalyThreshold(Fitted f, TrainingConfig effective) {
-        double[][] normal = f.normal();
-        int[] order = f.thresholdOrder();
-        int folds = f.thresholdForests().length;
-        double[] scores = new double[normal.length];
-        for (int k = 0; k < folds; k++) {
-            IsolationScorer scorer = SmileCompiler.isolation(
-                    firstTrees(f.thresholdForests()[k], f.thresholdSamples()[k], effective.isolationTrees()));
-            for (int i = k; i < normal.length; i += folds) {
-                scores[i] = scorer.score(normal[order[i]], 0);
+        return outOfFoldQuantile(f.normal(), f.thresholdFolds(), effective.isolationTrees(), effective.anomalyQuantile());
+    }
+
+    /**
+     * The {@code quantile} of isolation scores of {@code rows}, each scored by the first
+     * {@code trees} trees of the forest of {@code folds} that did not see it.
+     */
+    static double outOfFoldQuantile(double[][] rows, FoldForests folds, int trees, double quantile) {
+        int[] order = folds.order();
+        int k = folds.forests().length;
+        double[] scores = new double[rows.length];
+        for (int f = 0; f < k; f++) {
+            IsolationScorer scorer = SmileCompiler.isolation(firstTrees(folds.forests()[f], folds.samples()[f], trees));
+            for (int i = f; i < rows.length; i += k) {
+                scores[i] = scorer.score(rows[order[i]], 0);
             }
         }
         Arrays.sort(scores);
-        int at = (int) Math.ceil(effective.anomalyQuantile() * scores.length) - 1;
+        int at = (int) Math.ceil(quantile * scores.length) - 1;
         return scores[Math.max(0, Math.min(scores.length - 1, at))];
     }
 

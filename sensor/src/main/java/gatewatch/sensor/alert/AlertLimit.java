@@ -1,9 +1,6 @@
 package gatewatch.sensor.alert;
 
 import java.time.Duration;
-import java.util.Locale;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * How many alerts are written in full for one address and category in a window of time; the rest
@@ -22,8 +19,6 @@ public record AlertLimit(int count, Duration per, int maxTracked) {
     /** 100 alerts a minute for each victim and each source, per category. */
     public static final AlertLimit DEFAULT = new AlertLimit(100, Duration.ofSeconds(60), 65_536);
 
-    private static final Pattern TEXT = Pattern.compile("(\\d+)/(\\d+)(ms|s|m|h)");
-
     public AlertLimit {
         if (count < 0) {
             throw new IllegalArgumentException("count must be 0 (no limit) or positive, got " + count);
@@ -38,26 +33,6 @@ public record AlertLimit(int count, Duration per, int maxTracked) {
 
     public boolean enabled() {
         return count > 0;
-    }
-
-    /** {@code off}, or {@code COUNT/DURATION} such as {@code 100/60s} (the default's key limit kept). */
-    public static AlertLimit parse(String text) {
-        String t = text.trim().toLowerCase(Locale.ROOT);
-        if (t.equals("off") || t.equals("0")) {
-            return OFF;
-        }
-        Matcher m = TEXT.matcher(t);
-        if (!m.matches()) {
-            throw new IllegalArgumentException("expected off or COUNT/DURATION such as 100/60s, got '" + text + "'");
-        }
-        long n = Long.parseLong(m.group(2));
-        Duration per = switch (m.group(3)) {
-            case "ms" -> Duration.ofMillis(n);
-            case "s" -> Duration.ofSeconds(n);
-            case "m" -> Duration.ofMinutes(n);
-            default -> Duration.ofHours(n);
-        };
-        return new AlertLimit(Integer.parseInt(m.group(1)), per, DEFAULT.maxTracked());
     }
 
     @Override

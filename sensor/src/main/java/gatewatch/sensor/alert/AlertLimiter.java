@@ -31,6 +31,7 @@ public final class AlertLimiter {
     private long now = Long.MIN_VALUE;
     private long nextClose = Long.MAX_VALUE;
     private long untracked;
+    private int reported;
 
     public AlertLimiter(AlertLimit limit) {
         this.limit = limit;
@@ -67,14 +68,21 @@ public final class AlertLimiter {
         return true;
     }
 
-    /** Moves the clock to {@code eventNanos} (if later) and closes the windows that ended before it. */
-    public void advance(long eventNanos, Consumer<Suppression> closed) {
+    /**
+     * Moves the clock to {@code eventNanos} (if later) and closes the windows that ended before it.
+     *
+     * @return true if a closed window had suppressed alerts (its summary went to {@code closed})
+     */
+    public boolean advance(long eventNanos, Consumer<Suppression> closed) {
         if (eventNanos > now) {
             now = eventNanos;
         }
-        if (now >= nextClose) {
-            nextClose = Math.min(byDest.closeEnded(closed), bySource.closeEnded(closed));
+        if (now < nextClose) {
+            return false;
         }
+        int before = reported;
+        nextClose = Math.min(byDest.closeEnded(closed), bySource.closeEnded(closed));
+        return reported != before;
     }
 
     /** Closes every window, ended or not (the run is over). */
@@ -180,6 +188,7 @@ public final class AlertLimiter {
             if (w.suppressed == 0) {
                 return;
             }
+            reported++;
             Map<String, Long> labels = new HashMap<>();
             w.labels.forEach((k, v) -> labels.put(k, v[0]));
             closed.accept(new Suppression(track, address, category, w.start, windowNanos, closedAt, w.written,

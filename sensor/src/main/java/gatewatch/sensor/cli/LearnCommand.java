@@ -2,13 +2,10 @@ package gatewatch.sensor.cli;
 
 import gatewatch.detector.io.BuildInfo;
 import gatewatch.detector.io.SiteBaselineFile;
-import gatewatch.detector.model.Category;
 import gatewatch.detector.model.Ensemble;
 import gatewatch.detector.model.SiteBaseline;
-import gatewatch.detector.model.Verdict;
 import gatewatch.detector.train.SiteLearner;
 import gatewatch.features.extract.FeatureExtractor;
-import gatewatch.features.kdd.KddFeature;
 import gatewatch.sensor.capture.CaptureException;
 import gatewatch.sensor.capture.CaptureOpenException;
 import gatewatch.sensor.capture.LiveSource;
@@ -22,6 +19,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.SplittableRandom;
@@ -47,8 +45,6 @@ import picocli.CommandLine.Spec;
         description = "Learn the site's normal traffic from capture files into a site baseline, so that what the site "
                 + "always does (TLS, SSH, QUIC: traffic KDD never saw as normal) is not alerted.")
 public final class LearnCommand implements Callable<Integer> {
-    private static final int F = KddFeature.COUNT_OF_FEATURES;
-
     @Parameters(arity = "0..*", paramLabel = "CAPTURE", description = "pcap or pcapng files of the site's normal traffic")
     List<Path> captures = List.of();
 
@@ -167,19 +163,7 @@ public final class LearnCommand implements Callable<Integer> {
     }
 
     private static long alerts(Ensemble e, double[][] x) {
-        double[] raw = new double[x.length * F];
-        for (int i = 0; i < x.length; i++) {
-            System.arraycopy(x[i], 0, raw, i * F, F);
-        }
-        Verdict[] v = new Verdict[x.length];
-        e.scoreBatch(raw, x.length, v);
-        long n = 0;
-        for (Verdict verdict : v) {
-            if (verdict.category() != Category.NORMAL) {
-                n++;
-            }
-        }
-        return n;
+        return Arrays.stream(e.assess(x)).filter(a -> a.verdict().isAlert()).count();
     }
 
     /** A uniform sample of at most {@code capacity} rows of a stream (Vitter's algorithm R). */
@@ -210,7 +194,7 @@ public final class LearnCommand implements Callable<Integer> {
         }
 
         double[][] rows() {
-            return java.util.Arrays.copyOf(rows, (int) Math.min(seen, rows.length));
+            return Arrays.copyOf(rows, (int) Math.min(seen, rows.length));
         }
     }
 }

@@ -42,7 +42,6 @@ public final class SinkStage implements Runnable {
     private long lastClockTick;
     private volatile long connections;
     private final AtomicLong siteTypical = new AtomicLong();
-    private long suppressionsWritten;
 
     /**
      * @param alerts      the alert log, or null to write alerts to {@code alertStream}
@@ -124,10 +123,8 @@ public final class SinkStage implements Runnable {
             return false;
         }
         lastClockTick = tick;
-        long before = suppressionsWritten;
         Instant now = Instant.now();
-        limiter.advance(now.getEpochSecond() * 1_000_000_000L + now.getNano(), onWindowClosed);
-        return suppressionsWritten != before;
+        return limiter.advance(now.getEpochSecond() * 1_000_000_000L + now.getNano(), onWindowClosed);
     }
 
     /** Connection times are wall-clock times (live capture): windows also close while no connection ends. */
@@ -136,7 +133,6 @@ public final class SinkStage implements Runnable {
     }
 
     private void writeSuppression(Suppression s) {
-        suppressionsWritten++;
         byte[] line = json.suppressed(s);
         try {
             writeAlertLine(line);

@@ -1,7 +1,6 @@
 package gatewatch.sensor.alert;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import gatewatch.detector.model.Category;
 import gatewatch.features.conn.IpAddress;
@@ -115,14 +114,5 @@ class AlertLimiterTest {
         l.closeAll(closed::add);
         assertThat(closed).isEmpty();
         assertThat(l.tracked()).isZero();
-    }
-
-    @Test
-    void parsesTheCommandLineForm() {
-        assertThat(AlertLimit.parse("100/60s")).isEqualTo(AlertLimit.DEFAULT);
-        assertThat(AlertLimit.parse("5/2m")).isEqualTo(new AlertLimit(5, Duration.ofMinutes(2), AlertLimit.DEFAULT.maxTracked()));
-        assertThat(AlertLimit.parse("off").enabled()).isFalse();
-        assertThatThrownBy(() -> AlertLimit.parse("100")).hasMessageContaining("COUNT/DURATION");
-        assertThatThrownBy(() -> AlertLimit.parse("100/0s")).hasMessageContaining("per must be a positive duration");
     }
 }
