@@ -15,17 +15,30 @@ import java.util.List;
 final class KeywordAutomaton {
     private static final int ALPHABET = 256;
     /**
-     * goto[state * 256 + byte]: the next state (the full automaton, failure links folded in), with
-     * upper-case letters sharing their lower-case transitions, and stored as {@code ~state} when
-     * that state ends a literal: the scan needs no case branch and reads {@link #output} only on a
-     * hit: one dependent load per byte, no case branch (shell output mixes cases at random) and no
-     * second load. The scan of shell output was 15 % of the capture thread on the telnet-heavy
-     * synthesized capture (async-profiler); capture + features there went from 1.54–1.69 M to
-     * 1.54–1.81 M frames/s over six alternating runs (means 1.59 → 1.67 M): small, kept.
+     * Byte → its class: bytes that occur in no literal share class 0, and an
+     * upper-case letter has the class of its lower-case one. The table below has one column per
+     * class instead of one per byte, so it is a few KiB and stays in L1: each byte's step was a
+     * dependent load from a 256-column table of tens of KiB (L2) before, 11 % of the capture
+     * thread on the telnet-heavy synthesized capture (async-profiler).
+     */
+    private final byte[] classOf = new byte[ALPHABET];
+    /**
+     * next[row + class]: the next state's row (state × stride, so the scan adds instead of
+     * multiplying), failure links folded in, stored as {@code ~row} when that state ends a
+     * literal, so the scan reads {@link #output} only on a hit.
      */
     private final int[] next;
-    /** Rules (bits) whose literal ends at each state, including the literals that are suffixes of it. */
+    /** Rules (bits) whose literal ends at each state (by row / stride), suffix literals included. */
     private final long[] output;
+    private final int strideShift;
+    /** Bytes in the longest literal. */
+    private final int longest;
+    /**
+     * Lines at least this long are scanned as two halves at once: the step of one byte depends on
+     * the step before it (a load from the table), so one pass runs at the latency of that load;
+     * two independent passes interleaved overlap their loads.
+     */
+    static final int SPLIT_AT = 48;
 
     /**
      * @param keywords per rule: its lower-case literals, or null for a rule without a prefilter
@@ -58,8 +71,8 @@ final class KeywordAutomaton {
             }
         }
         int states = trie.size();
-        next = new int[states * ALPHABET];
-        output = new long[states];
+        int[] next = new int[states * ALPHABET];
+        long[] output = new long[states];
         int[] fail = new int[states];
         ArrayDeque<Integer> queue = new ArrayDeque<>();
         for (int c = 0; c < ALPHABET; c++) {
@@ -85,22 +98,67 @@ final class KeywordAutomaton {
                 }
             }
         }
-        finish();
+        this.output = output;
+        int longest = 0;
+        for (byte[][] words : keywords) {
+            if (words != null) {
+                for (byte[] word : words) {
+                    longest = Math.max(longest, word.length);
+                }
+            }
+        }
+        this.longest = longest;
+        int classes = classify(keywords);
+        this.strideShift = Integer.numberOfTrailingZeros(Integer.highestOneBit(classes * 2 - 1));
+        this.next = compress(next, output, states, classes);
     }
 
-    /** Folds case and marks the transitions into states that end a literal (see {@link #next}). */
-    private void finish() {
-        int states = output.length;
+    /** Fills {@link #classOf}: one class per distinct lower-cased literal byte, 0 for the rest. */
+    private int classify(byte[][][] keywords) {
+        int classes = 1;
+        for (byte[][] words : keywords) {
+            if (words == null) {
+                continue;
+            }
+            for (byte[] word : words) {
+                for (byte b : word) {
+                    int c = b & 0xff;
+                    if (classOf[c] == 0) {
+                        classOf[c] = (byte) classes++;
+                    }
+                }
+            }
+        }
+        if (classes > Byte.MAX_VALUE) {
+            throw new IllegalArgumentException("too many distinct bytes in the literals: " + (classes - 1));
+        }
+        for (int c = 'A'; c <= 'Z'; c++) {
+            classOf[c] = classOf[c + 32];
+        }
+        return classes;
+    }
+
+    /**
+     * The byte-indexed table folded to one column per class. Every byte of a class moves every
+     * state to the same next state (bytes of class 0 occur in no literal, so each follows the
+     * failure links back to the root), which is why one column stands for all of them.
+     */
+    private int[] compress(int[] full, long[] output, int states, int classes) {
+        int stride = 1 << strideShift;
+        int[] table = new int[states * stride];
+        int[] representative = new int[classes];
+        for (int c = ALPHABET - 1; c >= 0; c--) {
+            // Lower case represents its letter: the trie was built from lower-cased literals.
+            representative[classOf[c]] = c >= 'A' && c <= 'Z' ? c + 32 : c;
+        }
         for (int s = 0; s < states; s++) {
-            for (int c = 'A'; c <= 'Z'; c++) {
-                next[s * ALPHABET + c] = next[s * ALPHABET + c + 32];
+            for (int k = 0; k < classes; k++) {
+                int t = full[s * ALPHABET + representative[k]];
+                int row = t << strideShift;
+                table[s * stride + k] = output[t] != 0 ? ~row : row;
             }
         }
-        for (int i = 0; i < next.length; i++) {
-            if (output[next[i]] != 0) {
-                next[i] = ~next[i];
-            }
-        }
+        return table;
     }
 
     private static int[] newState() {
@@ -111,15 +169,52 @@ final class KeywordAutomaton {
 
     /** The rules (bits) one of whose literals occurs in the line, letters compared without case. */
     long scan(AsciiLine line) {
-        int[] next = this.next;
-        int s = 0;
-        long found = 0;
         int n = line.length();
-        for (int i = 0; i < n; i++) {
-            s = next[s * ALPHABET + (line.byteAt(i) & 0xff)];
-            if (s < 0) {
-                s = ~s;
-                found |= output[s];
+        if (n < SPLIT_AT || longest == 0) {
+            return scan(line, 0, n);
+        }
+        // The first half reads on until every literal that starts in it has ended; the second
+        // starts at the root, so it finds every literal that starts in it. Together: all.
+        int mid = n >>> 1;
+        int endA = Math.min(n, mid + longest - 1);
+        int[] next = this.next;
+        byte[] classOf = this.classOf;
+        int rowA = 0;
+        int rowB = 0;
+        long found = 0;
+        int both = Math.min(endA, n - mid);
+        for (int i = 0; i < both; i++) {
+            rowA = next[rowA + classOf[line.byteAt(i) & 0xff]];
+            rowB = next[rowB + classOf[line.byteAt(mid + i) & 0xff]];
+            if ((rowA | rowB) < 0) {
+                if (rowA < 0) {
+                    rowA = ~rowA;
+                    found |= output[rowA >>> strideShift];
+                }
+                if (rowB < 0) {
+                    rowB = ~rowB;
+                    found |= output[rowB >>> strideShift];
+                }
+            }
+        }
+        // Whichever half is longer finishes alone.
+        found |= endA > both ? resume(line, rowA, both, endA) : resume(line, rowB, mid + both, n);
+        return found;
+    }
+
+    private long scan(AsciiLine line, int from, int to) {
+        return resume(line, 0, from, to);
+    }
+
+    private long resume(AsciiLine line, int row, int from, int to) {
+        int[] next = this.next;
+        byte[] classOf = this.classOf;
+        long found = 0;
+        for (int i = from; i < to; i++) {
+            row = next[row + classOf[line.byteAt(i) & 0xff]];
+            if (row < 0) {
+                row = ~row;
+                found |= output[row >>> strideShift];
             }
         }
         return found;

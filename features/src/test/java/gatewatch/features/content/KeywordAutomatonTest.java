@@ -28,7 +28,10 @@ class KeywordAutomatonTest {
     }
 
     private static long naive(String line) {
-        String low = line.toLowerCase(Locale.ROOT);
+        return rulesWithALiteralIn(line.toLowerCase(Locale.ROOT));
+    }
+
+    private static long rulesWithALiteralIn(String low) {
         long m = 0;
         for (int i = 0; i < KEYWORDS.length; i++) {
             if (KEYWORDS[i] == null) {
@@ -74,5 +77,47 @@ class KeywordAutomatonTest {
             String s = sb.toString();
             assertThat(a.scan(line(s))).as(s).isEqualTo(naive(s));
         }
+    }
+
+    /** Any byte value, not just text: bytes in no literal, and bytes above 0x7f, fold nothing. */
+    @Test
+    void agreesWithASearchPerLiteralOnArbitraryBytes() {
+        KeywordAutomaton a = new KeywordAutomaton(bytes());
+        SplittableRandom r = new SplittableRandom(12);
+        for (int n = 0; n < 20_000; n++) {
+            byte[] b = new byte[r.nextInt(0, 120)];
+            for (int i = 0; i < b.length; i++) {
+                if (r.nextInt(25) == 0) {
+                    String[] pick = KEYWORDS[r.nextInt(KEYWORDS.length)];
+                    if (pick != null) {
+                        byte[] w = pick[r.nextInt(pick.length)].getBytes(StandardCharsets.ISO_8859_1);
+                        int k = Math.min(w.length, b.length - i);
+                        for (int j = 0; j < k; j++) {
+                            b[i + j] = r.nextBoolean() ? w[j] : (byte) asciiUpper(w[j]);
+                        }
+                        i += k - 1;
+                        continue;
+                    }
+                }
+                b[i] = (byte) r.nextInt(256);
+            }
+            AsciiLine l = new AsciiLine(Math.max(1, b.length));
+            l.set(b, 0, b.length);
+            assertThat(a.scan(l)).isEqualTo(naiveAscii(b));
+        }
+    }
+
+    private static int asciiUpper(byte b) {
+        return b >= 'a' && b <= 'z' ? b - 32 : b;
+    }
+
+    /** Only ASCII letters compare without case (as the rules' literals are ASCII). */
+    private static long naiveAscii(byte[] b) {
+        StringBuilder low = new StringBuilder(b.length);
+        for (byte x : b) {
+            int c = x & 0xff;
+            low.append((char) (c >= 'A' && c <= 'Z' ? c + 32 : c));
+        }
+        return rulesWithALiteralIn(low.toString());
     }
 }
