@@ -150,10 +150,14 @@ public final class Connection {
      * answered or not. The full Zeek state stays in {@link #zeekState()}.
      */
     public KddFlag kddFlag() {
+        return kddFlag(zeekState());
+    }
+
+    /** {@link #kddFlag()} given this connection's {@link #zeekState()}, so that it is classified once. */
+    KddFlag kddFlag(KddFlag z) {
         if (ipProtocol != 6) {
             return KddFlag.SF;
         }
-        KddFlag z = zeekState();
         return switch (z) {
             case RSTRH -> KddFlag.RSTR;
             case SHR -> KddFlag.OTH;

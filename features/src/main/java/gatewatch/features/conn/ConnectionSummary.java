@@ -43,11 +43,12 @@ public record ConnectionSummary(
     }
 
     private static ConnectionSummary of(Connection c, FinishReason reason, String history) {
+        KddFlag zeekState = c.zeekState();
         return new ConnectionSummary(
                 c.startNanos(), c.endNanos(),
                 new IpAddress(c.origHi(), c.origLo()), c.origPort(),
                 new IpAddress(c.respHi(), c.respLo()), c.respPort(),
-                c.ipProtocol(), c.protocol(), c.service(), c.zeekState(), c.kddFlag(), history,
+                c.ipProtocol(), c.protocol(), c.service(), zeekState, c.kddFlag(zeekState), history,
                 c.origBytes(), c.respBytes(), c.origPackets(), c.respPackets(),
                 c.originator().ipBytes(), c.responder().ipBytes(),
                 c.originator().missedBytes() + c.responder().missedBytes(),

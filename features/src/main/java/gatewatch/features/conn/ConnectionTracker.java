@@ -27,6 +27,12 @@ public final class ConnectionTracker {
     private final PayloadObserver payloads;
     private final Connection icmpScratch = new Connection(-1);
     private long now = Long.MIN_VALUE;
+    /**
+     * No open connection times out before this: a lower bound on the heads' deadlines, lowered
+     * whenever a packet sets one and made exact by each sweep, so that a packet whose time is
+     * before it skips the sweep and loads none of the heads.
+     */
+    private long nextDeadline = Long.MAX_VALUE;
 
     public ConnectionTracker(int capacity, Timeouts timeouts, ConnectionListener listener, TrackerCounters counters) {
         this(capacity, timeouts, listener, counters, PayloadObserver.NONE);
@@ -112,7 +118,15 @@ public final class ConnectionTracker {
             udpPacket(c, isOrig, v);
         }
         c.wrongFragments += v.wrongFragments();
-        expiry.touch(c, timeoutClassOf(c));
+        TimeoutClass cls = timeoutClassOf(c);
+        expiry.touch(c, cls);
+        nextDeadline = Math.min(nextDeadline, deadline(c.lastActivity, cls));
+    }
+
+    /** When a connection last active at {@code lastActivity} times out in class {@code cls}. */
+    private long deadline(long lastActivity, TimeoutClass cls) {
+        long t = timeoutNanos[cls.ordinal()];
+        return lastActivity > Long.MAX_VALUE - t ? Long.MAX_VALUE : lastActivity + t;
     }
 
     /**
@@ -124,17 +138,23 @@ public final class ConnectionTracker {
             return;
         }
         now = nanos;
+        if (nanos < nextDeadline) {
+            return;
+        }
+        long earliest = Long.MAX_VALUE;
         for (TimeoutClass cls : TIMEOUT_CLASSES) {
             long limit = now - timeoutNanos[cls.ordinal()];
             int s;
             while ((s = expiry.head(cls)) >= 0) {
                 Connection c = table.slot(s);
                 if (c.lastActivity > limit) {
+                    earliest = Math.min(earliest, deadline(c.lastActivity, cls));
                     break;
                 }
                 finish(c, FinishReason.TIMEOUT);
             }
         }
+        nextDeadline = earliest;
     }
 
     /** Reports every open connection (end of input, or stop) and empties the table. */
@@ -255,10 +275,11 @@ public final class ConnectionTracker {
     }
 
     private void finish(Connection c, FinishReason reason) {
+        long atHome = table.entryAtHome(c);
         expiry.unlink(c);
         counters.finished[reason.ordinal()]++;
         listener.onConnection(c, reason);
-        table.remove(c);
+        table.remove(c, atHome);
     }
 
     /** Canonical order of the two endpoints: true when (a, aPort) sorts before (b, bPort). */
