@@ -7,11 +7,21 @@ import static gatewatch.features.testing.Frames.SYN;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import gatewatch.features.decode.DecodeCounters;
+import gatewatch.features.decode.DecodeStatus;
+import gatewatch.features.decode.FrameDecoder;
+import gatewatch.features.decode.LinkType;
+import gatewatch.features.decode.PacketView;
 import gatewatch.features.kdd.KddFlag;
 import gatewatch.features.kdd.ProtocolType;
 import gatewatch.features.kdd.Service;
 import gatewatch.features.testing.Frames;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 
 class ConnectionTrackerTest {
@@ -204,5 +214,67 @@ class ConnectionTrackerTest {
     void timeoutsMustBePositive() {
         assertThatThrownBy(() -> new Timeouts(Duration.ZERO, Duration.ofSeconds(5), Duration.ofMinutes(5), Duration.ofMinutes(1)))
                 .hasMessageContaining("tcpAttempt");
+    }
+
+    /**
+     * Each connection times out at the first packet (of any flow) at or after its last activity
+     * plus its class's timeout, never earlier and never later, also when the tracker skips the
+     * sweep for packets before the earliest deadline it knows of. Checked against a model of the
+     * rule on random streams mixing UDP flows (60 s) and unanswered SYNs (5 s), with gaps around
+     * both timeouts and deadlines that arrive out of order (a SYN's 5 s after a UDP flow's 60 s).
+     */
+    @Test
+    void everyConnectionTimesOutAtTheFirstPacketPastItsDeadline() {
+        long udpTimeout = Timeouts.ZEEK_DEFAULTS.nanos(TimeoutClass.UDP);
+        long synTimeout = Timeouts.ZEEK_DEFAULTS.nanos(TimeoutClass.TCP_ATTEMPT);
+        SplittableRandom r = new SplittableRandom(7);
+        for (int run = 0; run < 20; run++) {
+            int[] packetIndex = {0};
+            List<String> reported = new ArrayList<>();
+            ConnectionTracker tracker = new ConnectionTracker(1000, Timeouts.ZEEK_DEFAULTS,
+                    (c, reason) -> reported.add(c.origPort() + "/" + c.respPort() + "@" + c.startNanos() + " " + reason
+                            + " before packet " + packetIndex[0]),
+                    new TrackerCounters());
+            FrameDecoder decoder = new FrameDecoder(
+                    new DecodeCounters());
+            PacketView view = new PacketView();
+            // The model: per flow, its start and last activity while open.
+            Map<String, long[]> open = new LinkedHashMap<>();
+            List<String> expected = new ArrayList<>();
+            long t = 0;
+            for (int i = 0; i < 400; i++) {
+                int gap = r.nextInt(100);
+                t += gap < 80 ? r.nextLong(1_000_000_000L) : gap < 90 ? r.nextLong(4_000_000_000L, 7_000_000_000L)
+                        : r.nextLong(55_000_000_000L, 65_000_000_000L);
+                if (r.nextInt(20) == 0) {
+                    t += (1_000_000_000L - t % 1_000_000_000L) % 1_000_000_000L; // on a whole second: deadlines met exactly
+                }
+                boolean udp = r.nextBoolean();
+                int srcPort = udp ? 1000 + r.nextInt(5) : 2000 + r.nextInt(5);
+                int dstPort = udp ? 53 : 80;
+                long now = t;
+                packetIndex[0] = i;
+                open.entrySet().removeIf(e -> {
+                    long[] f = e.getValue();
+                    boolean isUdp = e.getKey().endsWith("/53");
+                    if (now - f[1] >= (isUdp ? udpTimeout : synTimeout)) {
+                        expected.add(e.getKey() + "@" + f[0] + " TIMEOUT before packet " + packetIndex[0]);
+                        return true;
+                    }
+                    return false;
+                });
+                open.compute(srcPort + "/" + dstPort, (k, f) -> f == null ? new long[] {now, now} : new long[] {f[0], now});
+                Frames.Packet p = udp ? Frames.udp("10.0.0.1", srcPort, "10.0.0.9", dstPort).payloadLength(20)
+                        : Frames.tcp("10.0.0.1", srcPort, "10.0.0.9", dstPort).flags(SYN).seq(5000);
+                byte[] frame = p.ethernet();
+                assertThat(decoder.decode(frame, 0, frame.length, frame.length, LinkType.ETHERNET,
+                        t, view)).isEqualTo(DecodeStatus.PACKET);
+                tracker.onPacket(view);
+            }
+            packetIndex[0] = 400;
+            open.forEach((k, f) -> expected.add(k + "@" + f[0] + " FLUSHED before packet 400"));
+            tracker.flush();
+            assertThat(reported).as("run %d", run).containsExactlyInAnyOrderElementsOf(expected);
+        }
     }
 }
