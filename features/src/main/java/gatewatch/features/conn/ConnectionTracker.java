@@ -275,11 +275,10 @@ public final class ConnectionTracker {
     }
 
     private void finish(Connection c, FinishReason reason) {
-        long atHome = table.entryAtHome(c);
         expiry.unlink(c);
         counters.finished[reason.ordinal()]++;
         listener.onConnection(c, reason);
-        table.remove(c, atHome);
+        table.remove(c);
     }
 
     /** Canonical order of the two endpoints: true when (a, aPort) sorts before (b, bPort). */

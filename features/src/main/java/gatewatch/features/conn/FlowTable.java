@@ -147,24 +147,11 @@ final class FlowTable {
         return (long) hash << 32 | (slot + 1L);
     }
 
-    /**
-     * The index entry at the connection's home position. A connection that finishes has been idle
-     * for seconds, and so has its part of the index: reading it here, before the connection's
-     * record is made, lets that cache miss overlap with the misses on the connection's objects
-     * instead of following them in {@link #remove}.
-     */
-    long entryAtHome(Connection c) {
-        return index[c.hash & mask];
-    }
-
-    /** Removes the connection's entry; {@code atHome} is {@link #entryAtHome}, read since nothing changed the table. */
-    void remove(Connection c, long atHome) {
+    void remove(Connection c) {
         int pos = c.hash & mask;
         long own = entry(c.hash, c.slot);
-        if (atHome != own) {
-            do {
-                pos = (pos + 1) & mask;
-            } while (index[pos] != own);
+        while (index[pos] != own) {
+            pos = (pos + 1) & mask;
         }
         // Backward-shift: move later entries of the probe run into the hole.
         int hole = pos;
