@@ -54,6 +54,8 @@ public final class Ensemble {
     private final int[] labelCategory;
     private final String[] labelNames;
     private final SiteBaseline site;
+    /** The baseline's batch layout, derived at load (never stored); null when its trees are too deep for it. */
+    private final IsolationLevels baselineLevels;
 
     private Ensemble(ModelHeader header, ModelPayload model, SiteBaseline site) {
         this.header = header;
@@ -63,6 +65,7 @@ public final class Ensemble {
         this.labels = model.labelForest().classes();
         this.labelCategory = model.labelCategories().clone();
         this.labelNames = model.labelNames().clone();
+        this.baselineLevels = IsolationLevels.of(model.baseline());
     }
 
     /** An ensemble of a header and a payload (as the trainer builds them, or a reader loads them). */
@@ -315,7 +318,12 @@ public final class Ensemble {
         }
         model.labelForest().predictBatch(w.enc, u, w.pl, w.leaves);
         model.categoryBoost().predictBatch(w.enc, u, w.pb, w.leaves);
-        model.baseline().scoreBatch(w.enc, u, w.iso);
+        if (baselineLevels != null) {
+            w.groups.fill(w.enc, u);
+            baselineLevels.scoreBatch(w.groups, w.iso);
+        } else {
+            model.baseline().scoreBatch(w.enc, u, w.iso);
+        }
         combine(w, u);
     }
 
@@ -414,6 +422,7 @@ public final class Ensemble {
         /** Hash of each row of {@link #raw}, when the caller computed it (the memo does). */
         final long[] rowHash;
         final int[] trees;
+        final RowGroups groups;
 
         Work(int rows) {
             int r = Math.max(1, rows);
@@ -425,7 +434,8 @@ public final class Ensemble {
             enc = new double[r * F];
             pl = new double[r * labels];
             pb = new double[r * C];
-            iso = new double[r];
+            iso = new double[(r + RowGroups.LANES - 1) & -RowGroups.LANES];
+            groups = new RowGroups(r);
             p = new double[r * C];
             leaves = new int[r];
             rowHash = new long[r];

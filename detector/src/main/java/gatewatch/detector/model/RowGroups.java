@@ -1,0 +1,57 @@
+package gatewatch.detector.model;
+
+import gatewatch.features.kdd.KddFeature;
+
+/**
+ * Encoded rows transposed in groups of eight, {@code values[(r / 8) * 8 * 41 + f * 8 + r % 8]}:
+ * the layout of a walk with eight lanes, one row each, in which every lane of a step reads its
+ * row's value at the same distance from one base index. Scratch for one thread; a trailing group
+ * that is not full keeps whatever its unused lanes held, and walks compute them and ignore them.
+ */
+final class RowGroups {
+    static final int LANES = 8;
+    private static final int F = KddFeature.COUNT_OF_FEATURES;
+
+    private final double[] values;
+    private int count;
+
+    RowGroups(int capacity) {
+        values = new double[groupsOf(Math.max(1, capacity)) * LANES * F];
+    }
+
+    /** Takes the first {@code rows} row-major rows of {@code x} (41 values each). */
+    void fill(double[] x, int rows) {
+        if (groupsOf(rows) * LANES * F > values.length) {
+            throw new IllegalArgumentException(rows + " rows exceed the capacity of " + values.length / F);
+        }
+        for (int r = 0; r < rows; r++) {
+            int g = groupOffset(r & -LANES) + (r & (LANES - 1));
+            int o = r * F;
+            for (int f = 0; f < F; f++) {
+                values[g + f * LANES] = x[o + f];
+            }
+        }
+        count = rows;
+    }
+
+    double[] values() {
+        return values;
+    }
+
+    int count() {
+        return count;
+    }
+
+    int groups() {
+        return groupsOf(count);
+    }
+
+    /** Where the group that starts at row {@code r} (a multiple of eight) begins. */
+    static int groupOffset(int r) {
+        return r * F;
+    }
+
+    private static int groupsOf(int rows) {
+        return (rows + LANES - 1) / LANES;
+    }
+}
