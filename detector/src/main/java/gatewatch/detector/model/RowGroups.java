@@ -3,32 +3,39 @@ package gatewatch.detector.model;
 import gatewatch.features.kdd.KddFeature;
 
 /**
- * Encoded rows transposed in groups of eight, {@code values[(r / 8) * 8 * 41 + f * 8 + r % 8]}:
- * the layout of a walk with eight lanes, one row each, in which every lane of a step reads its
- * row's value at the same distance from one base index. Scratch for one thread; a trailing group
- * that is not full keeps whatever its unused lanes held, and walks compute them and ignore them.
+ * Encoded rows transposed in groups of eight, each value followed 41 columns later by its
+ * negation: {@code values[(r / 8) * 8 * 82 + f * 8 + r % 8] = x[r][f]} and
+ * {@code values[... + (f + 41) * 8 + ...] = -x[r][f]}. This is the layout of a walk with eight
+ * lanes, one row each, in which every lane of a step reads its row's value at the same distance
+ * from one base index; the negated columns let a split that tests {@code x > c} be walked as
+ * {@code -x < -c}, one kind of test for all. Scratch for one thread; a trailing group that is not
+ * full keeps whatever its unused lanes held, and walks compute them and ignore them.
  */
 final class RowGroups {
     static final int LANES = 8;
     private static final int F = KddFeature.COUNT_OF_FEATURES;
+    /** Columns per row: the 41 values, then their negations. */
+    static final int COLUMNS = 2 * F;
 
     private final double[] values;
     private int count;
 
     RowGroups(int capacity) {
-        values = new double[groupsOf(Math.max(1, capacity)) * LANES * F];
+        values = new double[groupsOf(Math.max(1, capacity)) * LANES * COLUMNS];
     }
 
     /** Takes the first {@code rows} row-major rows of {@code x} (41 values each). */
     void fill(double[] x, int rows) {
-        if (groupsOf(rows) * LANES * F > values.length) {
-            throw new IllegalArgumentException(rows + " rows exceed the capacity of " + values.length / F);
+        if (groupsOf(rows) * LANES * COLUMNS > values.length) {
+            throw new IllegalArgumentException(rows + " rows exceed the capacity of " + values.length / COLUMNS);
         }
         for (int r = 0; r < rows; r++) {
             int g = groupOffset(r & -LANES) + (r & (LANES - 1));
             int o = r * F;
             for (int f = 0; f < F; f++) {
-                values[g + f * LANES] = x[o + f];
+                double v = x[o + f];
+                values[g + f * LANES] = v;
+                values[g + (F + f) * LANES] = -v;
             }
         }
         count = rows;
@@ -48,7 +55,7 @@ final class RowGroups {
 
     /** Where the group that starts at row {@code r} (a multiple of eight) begins. */
     static int groupOffset(int r) {
-        return r * F;
+        return r * COLUMNS;
     }
 
     private static int groupsOf(int rows) {

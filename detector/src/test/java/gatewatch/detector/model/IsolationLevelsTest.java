@@ -99,7 +99,7 @@ class IsolationLevelsTest {
     }
 
     @Test
-    void rowGroupsHoldEachRowsValuesEightApart() {
+    void rowGroupsHoldEachRowsValuesAndTheirNegationsEightApart() {
         Random r = new Random(2);
         int n = 11;
         double[] x = rows(r, n);
@@ -111,6 +111,24 @@ class IsolationLevelsTest {
             for (int f = 0; f < F; f++) {
                 int at = RowGroups.groupOffset(row / 8 * 8) + f * 8 + row % 8;
                 assertThat(g.values()[at]).isEqualTo(x[row * F + f]);
+                assertThat(g.values()[at + F * 8]).isEqualTo(-x[row * F + f]);
+            }
+        }
+    }
+
+    @Test
+    void aCutPassesExactlyTheValuesWhoseProductWithTheSlopeIsBelowTheBias() {
+        Random r = new Random(8);
+        double[] special = {0.0, -0.0, Double.MIN_VALUE, -Double.MIN_VALUE, Double.MAX_VALUE, -Double.MAX_VALUE,
+            Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY, Double.NaN, 1.0, -1.0};
+        for (int i = 0; i < 20_000; i++) {
+            double m = i % 5 == 0 ? 1.0 : Math.abs(r.nextGaussian()) * Math.pow(10, r.nextInt(9) - 4);
+            double b = i % 7 == 0 ? special[r.nextInt(special.length - 1)] : r.nextGaussian() * Math.pow(10, r.nextInt(9) - 4);
+            double c = IsolationLevels.cut(m, b);
+            double[] ys = {c, Math.nextDown(c), Math.nextUp(c), b / m, Math.nextUp(b / m), Math.nextDown(b / m),
+                r.nextGaussian(), special[r.nextInt(special.length)]};
+            for (double y : ys) {
+                assertThat(y < c).as("y %s, slope %s, bias %s, cut %s", y, m, b, c).isEqualTo(y * m < b);
             }
         }
     }
