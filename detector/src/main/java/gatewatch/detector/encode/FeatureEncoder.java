@@ -24,6 +24,12 @@ import java.util.Comparator;
  *   <li>duration, src_bytes, dst_bytes: {@code log1p}. These span nine decades; trees do not care,
  *   but the isolation forest draws split points uniformly between min and max, and on the raw
  *   scale almost every split would fall above all normal rows.</li>
+ *   <li>duration is always a finite number once encoded: a value that is not a non-negative
+ *   number (NaN, below 0; records from captures and files never hold one, but a caller of the
+ *   API can build one) is taken as 0, as the connection tracker clamps a duration, and +inf as
+ *   the largest double. Feature 0 is the one a leaf of the compiled trees tests to stay where it
+ *   is ({@link gatewatch.detector.model.TreeArrays}); a NaN there made a batch walk step off
+ *   its leaf, onto another node or past the end of the arrays.</li>
  *   <li>everything else: unchanged.</li>
  * </ul>
  *
@@ -91,7 +97,8 @@ public record FeatureEncoder(double[][] ranks) implements Serializable {
         out[outOffset + PROTOCOL] = lookup(ranks[PROTOCOL], raw[rawOffset + PROTOCOL]);
         out[outOffset + SERVICE] = lookup(ranks[SERVICE], raw[rawOffset + SERVICE]);
         out[outOffset + FLAG] = lookup(ranks[FLAG], raw[rawOffset + FLAG]);
-        out[outOffset + DURATION] = Math.log1p(raw[rawOffset + DURATION]);
+        double duration = raw[rawOffset + DURATION];
+        out[outOffset + DURATION] = duration > 0 ? Math.log1p(Math.min(duration, Double.MAX_VALUE)) : 0.0;
         out[outOffset + SRC_BYTES] = Math.log1p(raw[rawOffset + SRC_BYTES]);
         out[outOffset + DST_BYTES] = Math.log1p(raw[rawOffset + DST_BYTES]);
     }

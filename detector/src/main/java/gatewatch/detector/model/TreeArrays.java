@@ -5,13 +5,16 @@ import java.io.Serializable;
 import java.util.Arrays;
 
 /**
- * Binary trees flattened into parallel arrays, laid out so that a walk needs no branch on the data.
+ * Binary trees flattened into parallel arrays.
  *
  * <p>An internal node {@code i} tests {@code feature[i]} against {@code threshold[i]} and goes to
  * {@code next[i]} when the test holds, else to {@code next[i] + 1}: the two children sit side by
- * side, so the step is {@code n = next[n] + (test ? 0 : 1)}, which the JIT compiles to a
- * conditional move. A leaf points to itself ({@code next[i] == i}) with a test that always holds
- * (feature 0, threshold +infinity), so a walk that has reached its leaf can take more steps and
+ * side, so the step is {@code n = next[n] + (test ? 0 : 1)}. (C2 compiles that test to a branch
+ * here, and on KDD rows it predicts well: a branch-free form, which makes every step wait for its
+ * loads, was slower; detector/RESULTS.md, section 5, run E.) A leaf points to itself
+ * ({@code next[i] == i}) with a test that holds for every number (feature 0, threshold +infinity;
+ * the encoder keeps feature 0 a number, since NaN fails every test and would step a waiting lane
+ * off its leaf), so a walk that has reached its leaf can take more steps and
  * stay there: several trees (one row) or several rows (one tree) are walked side by side, the
  * ones done first waiting on their leaves, and the walk stops as soon as every lane is on a leaf
  * ({@code next[n] == n}), or after {@code depth[t]} steps at the latest. Stopping early instead

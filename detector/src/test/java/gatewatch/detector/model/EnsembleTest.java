@@ -100,6 +100,33 @@ class EnsembleTest {
         }
     }
 
+    /**
+     * Records built through the API can hold what no capture or file gives (NaN, infinities,
+     * negative values); a batch of them, every row different so that all eight lanes of the
+     * walks run, gets the verdicts single-row scoring gives, for this model and the bundled one.
+     */
+    @Test
+    void valuesThatAreNotKddNumbersAreScoredAlikeInBatchesAndAlone() {
+        double[] odd = {Double.NaN, Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY, -5.0, -1.0, -0.0};
+        KddRecord[] batch = new KddRecord[64];
+        for (int i = 0; i < batch.length; i++) {
+            double[] v = rows.features()[i].clone();
+            v[KddFeature.DURATION.ordinal()] = odd[i % odd.length];
+            if (i % 3 == 0) {
+                v[KddFeature.SRC_BYTES.ordinal()] = odd[(i / 3) % odd.length];
+                v[KddFeature.SAME_SRV_RATE.ordinal()] = odd[(i / 2) % odd.length];
+            }
+            batch[i] = KddRecord.of(v);
+        }
+        for (Ensemble e : new Ensemble[] {ensemble, Ensemble.loadDefault()}) {
+            Verdict[] out = new Verdict[batch.length];
+            e.scoreBatch(batch, batch.length, out);
+            for (int i = 0; i < batch.length; i++) {
+                assertThat(out[i]).as("row %d", i).isEqualTo(e.score(batch[i]));
+            }
+        }
+    }
+
     @Test
     void categoriesHaveLowerCaseExternalNames() {
         assertThat(java.util.Arrays.stream(Category.values()).map(Category::externalName))
