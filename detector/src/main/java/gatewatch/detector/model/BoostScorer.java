@@ -1,5 +1,6 @@
 package gatewatch.detector.model;
 
+import gatewatch.features.kdd.KddFeature;
 import java.io.Serializable;
 import java.util.Arrays;
 
@@ -63,6 +64,29 @@ public record BoostScorer(TreeArrays trees, int classes, double[] leaves) implem
         }
         for (int r = 0; r < rows; r++) {
             softmax(post, r * k, k);
+        }
+    }
+
+    /**
+     * As {@link #predictBatch(double[], int, double[], int[])}, finding the leaves with
+     * {@code quick}, this boost's trees in {@link QuickScorer} form, one row at a time;
+     * {@code leafScratch} holds one int and {@code words} one long per tree.
+     */
+    void predictBatch(QuickScorer quick, double[] x, int rows, double[] post, int[] leafScratch, long[] words) {
+        int k = classes;
+        int per = treesPerClass();
+        for (int r = 0; r < rows; r++) {
+            quick.leaves(x, r * KddFeature.COUNT_OF_FEATURES, words, leafScratch);
+            int o = r * k;
+            for (int j = 0, t = 0; j < k; j++) {
+                // The same additions, in the same order, as the tree-by-tree batch: 0.0 first, then each tree of class j.
+                double s = 0.0;
+                for (int end = t + per; t < end; t++) {
+                    s += leaves[leafScratch[t]];
+                }
+                post[o + j] = s;
+            }
+            softmax(post, o, k);
         }
     }
 

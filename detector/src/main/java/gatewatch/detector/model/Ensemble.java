@@ -56,6 +56,8 @@ public final class Ensemble {
     private final SiteBaseline site;
     /** The baseline's batch layout, derived at load (never stored); null when its trees are too deep for it. */
     private final IsolationLevels baselineLevels;
+    /** The category boost's trees in QuickScorer form, derived at load; null when they are too big for it. */
+    private final QuickScorer boostQuick;
 
     private Ensemble(ModelHeader header, ModelPayload model, SiteBaseline site) {
         this.header = header;
@@ -66,6 +68,7 @@ public final class Ensemble {
         this.labelCategory = model.labelCategories().clone();
         this.labelNames = model.labelNames().clone();
         this.baselineLevels = IsolationLevels.of(model.baseline());
+        this.boostQuick = QuickScorer.of(model.categoryBoost().trees());
     }
 
     /** An ensemble of a header and a payload (as the trainer builds them, or a reader loads them). */
@@ -317,7 +320,11 @@ public final class Ensemble {
             model.encoder().encode(w.uraw, j * F, w.enc, j * F);
         }
         model.labelForest().predictBatch(w.enc, u, w.pl, w.leaves);
-        model.categoryBoost().predictBatch(w.enc, u, w.pb, w.leaves);
+        if (boostQuick != null) {
+            model.categoryBoost().predictBatch(boostQuick, w.enc, u, w.pb, w.trees, w.words);
+        } else {
+            model.categoryBoost().predictBatch(w.enc, u, w.pb, w.leaves);
+        }
         if (baselineLevels != null) {
             w.groups.fill(w.enc, u);
             baselineLevels.scoreBatch(w.groups, w.iso);
@@ -423,6 +430,7 @@ public final class Ensemble {
         final long[] rowHash;
         final int[] trees;
         final RowGroups groups;
+        final long[] words;
 
         Work(int rows) {
             int r = Math.max(1, rows);
@@ -436,6 +444,7 @@ public final class Ensemble {
             pb = new double[r * C];
             iso = new double[(r + RowGroups.LANES - 1) & -RowGroups.LANES];
             groups = new RowGroups(r);
+            words = new long[model.categoryBoost().trees().treeCount()];
             p = new double[r * C];
             leaves = new int[r];
             rowHash = new long[r];

@@ -13,10 +13,12 @@ import java.util.Arrays;
  * carry the adjusted depth. The score is {@code 2^(-mean depth / c)} with Smile's normalising
  * factor {@code c}, in (0, 1]; higher is stranger.
  *
- * <p>The walks repeat {@link TreeArrays}' loops (side by side, early stop) with the slope test in
- * place of {@code x <= threshold}. Compiling the splits to exact thresholds so that this class
- * could call {@link TreeArrays#walkBatch} was tried: equal to Smile bit for bit, but no faster
- * and a model-format change (detector/RESULTS.md, section 5, run D), so the copy stays.
+ * <p>This is the stored form and the reference walk: single rows, and batches of a forest that
+ * {@link IsolationLevels} cannot lay out. The ensemble's batch scoring derives an
+ * {@link IsolationLevels} from it at load (complete trees, exact cuts, rows transposed), which
+ * gives the same scores faster; storing exact thresholds instead was tried and was no faster on
+ * this walk (detector/RESULTS.md, section 5, runs D and E). The walks repeat {@link TreeArrays}'
+ * loops (side by side, early stop) with the slope test in place of {@code x <= threshold}.
  *
  * @param trees  split feature and bias per node; leaf payload offsets into {@code depth}
  * @param slope  the slope per node (0 for a leaf)
