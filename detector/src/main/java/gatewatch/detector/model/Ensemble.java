@@ -122,7 +122,7 @@ public final class Ensemble {
 
     /** Scores one connection (the trees of each model are walked several side by side). */
     public Verdict score(KddRecord r) {
-        Work w = new Work(1);
+        Work w = new Work(1, false);
         r.copyInto(w.raw, 0);
         model.encoder().encode(w.raw, 0, w.enc, 0);
         model.labelForest().predict(w.enc, 0, w.pl, w.trees);
@@ -142,7 +142,7 @@ public final class Ensemble {
      * into {@code out[0..n)}; saves the copy out of {@link KddRecord}s.
      */
     public void scoreBatch(double[] raw, int n, Verdict[] out) {
-        Work w = new Work(Math.min(n, Work.CHUNK));
+        Work w = new Work(Math.min(n, Work.CHUNK), true);
         for (int start = 0; start < n; start += Work.CHUNK) {
             int m = Math.min(Work.CHUNK, n - start);
             System.arraycopy(raw, start * F, w.raw, 0, m * F);
@@ -180,7 +180,7 @@ public final class Ensemble {
      * <p>Not thread-safe: one per thread.
      */
     public final class Scorer {
-        private final Work w = new Work(Work.CHUNK);
+        private final Work w = new Work(Work.CHUNK, true);
         private final int[] missAt = new int[Work.CHUNK];
         private final long[] memoKeys;
         private final long[] memoHash;
@@ -286,7 +286,7 @@ public final class Ensemble {
     /** Verdicts plus what evaluation needs, for rows of raw KDD values. */
     public Assessment[] assess(double[][] rows) {
         Assessment[] out = new Assessment[rows.length];
-        Work w = new Work(Math.min(rows.length, Work.CHUNK));
+        Work w = new Work(Math.min(rows.length, Work.CHUNK), true);
         for (int start = 0; start < rows.length; start += Work.CHUNK) {
             int m = Math.min(Work.CHUNK, rows.length - start);
             for (int i = 0; i < m; i++) {
@@ -432,7 +432,8 @@ public final class Ensemble {
         final RowGroups groups;
         final long[] words;
 
-        Work(int rows) {
+        /** {@code batch}: for {@link #run}; a single row's scoring needs neither the row groups nor the boost's words. */
+        Work(int rows, boolean batch) {
             int r = Math.max(1, rows);
             raw = new double[r * F];
             uraw = new double[r * F];
@@ -443,8 +444,8 @@ public final class Ensemble {
             pl = new double[r * labels];
             pb = new double[r * C];
             iso = new double[(r + RowGroups.LANES - 1) & -RowGroups.LANES];
-            groups = new RowGroups(r);
-            words = new long[model.categoryBoost().trees().treeCount()];
+            groups = batch ? new RowGroups(r) : null;
+            words = batch ? new long[model.categoryBoost().trees().treeCount()] : null;
             p = new double[r * C];
             leaves = new int[r];
             rowHash = new long[r];
