@@ -30,16 +30,31 @@ public record BoostScorer(TreeArrays trees, int classes, double[] leaves) implem
      * {@code leafScratch} holds at least one int per tree.
      */
     public int predict(double[] x, int off, double[] post, int[] leafScratch) {
-        int per = treesPerClass();
         trees.walkTrees(0, trees.treeCount(), x, off, leafScratch);
-        for (int j = 0; j < classes; j++) {
+        return classProbabilities(leafScratch, post, 0);
+    }
+
+    /**
+     * As {@link #predict(double[], int, double[], int[])}, finding the leaves with {@code quick},
+     * this boost's trees in {@link QuickScorer} form, into {@code post[o..o+classes)};
+     * {@code leafScratch} holds one int and {@code words} one long per tree.
+     */
+    int predict(QuickScorer quick, double[] x, int off, double[] post, int o, int[] leafScratch, long[] words) {
+        quick.leaves(x, off, words, leafScratch);
+        return classProbabilities(leafScratch, post, o);
+    }
+
+    /** Sums each class's leaves in tree order from 0.0, as Smile does, then the soft-max. */
+    private int classProbabilities(int[] leafOfTree, double[] post, int o) {
+        int per = treesPerClass();
+        for (int j = 0, t = 0; j < classes; j++) {
             double s = 0.0;
-            for (int t = j * per, end = t + per; t < end; t++) {
-                s += leaves[leafScratch[t]];
+            for (int end = t + per; t < end; t++) {
+                s += leaves[leafOfTree[t]];
             }
-            post[j] = s;
+            post[o + j] = s;
         }
-        return softmax(post, 0, classes);
+        return softmax(post, o, classes);
     }
 
     /** {@link #predict(double[], int, double[], int[])} with its own scratch. */
@@ -69,24 +84,13 @@ public record BoostScorer(TreeArrays trees, int classes, double[] leaves) implem
 
     /**
      * As {@link #predictBatch(double[], int, double[], int[])}, finding the leaves with
-     * {@code quick}, this boost's trees in {@link QuickScorer} form, one row at a time;
-     * {@code leafScratch} holds one int and {@code words} one long per tree.
+     * {@code quick}, one row at a time (the sums per class are the same additions in the same
+     * order as the tree-by-tree batch); {@code leafScratch} holds one int and {@code words} one
+     * long per tree.
      */
     void predictBatch(QuickScorer quick, double[] x, int rows, double[] post, int[] leafScratch, long[] words) {
-        int k = classes;
-        int per = treesPerClass();
         for (int r = 0; r < rows; r++) {
-            quick.leaves(x, r * KddFeature.COUNT_OF_FEATURES, words, leafScratch);
-            int o = r * k;
-            for (int j = 0, t = 0; j < k; j++) {
-                // The same additions, in the same order, as the tree-by-tree batch: 0.0 first, then each tree of class j.
-                double s = 0.0;
-                for (int end = t + per; t < end; t++) {
-                    s += leaves[leafScratch[t]];
-                }
-                post[o + j] = s;
-            }
-            softmax(post, o, k);
+            predict(quick, x, r * KddFeature.COUNT_OF_FEATURES, post, r * classes, leafScratch, words);
         }
     }
 

@@ -126,7 +126,11 @@ public final class Ensemble {
         r.copyInto(w.raw, 0);
         model.encoder().encode(w.raw, 0, w.enc, 0);
         model.labelForest().predict(w.enc, 0, w.pl, w.trees);
-        model.categoryBoost().predict(w.enc, 0, w.pb, w.trees);
+        if (boostQuick != null) {
+            model.categoryBoost().predict(boostQuick, w.enc, 0, w.pb, 0, w.trees, w.words);
+        } else {
+            model.categoryBoost().predict(w.enc, 0, w.pb, w.trees);
+        }
         w.iso[0] = model.baseline().score(w.enc, 0);
         combine(w, 1);
         return decide(w, 0);
@@ -432,7 +436,7 @@ public final class Ensemble {
         final RowGroups groups;
         final long[] words;
 
-        /** {@code batch}: for {@link #run}; a single row's scoring needs neither the row groups nor the boost's words. */
+        /** {@code batch}: for {@link #run}; a single row's scoring does not need the row groups. */
         Work(int rows, boolean batch) {
             int r = Math.max(1, rows);
             raw = new double[r * F];
@@ -445,7 +449,7 @@ public final class Ensemble {
             pb = new double[r * C];
             iso = new double[(r + RowGroups.LANES - 1) & -RowGroups.LANES];
             groups = batch ? new RowGroups(r) : null;
-            words = batch ? new long[model.categoryBoost().trees().treeCount()] : null;
+            words = new long[model.categoryBoost().trees().treeCount()];
             p = new double[r * C];
             leaves = new int[r];
             rowHash = new long[r];
