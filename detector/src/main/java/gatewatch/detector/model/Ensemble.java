@@ -120,7 +120,10 @@ public final class Ensemble {
         return model;
     }
 
-    /** Scores one connection (the trees of each model are walked several side by side). */
+    /**
+     * Scores one connection: the label forest's and the baseline's trees are walked four side by
+     * side, the boost's leaves found by {@link QuickScorer}.
+     */
     public Verdict score(KddRecord r) {
         Work w = new Work(1, false);
         r.copyInto(w.raw, 0);

@@ -1,6 +1,5 @@
 package gatewatch.detector.model;
 
-import gatewatch.features.kdd.KddFeature;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -24,8 +23,6 @@ import java.util.List;
  * 64 leaves (the label forest's), which are walked.
  */
 final class QuickScorer {
-    private static final int F = KddFeature.COUNT_OF_FEATURES;
-
     private final int trees;
     /** The features some split tests, and where each one's splits are in the arrays below. */
     private final int[] features;
@@ -54,8 +51,17 @@ final class QuickScorer {
 
     private record Split(int feature, double threshold, int tree, long mask) {}
 
-    /** The QuickScorer form of {@code t}, or null when a tree has more than 64 leaves. */
+    /**
+     * The QuickScorer form of {@code t}, or null when a tree has more than 64 leaves or a split
+     * has a NaN threshold (every test on it fails, so it would not sort into a prefix; trained
+     * trees have none).
+     */
     static QuickScorer of(TreeArrays t) {
+        for (int i = 0; i < t.nodeCount(); i++) {
+            if (t.leaf()[i] < 0 && Double.isNaN(t.threshold()[i])) {
+                return null;
+            }
+        }
         int n = t.treeCount();
         List<Split> splits = new ArrayList<>();
         int[] leafBase = new int[n];
@@ -74,8 +80,6 @@ final class QuickScorer {
         double[] threshold = new double[m];
         int[] tree = new int[m];
         long[] mask = new long[m];
-        int[] firstOf = new int[F + 1];
-        Arrays.fill(firstOf, -1);
         for (int i = 0; i < m; i++) {
             Split s = splits.get(i);
             threshold[i] = s.threshold();
@@ -150,10 +154,6 @@ final class QuickScorer {
             }
         }
         return out.stream().mapToInt(Integer::intValue).toArray();
-    }
-
-    int treeCount() {
-        return trees;
     }
 
     /**

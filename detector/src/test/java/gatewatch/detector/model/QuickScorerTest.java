@@ -93,6 +93,15 @@ class QuickScorerTest {
         assertThat(QuickScorer.of(t)).isNull();
     }
 
+    @Test
+    void aSplitWithANaNThresholdIsLeftToTheWalk() {
+        TreeArrays.Builder b = new TreeArrays.Builder();
+        int c = b.split(b.root(), 2, Double.NaN);
+        b.leaf(c, 0);
+        b.leaf(c + 1, 1);
+        assertThat(QuickScorer.of(b.build())).isNull();
+    }
+
     private static BoostScorer randomBoost(Random r, TreeArrays trees) {
         double[] leaves = new double[trees.maxLeafOffset() + 1];
         for (int i = 0; i < leaves.length; i++) {
