@@ -127,6 +127,49 @@ class EnsembleTest {
         }
     }
 
+    /** Calls keep one scratch for the next; threads scoring at once must still each get their own. */
+    @Test
+    void threadsScoringAtOnceGetTheVerdictsOfScoringAlone() throws Exception {
+        int n = rows.size();
+        KddRecord[] all = new KddRecord[n];
+        Verdict[] expected = new Verdict[n];
+        for (int i = 0; i < n; i++) {
+            all[i] = KddRecord.of(rows.features()[i]);
+            expected[i] = ensemble.score(all[i]);
+        }
+        int threads = 4;
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(threads);
+        try {
+            java.util.List<java.util.concurrent.Future<Integer>> done = new java.util.ArrayList<>();
+            for (int t = 0; t < threads; t++) {
+                int seed = t;
+                done.add(pool.submit(() -> {
+                    java.util.Random r = new java.util.Random(seed);
+                    int wrong = 0;
+                    Verdict[] out = new Verdict[n];
+                    for (int round = 0; round < 40; round++) {
+                        if (r.nextBoolean()) {
+                            ensemble.scoreBatch(all, n, out);
+                            for (int i = 0; i < n; i++) {
+                                wrong += out[i].equals(expected[i]) ? 0 : 1;
+                            }
+                        } else {
+                            for (int i = r.nextInt(n), k = 0; k < 50; k++, i = (i + 1) % n) {
+                                wrong += ensemble.score(all[i]).equals(expected[i]) ? 0 : 1;
+                            }
+                        }
+                    }
+                    return wrong;
+                }));
+            }
+            for (var f : done) {
+                assertThat(f.get()).isZero();
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
     @Test
     void categoriesHaveLowerCaseExternalNames() {
         assertThat(java.util.Arrays.stream(Category.values()).map(Category::externalName))
