@@ -68,7 +68,7 @@ public final class Ensemble {
      * thread, makes its own.
      */
     private final AtomicReference<Work> spareRow = new AtomicReference<>();
-    private final AtomicReference<Work> spareBatch = new AtomicReference<>();
+    private final AtomicReference<Scorer> spareBatch = new AtomicReference<>();
 
     private Ensemble(ModelHeader header, ModelPayload model, SiteBaseline site) {
         this.header = header;
@@ -155,17 +155,11 @@ public final class Ensemble {
         return v;
     }
 
-    /** Scores {@code batch[0..n)} into {@code out[0..n)} (as a {@link Scorer} without memo). */
+    /** Scores {@code batch[0..n)} into {@code out[0..n)} (a {@link Scorer} without memo). */
     public void scoreBatch(KddRecord[] batch, int n, Verdict[] out) {
-        Work w = batchWork();
-        for (int start = 0; start < n; start += Work.CHUNK) {
-            int m = Math.min(Work.CHUNK, n - start);
-            for (int i = 0; i < m; i++) {
-                batch[start + i].copyInto(w.raw, i * F);
-            }
-            scoreChunk(w, m, out, start);
-        }
-        spareBatch.set(w);
+        Scorer s = batchScorer();
+        s.scoreBatch(batch, n, out);
+        spareBatch.set(s);
     }
 
     /**
@@ -173,26 +167,22 @@ public final class Ensemble {
      * into {@code out[0..n)}; saves the copy out of {@link KddRecord}s.
      */
     public void scoreBatch(double[] raw, int n, Verdict[] out) {
-        Work w = batchWork();
+        Scorer s = batchScorer();
+        Work w = s.w;
         for (int start = 0; start < n; start += Work.CHUNK) {
             int m = Math.min(Work.CHUNK, n - start);
             System.arraycopy(raw, start * F, w.raw, 0, m * F);
-            scoreChunk(w, m, out, start);
+            run(w, m);
+            for (int i = 0; i < m; i++) {
+                out[start + i] = verdict(w, i);
+            }
         }
-        spareBatch.set(w);
+        spareBatch.set(s);
     }
 
-    private Work batchWork() {
-        Work w = spareBatch.getAndSet(null);
-        return w != null ? w : new Work(Work.CHUNK, true);
-    }
-
-    /** Runs the models over the {@code m} rows in {@code w.raw}; their verdicts into {@code out[at..at+m)}. */
-    private void scoreChunk(Work w, int m, Verdict[] out, int at) {
-        run(w, m);
-        for (int i = 0; i < m; i++) {
-            out[at + i] = verdict(w, i);
-        }
+    private Scorer batchScorer() {
+        Scorer s = spareBatch.getAndSet(null);
+        return s != null ? s : new Scorer(0);
     }
 
     /** Memo size of {@link #scorer()}: 1,024 rows of 41 values, 336 KiB, within a core's L2. */

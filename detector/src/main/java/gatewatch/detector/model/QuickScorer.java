@@ -68,9 +68,13 @@ final class QuickScorer {
         int[] payload = new int[t.nodeCount()];
         int leaves = 0;
         for (int k = 0; k < n; k++) {
+            // A tree d deep has more than d leaves, so this also bounds number()'s recursion.
+            if (t.depths()[k] >= 64) {
+                return null;
+            }
             leafBase[k] = leaves;
-            int count = number(t, t.roots()[k], k, payload, leaves, splits);
-            if (count < 0) {
+            int count = number(t, t.roots()[k], k, 0, leaves, payload, splits);
+            if (count > 64) {
                 return null;
             }
             leaves += count;
@@ -103,57 +107,26 @@ final class QuickScorer {
     }
 
     /**
-     * Numbers the leaves under {@code node} from {@code first} (their payloads into {@code payload}),
-     * adds a split per internal node; returns the leaf count, or -1 past 64 leaves in the tree.
+     * Numbers the leaves under {@code node} left to right from {@code first} (tree {@code k}'s
+     * leaf {@code i} has its payload at {@code payload[base + i]}) and adds a split per internal
+     * node, masking out its first child's leaves; returns the number after the last leaf, or a
+     * number past 64 once the tree has more leaves than a mask holds.
      */
-    private static int number(TreeArrays t, int node, int k, int[] payload, int first, List<Split> splits) {
-        int base = first;
-        // Breadth-first order: every node before its children, so leaf counts fill in backwards
-        // and first-leaf numbers forwards.
-        int[] order = subtree(t, node);
-        int[] leafCount = new int[order.length];
-        java.util.Map<Integer, Integer> at = new java.util.HashMap<>();
-        for (int i = 0; i < order.length; i++) {
-            at.put(order[i], i);
-        }
-        for (int i = order.length - 1; i >= 0; i--) {
-            int v = order[i];
-            leafCount[i] = t.leaf()[v] >= 0 ? 1 : leafCount[at.get(t.next()[v])] + leafCount[at.get(t.next()[v] + 1)];
-        }
-        if (leafCount[0] > 64) {
-            return -1;
-        }
-        // Each node's first leaf, numbering leaves left to right; a split masks out its first child's leaves.
-        int[] firstLeaf = new int[order.length];
-        firstLeaf[0] = 0;
-        for (int i = 0; i < order.length; i++) {
-            int v = order[i];
-            if (t.leaf()[v] >= 0) {
-                payload[base + firstLeaf[i]] = t.leaf()[v];
-                continue;
+    private static int number(TreeArrays t, int node, int k, int first, int base, int[] payload, List<Split> splits) {
+        if (t.leaf()[node] >= 0) {
+            if (first < 64) {
+                payload[base + first] = t.leaf()[node];
             }
-            int left = at.get(t.next()[v]);
-            int right = at.get(t.next()[v] + 1);
-            firstLeaf[left] = firstLeaf[i];
-            firstLeaf[right] = firstLeaf[i] + leafCount[left];
-            long ones = (1L << leafCount[left]) - 1; // a first child has fewer than 64 leaves
-            splits.add(new Split(t.feature()[v], t.threshold()[v], k, ~(ones << firstLeaf[i])));
+            return first + 1;
         }
-        return leafCount[0];
-    }
-
-    /** The nodes of the tree under {@code root}, breadth first. */
-    private static int[] subtree(TreeArrays t, int root) {
-        List<Integer> out = new ArrayList<>();
-        out.add(root);
-        for (int i = 0; i < out.size(); i++) {
-            int v = out.get(i);
-            if (t.leaf()[v] < 0) {
-                out.add(t.next()[v]);
-                out.add(t.next()[v] + 1);
-            }
+        int child = t.next()[node];
+        int afterFirst = number(t, child, k, first, base, payload, splits);
+        if (afterFirst >= 64) {
+            return afterFirst + 1; // the second child adds at least one leaf
         }
-        return out.stream().mapToInt(Integer::intValue).toArray();
+        long ones = (1L << (afterFirst - first)) - 1;
+        splits.add(new Split(t.feature()[node], t.threshold()[node], k, ~(ones << first)));
+        return number(t, child + 1, k, afterFirst, base, payload, splits);
     }
 
     /**

@@ -91,6 +91,23 @@ class QuickScorerTest {
         b.leaf(node, 64);
         TreeArrays t = b.build();
         assertThat(QuickScorer.of(t)).isNull();
+        // A full tree 7 deep: 128 leaves, though shallow.
+        TreeArrays.Builder full = new TreeArrays.Builder();
+        ArrayDeque<int[]> open = new ArrayDeque<>();
+        open.add(new int[] {full.root(), 0});
+        int leaves = 0;
+        while (!open.isEmpty()) {
+            int[] at = open.poll();
+            if (at[1] < 7) {
+                int c = full.split(at[0], 1, at[1]);
+                open.add(new int[] {c, at[1] + 1});
+                open.add(new int[] {c + 1, at[1] + 1});
+            } else {
+                full.leaf(at[0], leaves++);
+            }
+        }
+        assertThat(leaves).isEqualTo(128);
+        assertThat(QuickScorer.of(full.build())).isNull();
     }
 
     @Test
