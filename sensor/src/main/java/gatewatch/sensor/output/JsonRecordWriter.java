@@ -26,7 +26,8 @@ public final class JsonRecordWriter implements RecordWriter {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        gen.setPrettyPrinter(new MinimalPrettyPrinter("\n"));
+        // No separator between objects: each one ends its own line, the last one too.
+        gen.setPrettyPrinter(new MinimalPrettyPrinter(""));
     }
 
     @Override
@@ -44,6 +45,7 @@ public final class JsonRecordWriter implements RecordWriter {
             gen.writeStringField("history", c.history());
             features.write(gen, record.features());
             gen.writeEndObject();
+            gen.writeRaw('\n');
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

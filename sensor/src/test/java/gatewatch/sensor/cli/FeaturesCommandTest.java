@@ -65,6 +65,17 @@ class FeaturesCommandTest {
     }
 
     @Test
+    void jsonOutputEndsEveryRecordWithANewline() throws Exception {
+        Path capture = SharedData.require("pcaps/normal/zeek-ftp-ipv4.pcap");
+        Path out = tmp.resolve("ftp.json");
+        assertThat(CliRun.of("features", "--json", "-o", out.toString(), capture.toString()).exitCode()).isZero();
+        String text = Files.readString(out);
+        // As `wc -l` counts: five records, five line ends, the last one included.
+        assertThat(text.chars().filter(ch -> ch == '\n').count()).isEqualTo(5);
+        assertThat(text).endsWith("}\n").doesNotStartWith("\n");
+    }
+
+    @Test
     void damagedFileEndsWithExit3NamingFileAndOffsetAndKeepsRecordsReadBefore() throws Exception {
         Path good = SharedData.require("pcaps/normal/suricata-lan-background.pcap");
         byte[] bytes = Files.readAllBytes(good);
