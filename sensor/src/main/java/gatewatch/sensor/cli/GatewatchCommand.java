@@ -18,6 +18,7 @@ import picocli.CommandLine.Command;
             TrainCommand.class,
             LearnCommand.class,
             EvaluateCommand.class,
+            CheckConfigCommand.class,
             CommandLine.HelpCommand.class,
         })
 public final class GatewatchCommand implements Runnable {

@@ -2,12 +2,16 @@ package gatewatch.sensor.config;
 
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.core.exc.StreamReadException;
 import com.fasterxml.jackson.databind.DeserializationContext;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonDeserializer;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import com.fasterxml.jackson.databind.cfg.CoercionAction;
+import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.databind.module.SimpleModule;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
@@ -24,6 +28,7 @@ import java.util.stream.Collectors;
  * out of range fails with one message naming the key ({@code capture.buffer_mib: ...}).
  */
 public final class ConfigLoader {
+    private static final String DUPLICATE = "Duplicate field '";
     private final ObjectMapper mapper;
 
     public ConfigLoader() {
@@ -33,13 +38,18 @@ public final class ConfigLoader {
                 return DurationValue.parse(keyOf(p), p.getValueAsString());
             }
         });
-        mapper = YAMLMapper.builder(new YAMLFactory())
+        // A key given twice would otherwise keep its last value silently.
+        YAMLFactory yaml = YAMLFactory.builder().enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION).build();
+        mapper = YAMLMapper.builder(yaml)
                 .propertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
                 .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
                 .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
                 .enable(DeserializationFeature.FAIL_ON_READING_DUP_TREE_KEY)
                 .addModule(durations)
                 .build();
+        // "sensor:" with every key under it commented out (the shipped file) reads as an empty
+        // scalar: the section's defaults, not a type error.
+        mapper.coercionConfigDefaults().setCoercion(CoercionInputShape.EmptyString, CoercionAction.AsNull);
     }
 
     /** Reads {@code file}; a missing or unreadable file is a {@link ConfigException} too. */
@@ -72,14 +82,37 @@ public final class ConfigLoader {
             String known = e.getKnownPropertyIds().stream().map(Object::toString).sorted().collect(Collectors.joining(", "));
             throw new ConfigException("unknown key '" + path(e) + "' (known here: " + known + ")", e);
         } catch (JsonMappingException e) {
+            String duplicate = duplicateField(e);
+            if (duplicate != null) {
+                String parent = path(e);
+                String key = parent.equals("(top level)") ? duplicate : parent + "." + duplicate;
+                throw new ConfigException(key + ": given twice, the second time" + line(e), e);
+            }
             ConfigException inner = findConfigException(e);
             if (inner != null) {
                 throw inner;
             }
             throw new ConfigException(path(e) + ": " + firstLine(e.getOriginalMessage()) + line(e), e);
         } catch (JsonProcessingException e) {
+            String duplicate = duplicateField(e);
+            if (duplicate != null) {
+                throw new ConfigException(duplicate + ": given twice, the second time" + line(e), e);
+            }
             throw new ConfigException("not valid YAML: " + firstLine(e.getOriginalMessage()) + line(e), e);
         }
+    }
+
+    /** The key of Jackson's strict duplicate detection ("Duplicate field 'x'"), or null for any other error. */
+    private static String duplicateField(JsonProcessingException e) {
+        for (Throwable c = e; c != null; c = c.getCause()) {
+            if (c instanceof StreamReadException r && r.getOriginalMessage() != null
+                    && r.getOriginalMessage().startsWith(DUPLICATE)) {
+                String m = r.getOriginalMessage();
+                int end = m.indexOf('\'', DUPLICATE.length());
+                return end > 0 ? m.substring(DUPLICATE.length(), end) : null;
+            }
+        }
+        return null;
     }
 
     private static String line(JsonProcessingException e) {

@@ -8,7 +8,10 @@ import gatewatch.sensor.forward.TargetConfig;
 import gatewatch.sensor.forward.syslog.Facility;
 import gatewatch.sensor.forward.syslog.SyslogFormat;
 import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 /**
  * One entry of {@code forwarders:}. {@code type} is {@code syslog-udp}, {@code syslog-tcp},
@@ -76,10 +79,32 @@ public record ForwarderSection(
         return Type.of(type);
     }
 
+    /** The name in metrics and logs: {@code name}, or {@code TYPE-HOST-PORT}, lower case with {@code [^a-z0-9_-]} as {@code _}. */
+    public String effectiveName() {
+        String n = name != null ? name : type + "-" + host + "-" + port;
+        return n.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9_-]", "_");
+    }
+
+    /**
+     * Two forwarders of one name would share their metrics and log lines, and nobody could tell
+     * which one failed: refused, naming both entries.
+     */
+    static void requireDistinctNames(List<ForwarderSection> forwarders) {
+        Map<String, Integer> seen = new HashMap<>();
+        for (int i = 0; i < forwarders.size(); i++) {
+            String n = forwarders.get(i).effectiveName();
+            Integer earlier = seen.putIfAbsent(n, i);
+            if (earlier != null) {
+                throw new ConfigException("forwarders[" + earlier + "] and forwarders[" + i + "]: both are named '" + n
+                        + "'" + (forwarders.get(i).name == null ? " (from type, host and port)" : "")
+                        + "; give each a distinct name");
+            }
+        }
+    }
+
     /** The target settings shared by every type. */
     TargetConfig target(String key) {
-        String n = name != null ? name : type + "-" + host + "-" + port;
-        return new TargetConfig(n.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9_-]", "_"), host, port,
+        return new TargetConfig(effectiveName(), host, port,
                 bufferSize != null ? bufferSize : TargetConfig.DEFAULT_BUFFER_SIZE,
                 backoffMin != null ? backoffMin : TargetConfig.DEFAULT_BACKOFF_MIN,
                 backoffMax != null ? backoffMax : TargetConfig.DEFAULT_BACKOFF_MAX,

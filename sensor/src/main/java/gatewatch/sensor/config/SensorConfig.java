@@ -36,6 +36,7 @@ public record SensorConfig(
         for (int i = 0; i < forwarders.size(); i++) {
             forwarders.get(i).validate("forwarders[" + i + "]");
         }
+        ForwarderSection.requireDistinctNames(forwarders);
         metrics = metrics != null ? metrics : MetricsSection.defaults();
         alertLimit = alertLimit != null ? alertLimit : AlertLimitSection.defaults();
     }

@@ -31,6 +31,13 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void sectionsWhoseKeysAreAllCommentedOutAreDefaults() {
+        // The shape of the shipped gatewatch.yaml: section names with every key commented out.
+        assertThat(loader.parse("sensor:\n  #name:\ncapture:\n  #snaplen: 262144\nforwarders:\nmetrics:\n"))
+                .isEqualTo(SensorConfig.defaults());
+    }
+
+    @Test
     void anAlertsSectionWithoutAPathKeepsTheDefaultFile() {
         SensorConfig c = loader.parse("alerts:\n  keep: 9\n");
         assertThat(c.alerts().path()).isEqualTo(Path.of("/var/log/gatewatch/alerts.json"));
@@ -135,5 +142,46 @@ class ConfigLoaderTest {
         assertThatThrownBy(() -> loader.parse("capture: {interface: eth0\nmetrics: x\n"))
                 .isInstanceOf(ConfigException.class)
                 .hasMessageContaining("line");
+    }
+
+    @Test
+    void aKeyGivenTwiceFailsNamingTheKeyAndItsLine() {
+        assertThatThrownBy(() -> loader.parse("capture:\n  snaplen: 1500\n  buffer_mib: 8\n  snaplen: 9000\n"))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageStartingWith("capture.snaplen")
+                .hasMessageContaining("twice")
+                .hasMessageContaining("line 4");
+        assertThatThrownBy(() -> loader.parse("sensor:\n  name: a\nmetrics:\n  enabled: false\nsensor:\n  name: b\n"))
+                .hasMessageStartingWith("sensor")
+                .hasMessageContaining("line 5");
+    }
+
+    @Test
+    void twoForwardersOfOneNameFailNamingBoth() {
+        assertThatThrownBy(() -> loader.parse("""
+                forwarders:
+                  - type: syslog-udp
+                    name: siem
+                    host: a
+                    port: 514
+                  - type: http
+                    host: b
+                    port: 80
+                  - type: jsonl-tcp
+                    name: SIEM
+                    host: c
+                    port: 9000
+                """))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("forwarders[0]")
+                .hasMessageContaining("forwarders[2]")
+                .hasMessageContaining("'siem'");
+        // Without names, the same type, host and port twice collide as well.
+        assertThatThrownBy(() -> loader.parse("""
+                forwarders:
+                  - {type: syslog-udp, host: a, port: 514}
+                  - {type: syslog-udp, host: a, port: 514}
+                """))
+                .hasMessageContaining("forwarders[0] and forwarders[1]");
     }
 }
