@@ -38,6 +38,9 @@ public final class Connection {
     long origDatagramBytes;
     long respDatagramBytes;
     int wrongFragments;
+    /** An ICMP message's type and code (for the Community ID); 0 for TCP and UDP. */
+    int icmpType;
+    int icmpCode;
     TimeoutClass timeoutClass;
     /** Position in the flow table, for the expiry lists. */
     final int slot;
@@ -62,6 +65,8 @@ public final class Connection {
         origDatagramBytes = 0;
         respDatagramBytes = 0;
         wrongFragments = 0;
+        icmpType = 0;
+        icmpCode = 0;
         service = null;
         protocol = null;
         timeoutClass = null;
@@ -101,6 +106,10 @@ public final class Connection {
     /** The IP protocol number (6, 17, 1 or 58). */
     public int ipProtocol() { return ipProtocol; }
     public ProtocolType protocol() { return protocol; }
+    /** ICMP or ICMPv6 type of an ICMP record, else 0. */
+    public int icmpType() { return icmpType; }
+    /** ICMP or ICMPv6 code of an ICMP record, else 0. */
+    public int icmpCode() { return icmpCode; }
     public Service service() { return service; }
     public long startNanos() { return startNanos; }
     /** Time of the last packet that counts towards the duration (trailing packets after both FINs do not). */

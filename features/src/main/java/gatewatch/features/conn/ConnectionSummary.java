@@ -7,6 +7,9 @@ import gatewatch.features.kdd.Service;
 /**
  * An immutable copy of a finished connection: what crosses from the capture thread to the rest
  * of the pipeline (and what a Zeek conn.log line holds).
+ *
+ * @param icmpType an ICMP or ICMPv6 record's message type (0 for TCP and UDP); the ports of an ICMP record are 0
+ * @param icmpCode an ICMP or ICMPv6 record's message code (0 for TCP and UDP)
  */
 public record ConnectionSummary(
         long startNanos,
@@ -31,7 +34,20 @@ public record ConnectionSummary(
         boolean land,
         int wrongFragments,
         long urgentPackets,
-        FinishReason finishReason) {
+        FinishReason finishReason,
+        int icmpType,
+        int icmpCode) {
+
+    /** A TCP or UDP connection, or an ICMP record whose type and code do not matter (tests, benchmarks). */
+    public ConnectionSummary(long startNanos, long endNanos, IpAddress origAddress, int origPort, IpAddress respAddress,
+            int respPort, int ipProtocol, ProtocolType protocol, Service service, KddFlag zeekState, KddFlag kddFlag,
+            String history, long origBytes, long respBytes, long origPackets, long respPackets, long origIpBytes,
+            long respIpBytes, long missedBytes, boolean land, int wrongFragments, long urgentPackets,
+            FinishReason finishReason) {
+        this(startNanos, endNanos, origAddress, origPort, respAddress, respPort, ipProtocol, protocol, service, zeekState,
+                kddFlag, history, origBytes, respBytes, origPackets, respPackets, origIpBytes, respIpBytes, missedBytes,
+                land, wrongFragments, urgentPackets, finishReason, 0, 0);
+    }
 
     public static ConnectionSummary of(Connection c, FinishReason reason) {
         return of(c, reason, c.history());
@@ -52,7 +68,7 @@ public record ConnectionSummary(
                 c.origBytes(), c.respBytes(), c.origPackets(), c.respPackets(),
                 c.originator().ipBytes(), c.responder().ipBytes(),
                 c.originator().missedBytes() + c.responder().missedBytes(),
-                c.land(), c.wrongFragments(), c.urgentPackets(), reason);
+                c.land(), c.wrongFragments(), c.urgentPackets(), reason, c.icmpType(), c.icmpCode());
     }
 
     /** KDD {@code duration}: whole seconds from the first packet to the last, truncated. */

@@ -233,6 +233,8 @@ public final class ConnectionTracker {
         c.startNanos = v.tsNanos();
         c.lastNanos = v.tsNanos();
         c.service = ServiceTable.icmp(v.icmpType(), v.icmpCode(), v.protocol() == PacketView.PROTO_ICMPV6);
+        c.icmpType = v.icmpType();
+        c.icmpCode = v.icmpCode();
         // KDD counts the whole ICMP message, header included (an empty echo request has 8 bytes).
         c.origDatagramBytes = v.payloadWireLength() + 8L;
         c.orig.packets = 1;

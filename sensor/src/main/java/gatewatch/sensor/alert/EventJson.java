@@ -6,13 +6,18 @@ import gatewatch.features.extract.ConnectionRecord;
 import gatewatch.features.kdd.KddCsv;
 import gatewatch.features.kdd.KddFeature;
 import gatewatch.features.kdd.KddRecord;
+import gatewatch.sensor.output.CommunityId;
+import gatewatch.sensor.output.FlowId;
 import java.util.Map;
 import java.util.TreeMap;
 
 /**
  * The JSON of an alert (and of a connection record for {@code --records}): Suricata's EVE header
  * names ({@code timestamp}, {@code event_type}, {@code src_ip}, {@code dest_ip}, ...), then
- * {@code flow}, {@code alert} and the 41 {@code features}, as DESIGN.md specifies.
+ * {@code flow}, {@code alert} and the 41 {@code features}, as DESIGN.md specifies. Each
+ * connection event carries {@code flow_id} ({@link FlowId}: the same number on a connection's
+ * alert and its records line) and {@code community_id} ({@link CommunityId}), and live events
+ * {@code in_iface}, the capture interface.
  *
  * <p>One instance per thread (it reuses its buffer).
  */
@@ -29,10 +34,21 @@ public final class EventJson {
     }
 
     private final JsonBytes out = new JsonBytes();
+    private final CommunityId communityId = new CommunityId();
     private final String sensor;
+    private final String inIface;
 
     public EventJson(String sensor) {
+        this(sensor, null);
+    }
+
+    /**
+     * @param sensor  the {@code sensor} field (Suricata's {@code host}: the sensor's name)
+     * @param inIface the capture interface ({@code in_iface}), or null for a replay of files
+     */
+    public EventJson(String sensor, String inIface) {
         this.sensor = sensor;
+        this.inIface = inIface;
     }
 
     /** ISO-8601 in UTC with microseconds, e.g. {@code 2026-11-22T00:43:07.123456Z}. */
@@ -56,13 +72,22 @@ public final class EventJson {
         j.reset();
         j.startObject();
         j.name("timestamp").ascii(timestamp(c.endNanos()));
+        j.name("flow_id").number(FlowId.of(c));
+        if (inIface != null) {
+            j.name("in_iface").string(inIface);
+        }
         j.name("event_type").ascii(type);
         j.name("sensor").string(sensor);
         j.name("src_ip").ascii(c.origAddress().toString());
         j.name("src_port").number(c.origPort());
         j.name("dest_ip").ascii(c.respAddress().toString());
         j.name("dest_port").number(c.respPort());
-        j.name("proto").ascii(c.transport().toUpperCase(java.util.Locale.ROOT));
+        j.name("proto").ascii(c.ipProtocol() == 58 ? "IPv6-ICMP" : c.transport().toUpperCase(java.util.Locale.ROOT));
+        if (c.ipProtocol() == 1 || c.ipProtocol() == 58) {
+            j.name("icmp_type").number(c.icmpType());
+            j.name("icmp_code").number(c.icmpCode());
+        }
+        j.name("community_id").ascii(communityId.of(c));
         j.name("flow").startObject();
         j.name("service").ascii(c.service().kddName());
         j.name("flag").ascii(c.kddFlag().kddName());

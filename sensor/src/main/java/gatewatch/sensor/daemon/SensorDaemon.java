@@ -78,7 +78,8 @@ public final class SensorDaemon implements AutoCloseable {
                         ContentConfig.defaults(), WindowConfig.defaults()),
                 config.pipeline().recordQueue(), config.pipeline().verdictQueue(), config.pipeline().batchSize());
         this.pipeline = new Pipeline(settings, FullQueuePolicy.DROP, ensemble,
-                new Outputs(alerts, null, records, listeners, sensorName, config.alertLimit().toAlertLimit()), verdicts::record);
+                new Outputs(alerts, null, records, listeners, sensorName, config.alertLimit().toAlertLimit(),
+                        config.capture().iface()), verdicts::record);
 
         this.registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
         new ExtractorMetrics(pipeline.extractor()).bindTo(registry);

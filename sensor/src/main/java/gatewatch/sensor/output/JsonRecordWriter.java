@@ -14,11 +14,14 @@ import java.io.Writer;
 
 /**
  * {@code --json}: one object a line with the fields of {@code --extended} (times as epoch seconds,
- * symbolic features as their KDD names, counts as integers, rates as numbers).
+ * symbolic features as their KDD names, counts as integers, rates as numbers), and the
+ * connection's {@code flow_id} and {@code community_id}, as in the alert and records logs, to join
+ * feature rows to alerts. ({@code --extended} keeps its columns: scripts index them.)
  */
 public final class JsonRecordWriter implements RecordWriter {
     private final JsonGenerator gen;
     private final FeatureJson features = new FeatureJson();
+    private final CommunityId communityId = new CommunityId();
 
     public JsonRecordWriter(Writer out) {
         try {
@@ -43,6 +46,8 @@ public final class JsonRecordWriter implements RecordWriter {
             gen.writeNumberField("dst_port", c.respPort());
             gen.writeStringField("proto", c.transport());
             gen.writeStringField("history", c.history());
+            gen.writeNumberField("flow_id", FlowId.of(c));
+            gen.writeStringField("community_id", communityId.of(c));
             features.write(gen, record.features());
             gen.writeEndObject();
             gen.writeRaw('\n');

@@ -15,11 +15,18 @@ import java.util.Objects;
  * @param listeners   see every scored connection (forwarders, the demo's display)
  * @param sensorName  the {@code sensor} field of every event
  * @param alertLimit  alerts written in full per victim or source and window; the rest are summarised
+ * @param inIface     the {@code in_iface} field of connection events (the live interface), or null (a replay)
  */
 public record Outputs(JsonLinesLog alerts, OutputStream alertStream, JsonLinesLog records, List<AlertListener> listeners,
-        String sensorName, AlertLimit alertLimit) {
+        String sensorName, AlertLimit alertLimit, String inIface) {
     public Outputs {
         listeners = List.copyOf(listeners);
         Objects.requireNonNull(alertLimit, "alertLimit");
+    }
+
+    /** Outputs of a replay: no {@code in_iface}. */
+    public Outputs(JsonLinesLog alerts, OutputStream alertStream, JsonLinesLog records, List<AlertListener> listeners,
+            String sensorName, AlertLimit alertLimit) {
+        this(alerts, alertStream, records, listeners, sensorName, alertLimit, null);
     }
 }

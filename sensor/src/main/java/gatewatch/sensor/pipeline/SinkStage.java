@@ -51,12 +51,18 @@ public final class SinkStage implements Runnable {
      */
     public SinkStage(StageQueue<Scored> in, JsonLinesLog alerts, OutputStream alertStream, JsonLinesLog records,
             List<AlertListener> listeners, String sensorName, AlertLimit alertLimit) {
+        this(in, alerts, alertStream, records, listeners, sensorName, alertLimit, null);
+    }
+
+    /** @param inIface the live capture interface, written as {@code in_iface}; null for a replay */
+    public SinkStage(StageQueue<Scored> in, JsonLinesLog alerts, OutputStream alertStream, JsonLinesLog records,
+            List<AlertListener> listeners, String sensorName, AlertLimit alertLimit, String inIface) {
         this.in = in;
         this.alerts = alerts;
         this.alertStream = alertStream;
         this.records = records;
         this.listeners = List.copyOf(listeners);
-        this.json = new EventJson(sensorName);
+        this.json = new EventJson(sensorName, inIface);
         this.limiter = new AlertLimiter(alertLimit);
     }
 

@@ -81,6 +81,26 @@ class EventJsonTest {
     }
 
     @Test
+    void alertAndRecordsLineShareFlowIdAndCommunityId() throws Exception {
+        ConnectionRecord r = synRecord();
+        Verdict v = new Verdict(Category.DOS, "neptune", 0.9, 0.6, List.of());
+        EventJson live = new EventJson("gw-test", "eth1");
+        ObjectMapper m = new ObjectMapper();
+        JsonNode alert = m.readTree(live.alert(r, v));
+        JsonNode record = m.readTree(live.connection(r, v));
+
+        assertThat(alert.get("flow_id").isIntegralNumber()).isTrue();
+        assertThat(alert.get("flow_id").asLong()).isPositive().isEqualTo(record.get("flow_id").asLong());
+        // 192.0.2.7:40000 -> 10.1.1.80:80 over TCP, as tshark's communityid computes it.
+        assertThat(alert.get("community_id").asText()).isEqualTo("1:rUSOrBOeaLtaktO9u1rmBLHVrM0=")
+                .isEqualTo(record.get("community_id").asText());
+        assertThat(alert.get("in_iface").asText()).isEqualTo("eth1");
+        assertThat(alert.has("icmp_type")).isFalse();
+        // A replay has no interface.
+        assertThat(new ObjectMapper().readTree(new EventJson("gw-test").alert(r, v)).has("in_iface")).isFalse();
+    }
+
+    @Test
     void sensorNameIsEscaped() throws Exception {
         String odd = "gw \"east\"\\ \n\t\u0001 é";
         JsonNode j = new ObjectMapper().readTree(new EventJson(odd).alert(synRecord(),
