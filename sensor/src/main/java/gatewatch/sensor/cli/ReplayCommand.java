@@ -32,7 +32,8 @@ import picocli.CommandLine.Model.CommandSpec;
 @Command(name = "replay", mixinStandardHelpOptions = true,
         description = "Replay capture files through the full pipeline (features, verdicts, alert log) and summarise.")
 public final class ReplayCommand implements Callable<Integer> {
-    @Parameters(arity = "1..*", paramLabel = "CAPTURE", description = "pcap or pcapng files, read in order as one stream")
+    @Parameters(arity = "1..*", paramLabel = "CAPTURE",
+            description = "pcap or pcapng files, read in order as one stream; a directory stands for its capture files in the order of their first packet")
     List<Path> captures;
 
     @Option(names = "--model", paramLabel = "FILE", description = "Model file (default: the bundled model).")
@@ -77,6 +78,7 @@ public final class ReplayCommand implements Callable<Integer> {
         }
         Ensemble ensemble = Models.load(model, siteBaseline);
         PrintWriter err = spec.commandLine().getErr();
+        List<Path> files = CaptureInputs.expand(captures, err);
         try (JsonLinesLog alertLog = alerts != null ? new JsonLinesLog(LogFileConfig.simple(alerts)) : null;
                 JsonLinesLog recordsLog = records != null ? new JsonLinesLog(LogFileConfig.simple(records)) : null;
                 OutputStream stdout = alerts == null ? new BufferedOutputStream(StandardOutput.unclosable(), 1 << 16) : null) {
@@ -85,7 +87,7 @@ public final class ReplayCommand implements Callable<Integer> {
                     LatencyRecorder.NONE);
             Summary summary;
             try (Progress progress = Progress.start(pipeline, err)) {
-                summary = Signals.whileRunning(pipeline, () -> pipeline.replay(captures, pace));
+                summary = Signals.whileRunning(pipeline, () -> pipeline.replay(files, pace));
             }
             if (pipeline.failure() != null) {
                 throw new IllegalStateException(pipeline.failure().getMessage(), pipeline.failure());
