@@ -26,6 +26,7 @@ final class Overrides {
                 capture, c.connections(), c.pipeline(), c.detector(),
                 alerts != null ? c.alerts().withPath(alerts) : c.alerts(),
                 records != null ? c.records().withPath(records) : c.records(),
-                c.forwarders(), metrics, alertLimit != null ? c.alertLimit().with(alertLimit) : c.alertLimit());
+                c.forwarders(), metrics, alertLimit != null ? c.alertLimit().with(alertLimit) : c.alertLimit(),
+                c.statsInterval());
     }
 }

@@ -4,6 +4,10 @@ import gatewatch.sensor.alert.AlertLimit;
 import gatewatch.detector.model.Ensemble;
 import gatewatch.sensor.alert.JsonLinesLog;
 import gatewatch.sensor.alert.LogFileConfig;
+import gatewatch.sensor.capture.CaptureStats;
+import gatewatch.sensor.stats.StatsCollector;
+import gatewatch.sensor.stats.StatsReporter;
+import java.time.Duration;
 import gatewatch.sensor.pipeline.FullQueuePolicy;
 import gatewatch.sensor.pipeline.LatencyRecorder;
 import gatewatch.sensor.pipeline.Outputs;
@@ -62,6 +66,9 @@ public final class ReplayCommand implements Callable<Integer> {
             defaultValue = "100/60s", description = AlertLimitConverter.HELP + " Windows run in capture time.")
     AlertLimit alertLimit;
 
+    @Option(names = "--stats", description = "End the alert output with one stats event (event_type stats: frames, drops, malformed by reason, connections, alerts by category).")
+    boolean stats;
+
     @Mixin
     DebugOption debug;
 
@@ -85,6 +92,11 @@ public final class ReplayCommand implements Callable<Integer> {
             Outputs outputs = new Outputs(alertLog, stdout, recordsLog, List.of(), SensorName.resolve(sensorName), alertLimit);
             Pipeline pipeline = new Pipeline(PipelineSettings.defaults(), FullQueuePolicy.BLOCK, ensemble, outputs,
                     LatencyRecorder.NONE);
+            if (stats) {
+                pipeline.sink().reportStats(new StatsReporter(
+                        new StatsCollector(pipeline, () -> CaptureStats.NONE, () -> -1)::snapshot, Duration.ZERO,
+                        outputs.sensorName(), null, System.nanoTime()));
+            }
             Summary summary;
             try (Progress progress = Progress.start(pipeline, err)) {
                 summary = Signals.whileRunning(pipeline, () -> pipeline.replay(files, pace));

@@ -1,5 +1,6 @@
 package gatewatch.sensor.config;
 
+import java.time.Duration;
 import java.util.List;
 
 /**
@@ -18,7 +19,11 @@ public record SensorConfig(
         LogSection records,
         List<ForwarderSection> forwarders,
         MetricsSection metrics,
-        AlertLimitSection alertLimit) {
+        AlertLimitSection alertLimit,
+        Duration statsInterval) {
+
+    /** {@code stats_interval}: Suricata's default is 8 s; a line a minute is plenty for a log a person reads. */
+    public static final Duration DEFAULT_STATS_INTERVAL = Duration.ofSeconds(60);
 
     public SensorConfig {
         sensor = sensor != null ? sensor : new SensorSection(null);
@@ -39,10 +44,21 @@ public record SensorConfig(
         ForwarderSection.requireDistinctNames(forwarders);
         metrics = metrics != null ? metrics : MetricsSection.defaults();
         alertLimit = alertLimit != null ? alertLimit : AlertLimitSection.defaults();
+        statsInterval = statsInterval != null ? statsInterval : DEFAULT_STATS_INTERVAL;
+        if (statsInterval.isNegative()) {
+            throw new ConfigException("stats_interval: must be 0s (off) or positive, got " + statsInterval);
+        }
+    }
+
+    /** As the canonical constructor, with the default {@code stats_interval}. */
+    public SensorConfig(SensorSection sensor, CaptureSection capture, ConnectionsSection connections,
+            PipelineSection pipeline, DetectorSection detector, LogSection alerts, LogSection records,
+            List<ForwarderSection> forwarders, MetricsSection metrics, AlertLimitSection alertLimit) {
+        this(sensor, capture, connections, pipeline, detector, alerts, records, forwarders, metrics, alertLimit, null);
     }
 
     /** Every default: what a missing file means. */
     public static SensorConfig defaults() {
-        return new SensorConfig(null, null, null, null, null, null, null, null, null, null);
+        return new SensorConfig(null, null, null, null, null, null, null, null, null, null, null);
     }
 }

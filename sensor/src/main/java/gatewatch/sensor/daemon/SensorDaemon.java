@@ -16,6 +16,10 @@ import gatewatch.sensor.metrics.AlertMetrics;
 import gatewatch.sensor.metrics.CaptureMetrics;
 import gatewatch.sensor.metrics.DetectorMetrics;
 import gatewatch.sensor.metrics.ExtractorMetrics;
+import gatewatch.sensor.metrics.FrameBytes;
+import gatewatch.sensor.stats.StatsCollector;
+import gatewatch.sensor.stats.StatsReporter;
+import gatewatch.features.decode.FrameHandler;
 import gatewatch.sensor.metrics.JvmMetrics;
 import gatewatch.sensor.metrics.QueueMetrics;
 import gatewatch.sensor.metrics.QueueView;
@@ -62,10 +66,13 @@ public final class SensorDaemon implements AutoCloseable {
     private final HttpServer http;
     private volatile boolean capturing;
     private volatile String captureProblem;
+    private final String sensorName;
+    private volatile FrameBytes frameBytes;
 
     public SensorDaemon(SensorConfig config, Ensemble ensemble, String sensorName, List<AlertListener> extraListeners)
             throws IOException {
         this.config = config;
+        this.sensorName = sensorName;
         this.group = new MultiThreadIoEventLoopGroup(2, NioIoHandler.newFactory());
         this.alerts = new JsonLinesLog(config.alerts().toLogFileConfig());
         this.records = config.records().enabled() ? new JsonLinesLog(config.records().toLogFileConfig()) : null;
@@ -113,13 +120,22 @@ public final class SensorDaemon implements AutoCloseable {
      */
     public Summary run(PacketSource source, SystemdNotifier systemd) throws CaptureException {
         new CaptureMetrics(source::stats, null).bindTo(registry);
+        boolean stats = !config.statsInterval().isZero();
+        if (stats) {
+            pipeline.sink().reportStats(new StatsReporter(
+                    new StatsCollector(pipeline, source::stats, () -> frameBytes != null ? frameBytes.wireBytes() : 0)::snapshot,
+                    config.statsInterval(), sensorName, config.capture().iface(), System.nanoTime()));
+        }
         capturing = true;
         LOG.info("capturing on {}", source.name());
         systemd.ready();
         try {
-            return systemd.watchdogIntervalNanos() > 0
-                    ? pipeline.live(source, h -> new WatchdogHandler(h, systemd))
-                    : pipeline.live(source);
+            boolean watchdog = systemd.watchdogIntervalNanos() > 0;
+            return pipeline.live(source, h -> {
+                FrameHandler inner = watchdog ? new WatchdogHandler(h, systemd) : h;
+                // Bytes for the stats events: two additions per frame, only when they are on.
+                return stats ? (frameBytes = new FrameBytes(inner)) : inner;
+            });
         } catch (CaptureException e) {
             captureProblem = "capture failed: " + e.getMessage();
             throw e;

@@ -8,6 +8,7 @@ import gatewatch.sensor.alert.AlertLimiter;
 import gatewatch.sensor.alert.EventJson;
 import gatewatch.sensor.alert.JsonLinesLog;
 import gatewatch.sensor.alert.Suppression;
+import gatewatch.sensor.stats.StatsReporter;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
@@ -42,6 +43,8 @@ public final class SinkStage implements Runnable {
     private long lastClockTick;
     private volatile long connections;
     private final AtomicLong siteTypical = new AtomicLong();
+    /** Writes {@code stats} events into the alert log; set before the thread starts, or null. */
+    private StatsReporter stats;
 
     /**
      * @param alerts      the alert log, or null to write alerts to {@code alertStream}
@@ -80,10 +83,37 @@ public final class SinkStage implements Runnable {
                 }
                 endBatch();
             }
+            // Checked under load too: a busy sink must still report.
+            if (stats != null && writeStats(stats.lineIfDue(System.nanoTime()))) {
+                endBatch();
+            }
             idle.idle(n);
         }
         limiter.closeAll(onWindowClosed);
+        if (stats != null) {
+            writeStats(stats.finalLine(System.nanoTime()));
+        }
         endBatch();
+    }
+
+    /**
+     * Periodic {@code stats} events in the alert log (the sink owns it), and one when the run
+     * ends. Call before the pipeline starts.
+     */
+    public void reportStats(StatsReporter reporter) {
+        this.stats = reporter;
+    }
+
+    private boolean writeStats(byte[] line) {
+        if (line == null) {
+            return false;
+        }
+        try {
+            writeAlertLine(line);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write the alert log: " + e.getMessage(), e);
+        }
+        return true;
     }
 
     private void handle(Scored s) {

@@ -157,6 +157,14 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void statsIntervalDefaultsToAMinuteAndZeroIsOff() {
+        assertThat(loader.parse("").statsInterval()).isEqualTo(Duration.ofSeconds(60));
+        assertThat(loader.parse("stats_interval: 0s\n").statsInterval()).isZero();
+        assertThat(loader.parse("stats_interval: 10s\n").statsInterval()).isEqualTo(Duration.ofSeconds(10));
+        assertThatThrownBy(() -> loader.parse("stats_interval: often\n")).hasMessageStartingWith("stats_interval");
+    }
+
+    @Test
     void twoForwardersOfOneNameFailNamingBoth() {
         assertThatThrownBy(() -> loader.parse("""
                 forwarders:
