@@ -30,7 +30,9 @@ record Event(Instant start, String srcIp, int srcPort, String destIp, int destPo
         for (String line : Files.readAllLines(jsonLines)) {
             if (!line.isBlank()) {
                 JsonNode o = MAPPER.readTree(line);
-                if (!o.path("event_type").asText().equals(SUPPRESSED)) {
+                String type = o.path("event_type").asText();
+                // Connection events only: summaries and stats lines describe no one connection.
+                if (!type.equals(SUPPRESSED) && !type.equals("stats")) {
                     events.add(parse(o));
                 }
             }
