@@ -37,6 +37,8 @@ public final class EventJson {
     private final CommunityId communityId = new CommunityId();
     private final String sensor;
     private final String inIface;
+    private ConnectionSummary lastConnection;
+    private String lastCommunityId;
 
     public EventJson(String sensor) {
         this(sensor, null);
@@ -54,6 +56,15 @@ public final class EventJson {
     /** ISO-8601 in UTC with microseconds, e.g. {@code 2026-11-22T00:43:07.123456Z}. */
     public static String timestamp(long epochNanos) {
         return IsoTimestamp.format(epochNanos);
+    }
+
+    /** The alert and the records line of one connection are written one after the other: hash it once. */
+    private String communityIdOf(ConnectionSummary c) {
+        if (c != lastConnection) {
+            lastConnection = c;
+            lastCommunityId = communityId.of(c);
+        }
+        return lastCommunityId;
     }
 
     /** An alert line: {@code event_type} = {@code alert}. */
@@ -87,7 +98,7 @@ public final class EventJson {
             j.name("icmp_type").number(c.icmpType());
             j.name("icmp_code").number(c.icmpCode());
         }
-        j.name("community_id").ascii(communityId.of(c));
+        j.name("community_id").ascii(communityIdOf(c));
         j.name("flow").startObject();
         j.name("service").ascii(c.service().kddName());
         j.name("flag").ascii(c.kddFlag().kddName());
