@@ -83,7 +83,7 @@ public final class Synthesizer {
                 int length = frames.build(packet);
                 pcap.write(packet.timeNanos(), frames.buffer(), length);
                 session.tally().frame(packet.timeNanos());
-                if (packet.opensConnection()) {
+                if (truth != TruthListener.NONE && packet.opensConnection()) {
                     truth.connection(trueConnection(packet, kindOf.get(session.tally())));
                 }
             });
