@@ -61,7 +61,8 @@ final class DemoTally implements AlertListener {
     /** The counts so far. */
     DemoResult result() {
         Map<ScenarioKind, DemoResult.Tally> e = new EnumMap<>(ScenarioKind.class);
-        // An episode none of whose connections reached the replay is still listed, with its truth count.
+        // Every episode of the truth has a row, also one none of whose connections the replay
+        // reported (zero connections; the coverage line counts them as unseen).
         truth.counts().forEach((k, n) -> {
             if (k.isAttack()) {
                 e.put(k, episodes.getOrDefault(k, new Count()).freeze());

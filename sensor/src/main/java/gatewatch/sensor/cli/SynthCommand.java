@@ -42,10 +42,10 @@ import picocli.CommandLine.Spec;
             "  guess_passwd      telnet, one guessed password a connection",
             "  guess_passwd_ftp  FTP, three guessed passwords a connection",
             "",
-            "--truth FILE: '# gatewatch truth v1', then one rule a line,",
-            "  start end proto orig resp orig_port resp_port category label",
-            "  e.g. 1741000000.123456 1741000000.123457 tcp 10.1.1.5 10.1.1.80 49152 21 r2l guess_passwd",
-            "  (start times in epoch seconds; the first matching rule wins; docs/TRUTH.md).",
+            "--truth FILE writes one rule per connection (format: docs/TRUTH.md):",
+            "  # gatewatch truth v1",
+            "  # start end proto orig resp orig_port resp_port category label",
+            "start..end: the range of the connection's start time, in epoch seconds.",
         })
 public final class SynthCommand implements Callable<Integer> {
     @Option(names = "--out", required = true, paramLabel = "FILE", description = "The pcap file to write (replaced if it exists).")
@@ -134,15 +134,15 @@ public final class SynthCommand implements Callable<Integer> {
     private void print(SynthReport r, TruthFile truthFile, PrintWriter w) {
         w.printf(Locale.ROOT, "wrote %s: %,d frames, %,d bytes, %,d connections over %s (%s to %s)%n",
                 r.file(), r.frames(), r.bytes(), r.totalConnections(), r.span(), r.first(), r.last());
-        if (truthFile != null) {
-            w.printf(Locale.ROOT, "wrote %s: the ground truth, %,d rules (one per connection)%n", truth, truthFile.rules());
-        }
         w.printf(Locale.ROOT, "  at most %,d sessions open at once%n", r.peakOpenSessions());
         r.connections().entrySet().stream().sorted(java.util.Map.Entry.comparingByKey())
                 .forEach(e -> w.printf(Locale.ROOT, "  %-17s %,9d connections%n", e.getKey().mixName(), e.getValue()));
         for (SynthReport.AttackEpisode e : r.episodes()) {
             w.printf(Locale.ROOT, "  attack %-17s %s to %s  %s -> %s%n", e.kind().mixName(), e.start(), e.end(),
                     summary(e.attackers()), summary(e.victims()));
+        }
+        if (truthFile != null) {
+            w.printf(Locale.ROOT, "wrote %s: the ground truth, %,d rules (one per connection)%n", truth, truthFile.rules());
         }
         w.flush();
     }
