@@ -97,6 +97,14 @@ public final class ReplayCommand implements Callable<Integer> {
             if (summary.inputError() != null) {
                 throw new UnreadableInputException(summary.inputError(), null);
             }
+            if (summary.lostLines() > 0) {
+                throw new IllegalStateException(String.format(java.util.Locale.ROOT,
+                        "%,d lines could not be written; the summary above names the file and the reason",
+                        summary.lostLines()));
+            }
+            if (summary.stoppedBy() != null) {
+                return ExitCodes.stoppedBy(summary.stoppedBy());
+            }
         }
         return ExitCodes.OK;
     }
