@@ -59,13 +59,14 @@ public final class JsonLinesLog implements AutoCloseable {
      * short lines still fit and long ones do not, which must not make a log line pair per batch.
      */
     private final long recoveryQuietNanos;
+    private boolean lastWriteWorked = true;
 
     public JsonLinesLog(LogFileConfig config) throws IOException {
         this(config, Duration.ofSeconds(5));
     }
 
     /** @param recoveryQuiet how long writes must have worked before the end of a failure episode is logged */
-    JsonLinesLog(LogFileConfig config, Duration recoveryQuiet) throws IOException {
+    public JsonLinesLog(LogFileConfig config, Duration recoveryQuiet) throws IOException {
         this.config = config;
         this.recoveryQuietNanos = recoveryQuiet.toNanos();
         Path parent = config.path().toAbsolutePath().getParent();
@@ -207,6 +208,7 @@ public final class JsonLinesLog implements AutoCloseable {
 
     /** Starts an episode of failed writes (logged once), or continues it. */
     private void trouble(IOException e) {
+        lastWriteWorked = false;
         lastFailureNanos = System.nanoTime();
         if (problem == null) {
             problem = reason(e);
@@ -219,12 +221,17 @@ public final class JsonLinesLog implements AutoCloseable {
     }
 
     private void recovered() {
+        lastWriteWorked = true;
         long now = System.nanoTime();
         if (problem != null && now - lastFailureNanos >= recoveryQuietNanos) {
-            LOG.warn("{}: writing again after {} s; {} lines were lost ({})", config.path(),
-                    String.format(Locale.ROOT, "%.1f", (now - episodeStartNanos) / 1e9), episodeLost, problem);
-            problem = null;
+            endEpisode(now);
         }
+    }
+
+    private void endEpisode(long now) {
+        LOG.warn("{}: writing again after {} s; {} lines were lost ({})", config.path(),
+                String.format(Locale.ROOT, "%.1f", (now - episodeStartNanos) / 1e9), episodeLost, problem);
+        problem = null;
     }
 
     private static String reason(IOException e) {
@@ -330,7 +337,9 @@ public final class JsonLinesLog implements AutoCloseable {
     public void close() throws IOException {
         drain();
         force();
-        if (problem != null) {
+        if (problem != null && lastWriteWorked) {
+            endEpisode(System.nanoTime());
+        } else if (problem != null) {
             LOG.error("{}: closed while it could not be written ({}); {} lines were lost in this episode, {} in all",
                     config.path(), problem, episodeLost, lost);
         }
