@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import gatewatch.sensor.alert.JsonLinesLog;
 import gatewatch.sensor.alert.LogCapture;
 import gatewatch.sensor.alert.SmallTmpfs;
+import gatewatch.sensor.alert.WholeLines;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.CompletableFuture;
@@ -28,19 +29,7 @@ class ReplayDiskFullTest {
 
     @BeforeAll
     static void synthesize() {
-        capture = tmp.resolve("mix.pcap");
-        CliRun synth = CliRun.of("synth", "--out", capture.toString(), "--connections", "2000", "--seed", "11",
-                "--mix", "normal=40,neptune=30,portsweep=15,ipsweep=15");
-        assertThat(synth.exitCode()).as(synth.err()).isZero();
-    }
-
-    private static long wholeLines(Path p) throws Exception {
-        String text = Files.readString(p);
-        assertThat(text.isEmpty() || text.endsWith("\n")).as(p + " ends with a whole line").isTrue();
-        for (String l : text.lines().toList()) {
-            assertThat(JSON.readTree(l).has("event_type")).as(l).isTrue();
-        }
-        return text.lines().count();
+        capture = MixCapture.write(tmp);
     }
 
     private record Replay(CliRun run, JsonNode summary, Path alerts, Path records) {
@@ -64,13 +53,13 @@ class ReplayDiskFullTest {
             Replay r = replay(fs, "full");
             assertThat(r.run().exitCode()).as(r.run().err()).isEqualTo(1);
             String err = r.run().err();
-            assertThat(err).contains("frames 15,526").contains("alerts by category:")
+            assertThat(err).contains(String.format(java.util.Locale.ROOT, "frames %,d", MixCapture.FRAMES)).contains("alerts by category:")
                     .contains("alerts log " + r.alerts() + ": ").contains("records log " + r.records() + ": ")
                     .contains("lines could not be written (No space left on device)")
                     .containsPattern("gatewatch: [0-9,]+ lines could not be written");
             JsonNode s = r.summary();
-            long alertLines = wholeLines(r.alerts());
-            long recordLines = wholeLines(r.records());
+            long alertLines = WholeLines.count(r.alerts(), "event_type");
+            long recordLines = WholeLines.count(r.records(), "event_type");
             assertThat(s.path("lost_lines").path("alerts").asLong()).isPositive();
             assertThat(alertLines + s.path("lost_lines").path("alerts").asLong()).isEqualTo(s.path("alerts").asLong());
             assertThat(recordLines + s.path("lost_lines").path("records").asLong()).isEqualTo(s.path("connections").asLong())
@@ -99,7 +88,7 @@ class ReplayDiskFullTest {
             freed.get();
             assertThat(r.run().exitCode()).as(r.run().err()).isEqualTo(1);
             JsonNode s = r.summary();
-            long recordLines = wholeLines(r.records());
+            long recordLines = WholeLines.count(r.records(), "event_type");
             long lost = s.path("lost_lines").path("records").asLong();
             assertThat(lost).isPositive();
             assertThat(recordLines).as("written after the space came back").isPositive();

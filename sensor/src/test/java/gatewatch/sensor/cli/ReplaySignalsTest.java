@@ -27,10 +27,7 @@ class ReplaySignalsTest {
 
     @BeforeAll
     static void synthesize() {
-        capture = tmp.resolve("mix.pcap");
-        CliRun synth = CliRun.of("synth", "--out", capture.toString(), "--connections", "2000", "--seed", "11",
-                "--mix", "normal=40,neptune=30,portsweep=15,ipsweep=15");
-        assertThat(synth.exitCode()).as(synth.err()).isZero();
+        capture = MixCapture.write(tmp);
     }
 
     private static List<String> gatewatch(String... args) {
@@ -59,7 +56,7 @@ class ReplaySignalsTest {
         assertThat(out).containsPattern("stopped early by SIGTERM after [0-9,]+ frames").contains("alerts by category:");
         JsonNode s = JSON.readTree(summary.toFile());
         assertThat(s.path("stopped_by").asText()).isEqualTo("SIGTERM");
-        assertThat(s.path("frames").asLong()).isPositive().isLessThan(15_526);
+        assertThat(s.path("frames").asLong()).isPositive().isLessThan(MixCapture.FRAMES);
         assertThat(Files.readString(alerts)).endsWith("\n");
     }
 

@@ -2,13 +2,13 @@ package gatewatch.sensor.pipeline;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import gatewatch.detector.model.Category;
 import gatewatch.sensor.alert.AlertLimit;
 import gatewatch.sensor.alert.JsonLinesLog;
 import gatewatch.sensor.alert.LogCapture;
 import gatewatch.sensor.alert.LogFileConfig;
 import gatewatch.sensor.alert.SmallTmpfs;
+import gatewatch.sensor.alert.WholeLines;
 import gatewatch.sensor.alert.Suppression;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -25,7 +25,6 @@ import org.junit.jupiter.api.io.TempDir;
  * what it could not write, and writes again once space is freed.
  */
 class SinkStageDiskFullTest {
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     @TempDir
     Path tmp;
@@ -33,15 +32,6 @@ class SinkStageDiskFullTest {
     private static long nowNanos() {
         Instant now = Instant.now();
         return now.getEpochSecond() * 1_000_000_000L + now.getNano();
-    }
-
-    private static long wholeLines(Path p) throws Exception {
-        String text = Files.readString(p);
-        assertThat(text.isEmpty() || text.endsWith("\n")).as(p + " ends with a whole line").isTrue();
-        for (String l : text.lines().toList()) {
-            assertThat(JSON.readTree(l).has("src_ip")).as(l).isTrue();
-        }
-        return text.lines().count();
     }
 
     private static void feed(StageQueue<Scored> in, SinkStage sink, List<Scored> scored) throws InterruptedException {
@@ -87,8 +77,8 @@ class SinkStageDiskFullTest {
                 assertThat(records.lost()).isPositive();
                 assertThat(alerts.written() + alerts.lost()).isEqualTo(200);
                 assertThat(records.written() + records.lost()).isEqualTo(200);
-                assertThat(wholeLines(alertsPath)).isEqualTo(alerts.written());
-                assertThat(wholeLines(recordsPath)).isEqualTo(records.written());
+                assertThat(WholeLines.count(alertsPath, "src_ip")).isEqualTo(alerts.written());
+                assertThat(WholeLines.count(recordsPath, "src_ip")).isEqualTo(records.written());
                 long lostAlerts = alerts.lost();
                 long lostRecords = records.lost();
 
@@ -100,8 +90,8 @@ class SinkStageDiskFullTest {
                 assertThat(records.lost()).isEqualTo(lostRecords);
                 assertThat(alerts.written() + alerts.lost()).isEqualTo(210);
                 assertThat(records.written() + records.lost()).isEqualTo(210);
-                assertThat(wholeLines(alertsPath)).isEqualTo(alerts.written());
-                assertThat(wholeLines(recordsPath)).isEqualTo(records.written());
+                assertThat(WholeLines.count(alertsPath, "src_ip")).isEqualTo(alerts.written());
+                assertThat(WholeLines.count(recordsPath, "src_ip")).isEqualTo(records.written());
                 assertThat(sink.logLosses()).extracting(LogLoss::log, LogLoss::lost, LogLoss::reason).containsExactly(
                         org.assertj.core.groups.Tuple.tuple("alerts", lostAlerts, "No space left on device"),
                         org.assertj.core.groups.Tuple.tuple("records", lostRecords, "No space left on device"));
