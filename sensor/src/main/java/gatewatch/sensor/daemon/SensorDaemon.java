@@ -3,6 +3,7 @@ package gatewatch.sensor.daemon;
 import gatewatch.detector.model.Category;
 import gatewatch.detector.model.Ensemble;
 import gatewatch.sensor.alert.JsonLinesLog;
+import gatewatch.sensor.alert.LogWriteMetrics;
 import gatewatch.sensor.capture.CaptureException;
 import gatewatch.sensor.capture.PacketSource;
 import gatewatch.sensor.config.SensorConfig;
@@ -89,6 +90,7 @@ public final class SensorDaemon implements AutoCloseable {
         verdicts.bindTo(registry);
         new DetectorMetrics(pipeline.detector()::scored, pipeline.detector()::memoHits).bindTo(registry);
         new ForwarderMetrics(forwarders).bindTo(registry);
+        new LogWriteMetrics(alerts, records).bindTo(registry);
         jvm.bindTo(registry);
         Supplier<Health> captureCheck =
                 () -> capturing ? Health.OK : Health.unhealthy(captureProblem != null ? captureProblem : "capture not running");

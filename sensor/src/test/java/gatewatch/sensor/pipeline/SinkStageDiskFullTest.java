@@ -7,6 +7,8 @@ import gatewatch.sensor.alert.AlertLimit;
 import gatewatch.sensor.alert.JsonLinesLog;
 import gatewatch.sensor.alert.LogCapture;
 import gatewatch.sensor.alert.LogFileConfig;
+import gatewatch.sensor.alert.LogWriteMetrics;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import gatewatch.sensor.alert.SmallTmpfs;
 import gatewatch.sensor.alert.WholeLines;
 import gatewatch.sensor.alert.Suppression;
@@ -66,6 +68,8 @@ class SinkStageDiskFullTest {
             try (JsonLinesLog alerts = new JsonLinesLog(LogFileConfig.simple(alertsPath), Duration.ZERO);
                     JsonLinesLog records = new JsonLinesLog(LogFileConfig.simple(recordsPath), Duration.ZERO)) {
                 SinkStage sink = new SinkStage(in, alerts, null, records, List.of(forwarder), "t", AlertLimit.OFF);
+                SimpleMeterRegistry metrics = new SimpleMeterRegistry();
+                new LogWriteMetrics(alerts, records).bindTo(metrics);
                 sink.useWallClock();
                 Thread t = Thread.ofPlatform().name("sink").start(sink);
 
@@ -79,6 +83,9 @@ class SinkStageDiskFullTest {
                 assertThat(records.written() + records.lost()).isEqualTo(200);
                 assertThat(WholeLines.count(alertsPath, "src_ip")).isEqualTo(alerts.written());
                 assertThat(WholeLines.count(recordsPath, "src_ip")).isEqualTo(records.written());
+                assertThat(metrics.get("gatewatch.log.lost_lines").tag("log", "alerts").functionCounter().count())
+                        .isEqualTo(alerts.lost());
+                assertThat(metrics.get("gatewatch.log.writing").tag("log", "records").gauge().value()).isZero();
                 long lostAlerts = alerts.lost();
                 long lostRecords = records.lost();
 
@@ -96,6 +103,9 @@ class SinkStageDiskFullTest {
                         org.assertj.core.groups.Tuple.tuple("alerts", lostAlerts, "No space left on device"),
                         org.assertj.core.groups.Tuple.tuple("records", lostRecords, "No space left on device"));
                 assertThat(alerts.problem()).isNull();
+                assertThat(metrics.get("gatewatch.log.lost_lines").tag("log", "records").functionCounter().count())
+                        .isEqualTo(lostRecords);
+                assertThat(metrics.get("gatewatch.log.writing").tag("log", "records").gauge().value()).isOne();
             }
             // One line when each log's trouble starts, one when it is over, with the count.
             assertThat(logs.lines()).filteredOn(l -> l.contains(alertsPath.toString())).hasSize(2)
