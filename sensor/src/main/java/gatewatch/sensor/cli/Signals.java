@@ -27,22 +27,25 @@ final class Signals {
 
     /** A pipeline's run: stopped by SIGTERM/SIGINT (named, for a replay's summary), logs reopened on SIGHUP. */
     static <T> T whileRunning(Pipeline pipeline, Supplier<T> body) {
-        return whileRunningNamed(pipeline::stop, () -> pipeline.sink().requestReopen(), body);
+        return whileRunningNamed(pipeline::stop, () -> pipeline.sink().requestReopen(), true, body);
     }
 
-    /** As above for any run: {@code stop} on SIGTERM and SIGINT, {@code reopen} on SIGHUP. */
+    /** As above for any run without logs to reopen: {@code stop} on SIGTERM and SIGINT, {@code reopen} on SIGHUP. */
     static <T> T whileRunning(Runnable stop, Runnable reopen, Supplier<T> body) {
-        return whileRunningNamed(signal -> stop.run(), reopen, body);
+        return whileRunningNamed(signal -> stop.run(), reopen, false, body);
     }
 
-    /** As above, with {@code stop} told which signal it was ({@code SIGTERM} or {@code SIGINT}). */
-    private static <T> T whileRunningNamed(Consumer<String> stop, Runnable reopen, Supplier<T> body) {
+    /**
+     * @param stop       told which signal it was ({@code SIGTERM} or {@code SIGINT})
+     * @param reopensLogs whether SIGHUP matters (reopens logs), so that its being ignored is worth a warning
+     */
+    private static <T> T whileRunningNamed(Consumer<String> stop, Runnable reopen, boolean reopensLogs, Supplier<T> body) {
         List<Runnable> restore = new ArrayList<>();
         install("TERM", s -> stop.accept("SIGTERM"), restore,
                 "SIGTERM is ignored by this process: it cannot be stopped cleanly by SIGTERM (use SIGINT)");
         install("INT", s -> stop.accept("SIGINT"), restore, null);
-        install("HUP", s -> reopen.run(), restore,
-                "SIGHUP is ignored by this process (started under nohup?): the logs will not be reopened after "
+        install("HUP", s -> reopen.run(), restore, !reopensLogs ? null
+                : "SIGHUP is ignored by this process (started under nohup?): the logs will not be reopened after "
                         + "logrotate moves them; start gatewatch without nohup, or rotate by size (max_bytes)");
         try {
             return body.get();

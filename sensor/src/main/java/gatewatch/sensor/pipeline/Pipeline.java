@@ -133,7 +133,7 @@ public final class Pipeline {
     }
 
     /**
-     * A failing stage (a full disk under the alert log, say) must not leave the stages before it
+     * A failing stage (standard output closed under a replay, say; a full disk under the logs is counted, not fatal) must not leave the stages before it
      * waiting forever on a queue nobody drains: it stops capture and releases the producers.
      */
     private Runnable guarded(Runnable stage, StageQueue<?>... inputs) {
