@@ -222,9 +222,11 @@ public final class JsonLinesLog implements AutoCloseable {
 
     private void recovered() {
         lastWriteWorked = true;
-        long now = System.nanoTime();
-        if (problem != null && now - lastFailureNanos >= recoveryQuietNanos) {
-            endEpisode(now);
+        if (problem != null) {
+            long now = System.nanoTime();
+            if (now - lastFailureNanos >= recoveryQuietNanos) {
+                endEpisode(now);
+            }
         }
     }
 
