@@ -94,7 +94,8 @@ public final class SensorDaemon implements AutoCloseable {
         jvm.bindTo(registry);
         Supplier<Health> captureCheck =
                 () -> capturing ? Health.OK : Health.unhealthy(captureProblem != null ? captureProblem : "capture not running");
-        Supplier<Health> health = Health.all(List.of(captureCheck, new QueueDropCheck(queues)));
+        Supplier<Health> health = Health.all(List.of(captureCheck, new QueueDropCheck(queues), logCheck(alerts),
+                logCheck(records)));
         this.http = config.metrics().enabled()
                 ? new HttpServer(HttpServerConfig.of(config.metrics()), group, registry, health,
                         config.metrics().scoreApi() ? ensemble::scoreBatch : null)
@@ -144,6 +145,15 @@ public final class SensorDaemon implements AutoCloseable {
 
     public long alerts(Category c) {
         return pipeline.sink().alerts(c);
+    }
+
+    /** Unhealthy while the log cannot be written: the record of truth is losing lines (capture goes on). */
+    private static Supplier<Health> logCheck(JsonLinesLog log) {
+        return () -> {
+            String problem = log != null ? log.problem() : null;
+            return problem == null ? Health.OK
+                    : Health.unhealthy(log.path() + ": cannot write (" + problem + "); " + log.lost() + " lines lost");
+        };
     }
 
     private static QueueView view(StageQueue<?> q) {
