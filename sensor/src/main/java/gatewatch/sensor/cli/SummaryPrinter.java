@@ -79,10 +79,10 @@ final class SummaryPrinter {
         for (LogLoss l : s.logLosses()) {
             lost.put(l.log(), l.lost());
         }
-        for (LogLoss l : s.logLosses()) {
-            if (l.lost() > 0) {
-                o.put("write_error", l.path() + ": " + l.reason());
-            }
+        String writeErrors = s.logLosses().stream().filter(l -> l.lost() > 0).map(l -> l.path() + ": " + l.reason())
+                .collect(java.util.stream.Collectors.joining("; "));
+        if (!writeErrors.isEmpty()) {
+            o.put("write_error", writeErrors);
         }
         if (s.stoppedBy() != null) {
             o.put("stopped_by", s.stoppedBy());
