@@ -61,7 +61,7 @@ public final class AlertLimiter {
             s.suppress(endNanos, label);
             return false;
         }
-        boolean tracked = byDest.written(d, category, dest) & bySource.written(s, category, source);
+        boolean tracked = byDest.written(d, category, dest, endNanos) & bySource.written(s, category, source, endNanos);
         if (!tracked) {
             untracked++;
         }
@@ -102,8 +102,16 @@ public final class AlertLimiter {
         return byDest.size + bySource.size;
     }
 
+    /**
+     * One key's window. It opens at the limiter's clock and closes a window's length later by that
+     * clock; what it reports as its start is the earliest end among its alerts, because
+     * connections reach the sink out of order (a half-open connection ends when its last packet
+     * came but is finished only when it times out, and live the clock also follows the wall
+     * clock), so an alert counted in a window may have ended before the window opened.
+     */
     private static final class Window {
         final long start;
+        long earliest = Long.MAX_VALUE;
         long written;
         long suppressed;
         long first;
@@ -119,7 +127,9 @@ public final class AlertLimiter {
                 first = endNanos;
                 labels = new HashMap<>();
             }
+            first = Math.min(first, endNanos);
             last = Math.max(last, endNanos);
+            earliest = Math.min(earliest, endNanos);
             labels.computeIfAbsent(label, k -> new long[1])[0]++;
         }
     }
@@ -140,7 +150,7 @@ public final class AlertLimiter {
         }
 
         /** Counts a written alert; false when its key is new and there is no room to remember it. */
-        boolean written(Window w, Category category, IpAddress address) {
+        boolean written(Window w, Category category, IpAddress address, long endNanos) {
             if (w == null) {
                 if (size >= limit.maxTracked()) {
                     return false;
@@ -151,6 +161,7 @@ public final class AlertLimiter {
                 nextClose = Math.min(nextClose, now + windowNanos);
             }
             w.written++;
+            w.earliest = Math.min(w.earliest, endNanos);
             return true;
         }
 
@@ -191,7 +202,7 @@ public final class AlertLimiter {
             reported++;
             Map<String, Long> labels = new HashMap<>();
             w.labels.forEach((k, v) -> labels.put(k, v[0]));
-            closed.accept(new Suppression(track, address, category, w.start, windowNanos, closedAt, w.written,
+            closed.accept(new Suppression(track, address, category, Math.min(w.start, w.earliest), windowNanos, closedAt, w.written,
                     w.suppressed, w.first, w.last, labels));
         }
     }

@@ -11,13 +11,15 @@ import java.util.Map;
  * @param track        whether the key is the alerts' destination or their source
  * @param address      the key's address
  * @param category     the alerts' category
- * @param windowStart  when the key's first alert of the window ended (epoch nanoseconds)
+ * @param windowStart  the earliest end of the window's alerts, written or suppressed (epoch
+ *                     nanoseconds): never after {@code firstNanos}, although connections arrive
+ *                     out of order
  * @param windowNanos  the window's length
  * @param closedNanos  when the window closed: its end, or the last connection's end when the run stopped first
  * @param written      alerts of the key written in full in the window
  * @param suppressed   alerts of the key counted here instead of written
- * @param firstNanos   end of the first suppressed connection
- * @param lastNanos    end of the last suppressed connection
+ * @param firstNanos   the earliest end of a suppressed connection
+ * @param lastNanos    the latest end of a suppressed connection
  * @param labels       suppressed alerts by label
  */
 public record Suppression(Track track, IpAddress address, Category category, long windowStart, long windowNanos,

@@ -13,6 +13,15 @@ public final class ExitCodes implements CommandLine.IExitCodeExceptionMapper, Co
     public static final int FAILURE = 1;
     public static final int USAGE = 2;
     public static final int UNREADABLE_INPUT = 3;
+    /** A replay stopped by SIGINT before its captures were read to the end (128 + 2, as shells report it). */
+    public static final int STOPPED_BY_SIGINT = 130;
+    /** A replay stopped by SIGTERM before its captures were read to the end (128 + 15). */
+    public static final int STOPPED_BY_SIGTERM = 143;
+
+    /** The exit code of a replay that {@code signal} ({@code SIGINT}/{@code SIGTERM}) stopped early. */
+    static int stoppedBy(String signal) {
+        return "SIGINT".equals(signal) ? STOPPED_BY_SIGINT : STOPPED_BY_SIGTERM;
+    }
 
     @Override
     public int getExitCode(Throwable t) {

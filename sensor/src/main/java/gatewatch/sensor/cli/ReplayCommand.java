@@ -101,15 +101,24 @@ public final class ReplayCommand implements Callable<Integer> {
             try (Progress progress = Progress.start(pipeline, err)) {
                 summary = Signals.whileRunning(pipeline, () -> pipeline.replay(files, pace));
             }
-            if (pipeline.failure() != null) {
-                throw new IllegalStateException(pipeline.failure().getMessage(), pipeline.failure());
-            }
+            // The summary first, even after a failure: what was read and written up to it is worth knowing.
             SummaryPrinter.print(summary, err);
             if (summaryJson != null) {
                 SummaryPrinter.writeJson(summary, summaryJson);
             }
+            if (pipeline.failure() != null) {
+                throw new IllegalStateException(pipeline.failure().getMessage(), pipeline.failure());
+            }
             if (summary.inputError() != null) {
                 throw new UnreadableInputException(summary.inputError(), null);
+            }
+            if (summary.lostLines() > 0) {
+                throw new IllegalStateException(String.format(java.util.Locale.ROOT,
+                        "%,d lines could not be written; the summary above names the file and the reason",
+                        summary.lostLines()));
+            }
+            if (summary.stoppedBy() != null) {
+                return ExitCodes.stoppedBy(summary.stoppedBy());
             }
         }
         return ExitCodes.OK;

@@ -3,6 +3,7 @@ package gatewatch.sensor.cli;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import gatewatch.detector.model.Category;
+import gatewatch.sensor.pipeline.LogLoss;
 import gatewatch.sensor.pipeline.Summary;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -16,6 +17,10 @@ final class SummaryPrinter {
     }
 
     static void print(Summary s, PrintWriter err) {
+        if (s.stoppedBy() != null) {
+            err.printf(Locale.ROOT, "stopped early by %s after %,d frames: the captures were not read to the end%n",
+                    s.stoppedBy(), s.frames());
+        }
         err.printf(Locale.ROOT, "frames %,d  connections %,d  alerts %,d  malformed frames %,d  %.2f s  %,.0f frames/s%n",
                 s.frames(), s.connections(), s.alerts(), s.malformedFrames(), s.elapsedSeconds(), s.framesPerSecond());
         StringBuilder sb = new StringBuilder("alerts by category:");
@@ -37,6 +42,12 @@ final class SummaryPrinter {
         }
         if (s.evictedConnections() > 0) {
             err.printf(Locale.ROOT, "connections evicted early (table full): %,d%n", s.evictedConnections());
+        }
+        for (LogLoss l : s.logLosses()) {
+            if (l.lost() > 0) {
+                err.printf(Locale.ROOT, "%s log %s: %,d lines could not be written (%s), %,d written%n",
+                        l.log(), l.path(), l.lost(), l.reason(), l.written());
+            }
         }
         err.flush();
     }
@@ -63,6 +74,18 @@ final class SummaryPrinter {
         o.put("frames_per_second", Math.round(s.framesPerSecond()));
         if (s.inputError() != null) {
             o.put("input_error", s.inputError());
+        }
+        ObjectNode lost = o.putObject("lost_lines");
+        for (LogLoss l : s.logLosses()) {
+            lost.put(l.log(), l.lost());
+        }
+        String writeErrors = s.logLosses().stream().filter(l -> l.lost() > 0).map(l -> l.path() + ": " + l.reason())
+                .collect(java.util.stream.Collectors.joining("; "));
+        if (!writeErrors.isEmpty()) {
+            o.put("write_error", writeErrors);
+        }
+        if (s.stoppedBy() != null) {
+            o.put("stopped_by", s.stoppedBy());
         }
         return o;
     }

@@ -4,6 +4,7 @@ import gatewatch.sensor.synth.Mix;
 import gatewatch.sensor.synth.SynthReport;
 import gatewatch.sensor.synth.SynthSpec;
 import gatewatch.sensor.synth.Synthesizer;
+import gatewatch.sensor.synth.truth.TruthFile;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -40,6 +41,11 @@ import picocli.CommandLine.Spec;
             "  smurf             1,032-byte echo replies to one host: ecr_i",
             "  guess_passwd      telnet, one guessed password a connection",
             "  guess_passwd_ftp  FTP, three guessed passwords a connection",
+            "",
+            "--truth FILE writes one rule per connection (format: docs/TRUTH.md):",
+            "  # gatewatch truth v1",
+            "  # start end proto orig resp orig_port resp_port category label",
+            "start..end: the range of the connection's start time, in epoch seconds.",
         })
 public final class SynthCommand implements Callable<Integer> {
     @Option(names = "--out", required = true, paramLabel = "FILE", description = "The pcap file to write (replaced if it exists).")
@@ -58,6 +64,11 @@ public final class SynthCommand implements Callable<Integer> {
             description = "Seed of every random choice (default: ${DEFAULT-VALUE}).")
     long seed;
 
+    @Option(names = "--truth", paramLabel = "FILE",
+            description = "Also write the ground truth to FILE: one line per connection with its addresses, ports, start time, "
+                    + "KDD category and label (text, format in docs/TRUTH.md).")
+    Path truth;
+
     @Option(names = "--start", paramLabel = "ISO-TIME",
             description = "Time of the first packet, e.g. 2025-03-03T09:00:00Z; without an offset, UTC (default: 2025-03-03T09:00:00Z).")
     String start;
@@ -71,13 +82,23 @@ public final class SynthCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         SynthSpec synth = spec();
-        Path parent = out.toAbsolutePath().getParent();
-        if (parent != null && !Files.isDirectory(parent)) {
-            throw new UsageException("--out: the directory " + parent + " does not exist");
+        requireDirectory("--out", out);
+        if (truth == null) {
+            print(Synthesizer.write(synth, out), null, spec.commandLine().getOut());
+            return ExitCodes.OK;
         }
-        SynthReport report = Synthesizer.write(synth, out);
-        print(report, spec.commandLine().getOut());
+        requireDirectory("--truth", truth);
+        try (TruthFile file = TruthFile.create(truth, "made by: gatewatch synth " + synth.options())) {
+            print(Synthesizer.write(synth, out, file), file, spec.commandLine().getOut());
+        }
         return ExitCodes.OK;
+    }
+
+    private static void requireDirectory(String option, Path file) {
+        Path parent = file.toAbsolutePath().getParent();
+        if (parent != null && !Files.isDirectory(parent)) {
+            throw new UsageException(option + ": the directory " + parent + " does not exist");
+        }
     }
 
     SynthSpec spec() {
@@ -110,7 +131,7 @@ public final class SynthCommand implements Callable<Integer> {
         }
     }
 
-    private static void print(SynthReport r, PrintWriter w) {
+    private void print(SynthReport r, TruthFile truthFile, PrintWriter w) {
         w.printf(Locale.ROOT, "wrote %s: %,d frames, %,d bytes, %,d connections over %s (%s to %s)%n",
                 r.file(), r.frames(), r.bytes(), r.totalConnections(), r.span(), r.first(), r.last());
         w.printf(Locale.ROOT, "  at most %,d sessions open at once%n", r.peakOpenSessions());
@@ -119,6 +140,9 @@ public final class SynthCommand implements Callable<Integer> {
         for (SynthReport.AttackEpisode e : r.episodes()) {
             w.printf(Locale.ROOT, "  attack %-17s %s to %s  %s -> %s%n", e.kind().mixName(), e.start(), e.end(),
                     summary(e.attackers()), summary(e.victims()));
+        }
+        if (truthFile != null) {
+            w.printf(Locale.ROOT, "wrote %s: the ground truth, %,d rules (one per connection)%n", truth, truthFile.rules());
         }
         w.flush();
     }

@@ -3,6 +3,7 @@ package gatewatch.sensor.daemon;
 import gatewatch.detector.model.Category;
 import gatewatch.detector.model.Ensemble;
 import gatewatch.sensor.alert.JsonLinesLog;
+import gatewatch.sensor.alert.LogWriteMetrics;
 import gatewatch.sensor.capture.CaptureException;
 import gatewatch.sensor.capture.PacketSource;
 import gatewatch.sensor.config.SensorConfig;
@@ -97,10 +98,12 @@ public final class SensorDaemon implements AutoCloseable {
         verdicts.bindTo(registry);
         new DetectorMetrics(pipeline.detector()::scored, pipeline.detector()::memoHits).bindTo(registry);
         new ForwarderMetrics(forwarders).bindTo(registry);
+        new LogWriteMetrics(alerts, records).bindTo(registry);
         jvm.bindTo(registry);
         Supplier<Health> captureCheck =
                 () -> capturing ? Health.OK : Health.unhealthy(captureProblem != null ? captureProblem : "capture not running");
-        Supplier<Health> health = Health.all(List.of(captureCheck, new QueueDropCheck(queues)));
+        Supplier<Health> health = Health.all(List.of(captureCheck, new QueueDropCheck(queues), logCheck(alerts),
+                logCheck(records)));
         this.http = config.metrics().enabled()
                 ? new HttpServer(HttpServerConfig.of(config.metrics()), group, registry, health,
                         config.metrics().scoreApi() ? ensemble::scoreBatch : null)
@@ -159,6 +162,15 @@ public final class SensorDaemon implements AutoCloseable {
 
     public long alerts(Category c) {
         return pipeline.sink().alerts(c);
+    }
+
+    /** Unhealthy while the log cannot be written: the record of truth is losing lines (capture goes on). */
+    private static Supplier<Health> logCheck(JsonLinesLog log) {
+        return () -> {
+            String problem = log != null ? log.problem() : null;
+            return problem == null ? Health.OK
+                    : Health.unhealthy(log.path() + ": cannot write (" + problem + "); " + log.lost() + " lines lost");
+        };
     }
 
     private static QueueView view(StageQueue<?> q) {

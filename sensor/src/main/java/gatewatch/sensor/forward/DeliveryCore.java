@@ -6,6 +6,8 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The part every forwarder has: the bounded backlog that {@link Forwarder#offer} fills, the
@@ -13,6 +15,7 @@ import java.util.concurrent.TimeoutException;
  * within the timeout, give up the rest, close the transport).
  */
 final class DeliveryCore {
+    private static final Logger LOG = LoggerFactory.getLogger(DeliveryCore.class);
     /** How long closing the transport itself may take once the rest is given up. */
     private static final Duration CLOSE_GRACE = Duration.ofSeconds(5);
 
@@ -22,6 +25,7 @@ final class DeliveryCore {
     private final ForwarderCounters counters;
     private final Outbox outbox;
     private final Runnable pump;
+    private final DropEpisodes drops;
 
     /**
      * @param pump run on the event loop when alerts were added: the transport writes what it can
@@ -33,14 +37,17 @@ final class DeliveryCore {
         this.backlog = new BoundedBacklog(target.bufferSize(), loop, pump);
         this.counters = new ForwarderCounters(backlog::depth);
         this.outbox = new Outbox(backlog, counters);
+        this.drops = new DropEpisodes(target.name(), target.bufferSize(), System::nanoTime);
     }
 
     boolean offer(ForwardedAlert alert) {
         if (backlog.tryAdd(alert)) {
+            drops.taken();
             return true;
         }
         if (!backlog.isClosed()) {
             counters.addFailed(FailureCause.BUFFER_FULL, 1);
+            drops.dropped();
         }
         return false;
     }
@@ -69,6 +76,7 @@ final class DeliveryCore {
             throw new IllegalStateException("close() would block the event loop");
         }
         backlog.close();
+        drops.close();
         loop.execute(() -> {
             outbox.closing();
             pump.run();
@@ -79,6 +87,12 @@ final class DeliveryCore {
             stopTransport.run();
         });
         await(transportGone, CLOSE_GRACE);
+        LOG.info("forwarder {}: closed; {} alerts sent (acknowledged by the receiver's TCP, answered or given to the kernel), "
+                + "{} dropped (buffer full), {} given up, {} rejected, {} send errors, {} sent again, {} resets "
+                + "({} alerts acknowledged on those connections possibly lost unread)", target.name(), counters.sent(),
+                counters.failed(FailureCause.BUFFER_FULL), counters.failed(FailureCause.GAVE_UP),
+                counters.failed(FailureCause.REJECTED), counters.failed(FailureCause.SEND_ERROR), counters.resent(),
+                counters.resets(), counters.possiblyLost());
     }
 
     private static void await(CompletableFuture<?> future, Duration timeout) {

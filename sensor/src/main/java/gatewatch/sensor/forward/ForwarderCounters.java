@@ -15,6 +15,7 @@ public final class ForwarderCounters {
     private final LongAdder connects = new LongAdder();
     private final LongAdder resent = new LongAdder();
     private final LongAdder resets = new LongAdder();
+    private final LongAdder possiblyLost = new LongAdder();
     private final Map<FailureCause, LongAdder> failed = new EnumMap<>(FailureCause.class);
     private final LongSupplier buffered;
 
@@ -25,7 +26,10 @@ public final class ForwarderCounters {
         }
     }
 
-    /** Alerts known delivered: acknowledged by the peer's TCP, answered 2xx, or handed to the kernel (UDP). */
+    /**
+     * Alerts handed over: acknowledged by the receiver's TCP (in its socket, not proof that it read
+     * them: see {@link #possiblyLost()}), answered 2xx, or handed to the kernel (UDP).
+     */
     public long sent() {
         return sent.sum();
     }
@@ -67,8 +71,18 @@ public final class ForwarderCounters {
         return resets.sum();
     }
 
-    void addReset() {
+    /**
+     * Alerts counted in {@link #sent()} on connections the receiver then reset: an upper bound of
+     * those it lost unread in its socket (TCP does not say how many it had read).
+     */
+    public long possiblyLost() {
+        return possiblyLost.sum();
+    }
+
+    /** A connection ended by a RST after {@code acknowledged} alerts were acknowledged on it. */
+    void addReset(long acknowledged) {
         resets.increment();
+        possiblyLost.add(acknowledged);
     }
 
     void addSent(long n) {
@@ -93,6 +107,7 @@ public final class ForwarderCounters {
 
     @Override
     public String toString() {
-        return "sent=" + sent() + " buffered=" + buffered() + " failed=" + failedTotal() + " resent=" + resent() + " resets=" + resets();
+        return "sent=" + sent() + " buffered=" + buffered() + " failed=" + failedTotal() + " resent=" + resent() + " resets=" + resets()
+                + " possibly_lost=" + possiblyLost();
     }
 }

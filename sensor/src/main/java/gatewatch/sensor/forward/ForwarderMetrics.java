@@ -11,7 +11,8 @@ import java.util.List;
  * never call Micrometer:
  * {@code gatewatch.forwarder.sent{forwarder}}, {@code gatewatch.forwarder.buffered{forwarder}},
  * {@code gatewatch.forwarder.failed{forwarder,cause}}, {@code gatewatch.forwarder.truncated{forwarder}},
- * {@code gatewatch.forwarder.resent{forwarder}}, {@code gatewatch.forwarder.resets{forwarder}} and {@code gatewatch.forwarder.connects{forwarder}}.
+ * {@code gatewatch.forwarder.resent{forwarder}}, {@code gatewatch.forwarder.resets{forwarder}},
+ * {@code gatewatch.forwarder.possibly_lost{forwarder}} and {@code gatewatch.forwarder.connects{forwarder}}.
  */
 public final class ForwarderMetrics implements MeterBinder {
     private final List<Forwarder> forwarders;
@@ -26,7 +27,8 @@ public final class ForwarderMetrics implements MeterBinder {
             ForwarderCounters c = f.counters();
             String name = f.name();
             FunctionCounter.builder("gatewatch.forwarder.sent", c, ForwarderCounters::sent)
-                    .description("Alerts known delivered").baseUnit("alerts").tag("forwarder", name).register(registry);
+                    .description("Alerts handed over: acknowledged by the receiver's TCP (not proof it read them), "
+                            + "answered 2xx, or given to the kernel (UDP)").baseUnit("alerts").tag("forwarder", name).register(registry);
             Gauge.builder("gatewatch.forwarder.buffered", c, ForwarderCounters::buffered)
                     .description("Alerts held, not yet known delivered").baseUnit("alerts").tag("forwarder", name)
                     .register(registry);
@@ -44,6 +46,9 @@ public final class ForwarderMetrics implements MeterBinder {
             FunctionCounter.builder("gatewatch.forwarder.resets", c, ForwarderCounters::resets)
                     .description("TCP connections the receiver reset; alerts it had acknowledged but not read were lost")
                     .tag("forwarder", name).register(registry);
+            FunctionCounter.builder("gatewatch.forwarder.possibly_lost", c, ForwarderCounters::possiblyLost)
+                    .description("Alerts acknowledged on connections the receiver then reset: an upper bound of those lost unread")
+                    .baseUnit("alerts").tag("forwarder", name).register(registry);
             FunctionCounter.builder("gatewatch.forwarder.connects", c, ForwarderCounters::connects)
                     .description("Connections established").tag("forwarder", name).register(registry);
         }

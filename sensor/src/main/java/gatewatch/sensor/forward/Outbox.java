@@ -60,9 +60,9 @@ final class Outbox {
         counters.addResent(unconfirmed.size());
     }
 
-    /** A connection ended by a RST: see {@link ForwarderCounters#resets()}. */
-    void peerReset() {
-        counters.addReset();
+    /** A connection ended by a RST after {@code acknowledged} alerts were acknowledged on it: see {@link ForwarderCounters#possiblyLost()}. */
+    void peerReset(long acknowledged) {
+        counters.addReset(acknowledged);
     }
 
     void delivered(int n) {

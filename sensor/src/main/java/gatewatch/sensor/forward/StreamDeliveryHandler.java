@@ -61,6 +61,8 @@ final class StreamDeliveryHandler extends ChannelDuplexHandler {
     private AckProbe probe;
     private ScheduledFuture<?> poll;
     private long lastAcked;
+    /** Alerts acknowledged on this connection: all of them may be lost if it ends by a RST. */
+    private long acknowledgedHere;
     private long lastProgressNanos;
     private boolean ended;
     /** The peer sent FIN: nothing more is written; {@link #end} follows after the grace period. */
@@ -160,6 +162,7 @@ final class StreamDeliveryHandler extends ChannelDuplexHandler {
             done++;
         }
         if (done > 0) {
+            acknowledgedHere += done;
             outbox.delivered(done);
         }
     }
@@ -222,8 +225,9 @@ final class StreamDeliveryHandler extends ChannelDuplexHandler {
             AckProbe.Reading last = probe.read();
             acknowledge(last);
             if (last.reset()) {
-                outbox.peerReset();
-                log.warn("forwarder {}: the receiver reset the connection; alerts it had acknowledged but not read are lost", name);
+                outbox.peerReset(acknowledgedHere);
+                log.warn("forwarder {}: the receiver reset the connection; of the {} alerts it acknowledged on it, those it "
+                        + "had not read yet are lost (counted as possibly lost; compare with the alert log)", name, acknowledgedHere);
             }
         }
         log.info("forwarder {}: connection ends ({}), {} alerts to send again", name, why, inFlight.size());

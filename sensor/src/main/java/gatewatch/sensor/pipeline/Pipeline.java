@@ -29,6 +29,8 @@ public final class Pipeline {
     private final SinkStage sink;
     private volatile PacketSource current;
     private volatile boolean stopRequested;
+    /** The signal that stopped the run, for a replay's summary; null if none did. */
+    private volatile String stoppedBy;
     private volatile Throwable failure;
 
     public Pipeline(PipelineSettings settings, FullQueuePolicy policy, Ensemble ensemble, Outputs outputs,
@@ -69,7 +71,7 @@ public final class Pipeline {
             finishCapture();
             join(workers);
         }
-        return summary(start, inputError);
+        return summary(start, inputError, stoppedBy);
     }
 
     /** Captures from a live source until {@link #stop()}; returns when all is written. */
@@ -96,7 +98,7 @@ public final class Pipeline {
             finishCapture();
             join(workers);
         }
-        return summary(start, null);
+        return summary(start, null, null);
     }
 
     /** Stops capture (from any thread, e.g. a signal handler); the run then flushes and drains. */
@@ -106,6 +108,12 @@ public final class Pipeline {
         if (s != null) {
             s.stop();
         }
+    }
+
+    /** As {@link #stop()}, for a signal: a replay's summary then says it stopped early, and by what. */
+    public void stop(String signal) {
+        stoppedBy = signal;
+        stop();
     }
 
     public boolean stopRequested() {
@@ -125,7 +133,7 @@ public final class Pipeline {
     }
 
     /**
-     * A failing stage (a full disk under the alert log, say) must not leave the stages before it
+     * A failing stage (standard output closed under a replay, say; a full disk under the logs is counted, not fatal) must not leave the stages before it
      * waiting forever on a queue nobody drains: it stops capture and releases the producers.
      */
     private Runnable guarded(Runnable stage, StageQueue<?>... inputs) {
@@ -165,7 +173,7 @@ public final class Pipeline {
         }
     }
 
-    private Summary summary(long startNanos, String inputError) {
+    private Summary summary(long startNanos, String inputError, String stoppedBy) {
         Map<Category, Long> alerts = Summary.emptyCounts();
         alerts.replaceAll((c, v) -> sink.alerts(c));
         Map<Category, Long> suppressed = Summary.emptyCounts();
@@ -173,7 +181,7 @@ public final class Pipeline {
         return new Summary(extractor.decodeCounters().frames(), sink.connections(), alerts, suppressed, sink.siteTypical(),
                 extractor.decodeCounters().malformedTotal(),
                 recordQueue.dropped(), verdictQueue.dropped(), extractor.trackerCounters().evicted(),
-                (System.nanoTime() - startNanos) / 1e9, inputError);
+                (System.nanoTime() - startNanos) / 1e9, inputError, sink.logLosses(), stoppedBy);
     }
 
     public FeatureExtractor extractor() {

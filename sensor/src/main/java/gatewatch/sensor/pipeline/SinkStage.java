@@ -13,6 +13,7 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicLongArray;
@@ -111,7 +112,7 @@ public final class SinkStage implements Runnable {
         try {
             writeAlertLine(line);
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot write the alert log: " + e.getMessage(), e);
+            throw stdoutFailed(e);
         }
         return true;
     }
@@ -120,10 +121,10 @@ public final class SinkStage implements Runnable {
         connections++;
         ConnectionSummary c = s.record().conn();
         Verdict v = s.verdict();
+        if (records != null) {
+            records.write(json.connection(s.record(), v));
+        }
         try {
-            if (records != null) {
-                records.write(json.connection(s.record(), v));
-            }
             byte[] line = null;
             if (v.isAlert()) {
                 alertsByCategory.incrementAndGet(v.category().ordinal());
@@ -143,8 +144,13 @@ public final class SinkStage implements Runnable {
                 l.onScored(s, line);
             }
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot write the alert or records log: " + e.getMessage(), e);
+            throw stdoutFailed(e);
         }
+    }
+
+    /** The logs count what they cannot write and go on; standard output (a replay's) has no such way back. */
+    private static UncheckedIOException stdoutFailed(IOException e) {
+        return new UncheckedIOException("cannot write alerts to standard output: " + e.getMessage(), e);
     }
 
     /**
@@ -173,13 +179,14 @@ public final class SinkStage implements Runnable {
         try {
             writeAlertLine(line);
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot write the alert log: " + e.getMessage(), e);
+            throw stdoutFailed(e);
         }
         for (AlertListener l : listeners) {
             l.onSuppressed(s, line);
         }
     }
 
+    /** Throws only for standard output: the alert log counts a line it cannot write as lost. */
     private void writeAlertLine(byte[] line) throws IOException {
         if (alerts != null) {
             alerts.write(line);
@@ -190,18 +197,30 @@ public final class SinkStage implements Runnable {
     }
 
     private void endBatch() {
-        try {
-            if (alerts != null) {
-                alerts.endBatch();
-            } else if (alertStream != null) {
+        if (alerts != null) {
+            alerts.endBatch();
+        } else if (alertStream != null) {
+            try {
                 alertStream.flush();
+            } catch (IOException e) {
+                throw stdoutFailed(e);
             }
-            if (records != null) {
-                records.endBatch();
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot write the alert or records log: " + e.getMessage(), e);
         }
+        if (records != null) {
+            records.endBatch();
+        }
+    }
+
+    /** What the alert and records logs could not write; empty without logs. */
+    public List<LogLoss> logLosses() {
+        List<LogLoss> out = new ArrayList<>(2);
+        if (alerts != null) {
+            out.add(new LogLoss("alerts", alerts.path(), alerts.written(), alerts.lost(), alerts.lastProblem()));
+        }
+        if (records != null) {
+            out.add(new LogLoss("records", records.path(), records.written(), records.lost(), records.lastProblem()));
+        }
+        return out;
     }
 
     /** Asks the logs to reopen their files (SIGHUP, after logrotate moved them). */

@@ -2,6 +2,7 @@ package gatewatch.sensor.pipeline;
 
 import gatewatch.detector.model.Category;
 import java.util.EnumMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -11,6 +12,9 @@ import java.util.Map;
  * @param suppressedByCategory alerts counted into {@code alert_suppressed} events instead of written
  * @param siteTypical          connections the site baseline cleared (label {@code site_typical})
  * @param inputError a capture file that could not be read (named, with offset and reason), or null
+ * @param logLosses  per log (alerts, records): lines written and lines that could not be written
+ * @param stoppedBy  the signal that ended a replay before its captures were read to the end
+ *                   ({@code SIGTERM}, {@code SIGINT}), or null
  */
 public record Summary(
         long frames,
@@ -23,11 +27,19 @@ public record Summary(
         long droppedVerdicts,
         long evictedConnections,
         double elapsedSeconds,
-        String inputError) {
+        String inputError,
+        List<LogLoss> logLosses,
+        String stoppedBy) {
 
     public Summary {
         alertsByCategory = Map.copyOf(alertsByCategory);
         suppressedByCategory = Map.copyOf(suppressedByCategory);
+        logLosses = List.copyOf(logLosses);
+    }
+
+    /** Lines of all logs that could not be written. */
+    public long lostLines() {
+        return logLosses.stream().mapToLong(LogLoss::lost).sum();
     }
 
     public long alerts() {

@@ -30,6 +30,11 @@ public record SynthSpec(int connections, Mix mix, long seed, Instant start) {
         return new SynthSpec(DEFAULT_CONNECTIONS, Mix.DEFAULT, DEFAULT_SEED, DEFAULT_START);
     }
 
+    /** The options of {@code gatewatch synth} that make this capture. */
+    public String options() {
+        return "--connections " + connections + " --mix " + mix + " --seed " + seed + " --start " + start;
+    }
+
     public SynthSpec withConnections(int n) {
         return new SynthSpec(n, mix, seed, start);
     }

@@ -1,5 +1,6 @@
 package gatewatch.sensor.synth;
 
+import gatewatch.features.kdd.ProtocolType;
 import gatewatch.sensor.synth.net.Ipv4;
 import gatewatch.sensor.synth.net.Network;
 import gatewatch.sensor.synth.scenario.NormalTraffic;
@@ -9,7 +10,13 @@ import gatewatch.sensor.synth.service.Env;
 import gatewatch.sensor.synth.service.Filler;
 import gatewatch.sensor.synth.session.SessionSource;
 import gatewatch.sensor.synth.session.Tally;
+import gatewatch.sensor.synth.truth.TrueConnection;
+import gatewatch.sensor.synth.truth.TruthListener;
 import gatewatch.sensor.synth.wire.FrameBuilder;
+import gatewatch.sensor.synth.wire.IcmpMessage;
+import gatewatch.sensor.synth.wire.Packet;
+import gatewatch.sensor.synth.wire.TcpSegment;
+import gatewatch.sensor.synth.wire.UdpDatagram;
 import gatewatch.sensor.synth.wire.PcapFileWriter;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -17,6 +24,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.EnumMap;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
@@ -37,6 +45,14 @@ public final class Synthesizer {
     }
 
     public static SynthReport write(SynthSpec spec, Path out) throws IOException {
+        return write(spec, out, TruthListener.NONE);
+    }
+
+    /**
+     * As {@link #write(SynthSpec, Path)}, telling {@code truth} every connection as its first
+     * packet is written: the ground truth, connection by connection, in start order.
+     */
+    public static SynthReport write(SynthSpec spec, Path out, TruthListener truth) throws IOException {
         SplittableRandom root = new SplittableRandom(spec.seed());
         Network network = new Network(spec.seed());
         Filler filler = new Filler(root.split());
@@ -48,10 +64,12 @@ public final class Synthesizer {
         long t0 = spec.start().getEpochSecond() * 1_000_000_000L + spec.start().getNano();
 
         Map<ScenarioKind, Tally> tallies = new EnumMap<>(ScenarioKind.class);
+        Map<Tally, ScenarioKind> kindOf = new IdentityHashMap<>();
         List<SessionSource> sources = new ArrayList<>();
         for (Placement p : layout(records, t0, root.split())) {
             Tally tally = new Tally();
             tallies.put(p.kind(), tally);
+            kindOf.put(tally, p.kind());
             Env env = new Env(network, filler, tally);
             sources.add(p.scenario().sessions(env, records.get(p.kind()), p.startNanos(), rngs.get(p.kind())));
         }
@@ -65,11 +83,25 @@ public final class Synthesizer {
                 int length = frames.build(packet);
                 pcap.write(packet.timeNanos(), frames.buffer(), length);
                 session.tally().frame(packet.timeNanos());
+                if (truth != TruthListener.NONE && packet.opensConnection()) {
+                    truth.connection(trueConnection(packet, kindOf.get(session.tally())));
+                }
             });
             frameCount = pcap.frames();
             bytes = pcap.bytes();
         }
         return report(out, frameCount, bytes, tallies, scheduler.peakOpenSessions());
+    }
+
+    private static TrueConnection trueConnection(Packet p, ScenarioKind kind) {
+        return switch (p) {
+            case TcpSegment t -> new TrueConnection(t.timeNanos(), ProtocolType.TCP, t.src().address(), t.srcPort(),
+                    t.dst().address(), t.dstPort(), kind);
+            case UdpDatagram u -> new TrueConnection(u.timeNanos(), ProtocolType.UDP, u.src().address(), u.srcPort(),
+                    u.dst().address(), u.dstPort(), kind);
+            case IcmpMessage i -> new TrueConnection(i.timeNanos(), ProtocolType.ICMP, i.src().address(), 0,
+                    i.dst().address(), 0, kind);
+        };
     }
 
     private record Placement(ScenarioKind kind, Scenario scenario, long startNanos) {

@@ -115,4 +115,35 @@ class AlertLimiterTest {
         assertThat(closed).isEmpty();
         assertThat(l.tracked()).isZero();
     }
+
+    @Test
+    void windowStartIsNeverAfterTheFirstSuppressedAlertWhenConnectionsArriveOutOfOrder() {
+        // Live: the clock has moved on (the wall clock, or a later connection), and half-open
+        // connections that ended earlier are finished only when they time out.
+        AlertLimiter l = new AlertLimiter(limit(2, 60));
+        l.advance(T0 + 30 * SECOND, closed::add);
+        for (int i = 0; i < 5; i++) {
+            l.admit(host(i), VICTIM, Category.DOS, "neptune", T0 + i * SECOND, closed::add);
+        }
+        l.advance(T0 + 200 * SECOND, closed::add);
+        assertThat(closed).singleElement().satisfies(s -> {
+            assertThat(s.suppressed()).isEqualTo(3);
+            assertThat(s.firstNanos()).isEqualTo(T0 + 2 * SECOND);
+            assertThat(s.windowStart()).isLessThanOrEqualTo(s.firstNanos()).isEqualTo(T0);
+        });
+    }
+
+    @Test
+    void firstIsTheEarliestSuppressedAlertEvenWhenALaterOneCameFirst() {
+        AlertLimiter l = new AlertLimiter(limit(1, 60));
+        l.admit(host(0), VICTIM, Category.DOS, "neptune", T0 + 10 * SECOND, closed::add);
+        l.admit(host(1), VICTIM, Category.DOS, "neptune", T0 + 12 * SECOND, closed::add);
+        l.admit(host(2), VICTIM, Category.DOS, "neptune", T0 + 5 * SECOND, closed::add);
+        l.closeAll(closed::add);
+        assertThat(closed).singleElement().satisfies(s -> {
+            assertThat(s.firstNanos()).isEqualTo(T0 + 5 * SECOND);
+            assertThat(s.lastNanos()).isEqualTo(T0 + 12 * SECOND);
+            assertThat(s.windowStart()).isEqualTo(T0 + 5 * SECOND);
+        });
+    }
 }

@@ -6,6 +6,7 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
@@ -28,6 +29,32 @@ class SynthCommandTest {
     }
 
     @Test
+    void writesTheTruthBesideTheCaptureOneRuleAConnection() throws Exception {
+        Path out = tmp.resolve("d.pcap");
+        Path truth = tmp.resolve("d.truth");
+        StringWriter stdout = new StringWriter();
+        CommandLine cl = GatewatchCommand.commandLine();
+        cl.setOut(new PrintWriter(stdout, true));
+        int code = cl.execute("synth", "--out", out.toString(), "--truth", truth.toString(), "--connections", "300",
+                "--seed", "5", "--mix", "normal=90,guess_passwd_ftp=10");
+        assertThat(code).isZero();
+        assertThat(stdout.toString()).contains("wrote " + truth + ": the ground truth, 300 rules");
+        List<String> lines = Files.readAllLines(truth);
+        assertThat(lines.subList(0, 3)).containsExactly("# gatewatch truth v1",
+                "# start end proto orig resp orig_port resp_port category label",
+                "# made by: gatewatch synth --connections 300 --mix normal=90,guess_passwd_ftp=10 --seed 5 --start 2025-03-03T09:00:00Z");
+        List<String> rules = lines.subList(3, lines.size());
+        assertThat(rules).hasSize(300).allMatch(l -> l.matches("\\d+\\.\\d{6} \\d+\\.\\d{6} (tcp|udp|icmp) [\\d.]+ [\\d.]+ (\\d+|\\*) (\\d+|\\*) \\w+ \\w+"));
+        assertThat(rules).filteredOn(l -> l.endsWith(" r2l guess_passwd")).hasSize(30).allMatch(l -> l.contains(" tcp ") && l.contains(" 21 r2l"));
+        assertThat(rules).filteredOn(l -> l.endsWith(" normal normal")).hasSize(270);
+        // The capture is the same with or without its truth.
+        Path plain = tmp.resolve("plain.pcap");
+        assertThat(CliRun.of("synth", "--out", plain.toString(), "--connections", "300", "--seed", "5", "--mix",
+                "normal=90,guess_passwd_ftp=10").exitCode()).isZero();
+        assertThat(Files.mismatch(out, plain)).isEqualTo(-1L);
+    }
+
+    @Test
     void sameSeedSameBytesFromTheCommandLine() throws Exception {
         Path a = tmp.resolve("a.pcap");
         Path b = tmp.resolve("b.pcap");
@@ -47,6 +74,7 @@ class SynthCommandTest {
         assertUsage(CliRun.of("synth", "--out", out, "--seed", "x"), "--seed");
         assertUsage(CliRun.of("synth", "--out", tmp.resolve("no/such/dir/x.pcap").toString()), "--out");
         assertUsage(CliRun.of("synth"), "--out");
+        assertUsage(CliRun.of("synth", "--out", out, "--truth", tmp.resolve("no/such/dir/t.txt").toString()), "--truth");
     }
 
     private static void assertUsage(CliRun run, String option) {

@@ -37,7 +37,7 @@ class SinkStageLimitTest {
     Path tmp;
 
     /** Half-open connections from three sources to one victim, ending at {@code endNanos}. */
-    private static List<Scored> flood(int n, long endNanos) {
+    static List<Scored> flood(int n, long endNanos) {
         List<ConnectionRecord> out = new ArrayList<>();
         FeatureExtractor fx = new FeatureExtractor(FeatureExtractor.ExtractorConfig.defaults(), out::add);
         for (int i = 0; i < n; i++) {

@@ -25,12 +25,12 @@ public final class DnsExchange {
         int port = client.ephemeralPort();
         byte[] query = query(id, name);
         List<Packet> packets = new ArrayList<>(2);
-        packets.add(new UdpDatagram(start, client, port, resolver, 53, query));
+        packets.add(new UdpDatagram(start, client, port, resolver, 53, query, true));
         if (rng.nextInt(10) != 0) {
             long lookup = rng.nextInt(4) == 0 ? Draw.millis(rng, 5, 200) : Draw.millis(rng, 0.1, 2);
             long at = start + 2 * Paths.oneWay(client, resolver, rng) + lookup;
             packets.add(new UdpDatagram(at, resolver, 53, client, port, answer(query, 1 + rng.nextInt(2),
-                    rng.nextInt(3) == 0, rng)));
+                    rng.nextInt(3) == 0, rng), false));
         }
         env.tally().addRecords(1);
         return new PacketListSession(env.tally(), packets);

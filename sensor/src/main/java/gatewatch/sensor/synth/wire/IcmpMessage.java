@@ -8,6 +8,12 @@ public record IcmpMessage(long timeNanos, Host src, Host dst, int type, int iden
     public static final int ECHO_REPLY = 0;
     public static final int ECHO_REQUEST = 8;
 
+    /** Each ICMP message is its own record, as in the KDD data. */
+    @Override
+    public boolean opensConnection() {
+        return true;
+    }
+
     @Override
     public IcmpMessage at(long time) {
         return new IcmpMessage(time, src, dst, type, identifier, sequence, data, dataLength);

@@ -16,4 +16,11 @@ public sealed interface Packet permits TcpSegment, UdpDatagram, IcmpMessage {
 
     /** The same packet seen at another time (the scheduler keeps each session in time order). */
     Packet at(long timeNanos);
+
+    /**
+     * True for the packet a connection record starts with, {@link #src()} being its originator,
+     * as the feature extractor makes records: a TCP SYN, the first datagram of a UDP exchange,
+     * every ICMP message. The synthesizer's ground truth has one connection for each.
+     */
+    boolean opensConnection();
 }

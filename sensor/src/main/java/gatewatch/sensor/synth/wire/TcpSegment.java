@@ -23,6 +23,12 @@ public record TcpSegment(long timeNanos, Host src, int srcPort, Host dst, int ds
         return new TcpSegment(timeNanos, src, srcPort, dst, dstPort, seq, ack, flags, window, mss, NO_DATA, 0, 0);
     }
 
+    /** A SYN without ACK: the originator opening the connection. */
+    @Override
+    public boolean opensConnection() {
+        return (flags & (SYN | ACK | RST | FIN)) == SYN;
+    }
+
     @Override
     public TcpSegment at(long time) {
         return new TcpSegment(time, src, srcPort, dst, dstPort, seq, ack, flags, window, mss, data, offset, length);

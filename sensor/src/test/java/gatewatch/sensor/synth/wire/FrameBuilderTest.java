@@ -30,7 +30,7 @@ class FrameBuilderTest {
         assertThat(check(TcpSegment.control(0, a, 50_000, b, 80, 12345, 0, TcpSegment.SYN, 65_535, 1460))).isEmpty();
         assertThat(check(new TcpSegment(0, b, 80, a, 50_000, -7, 99, TcpSegment.ACK | TcpSegment.PSH, 8_760, 0, odd, 1, 1_000)))
                 .isEmpty();
-        assertThat(check(new UdpDatagram(0, a, 53_000, b, 53, odd))).isEmpty();
+        assertThat(check(new UdpDatagram(0, a, 53_000, b, 53, odd, true))).isEmpty();
         assertThat(check(new IcmpMessage(0, b, a, IcmpMessage.ECHO_REPLY, 7, 9, odd, 1_001))).isEmpty();
         assertThat(check(new IcmpMessage(0, b, a, IcmpMessage.ECHO_REQUEST, 0xffff, 0xffff, odd, 0))).isEmpty();
     }
@@ -46,9 +46,9 @@ class FrameBuilderTest {
 
     @Test
     void ipIdentificationCountsPerSendingHostAndRemoteHostsCarryTheRouterMac() {
-        int first = idOf(new UdpDatagram(0, a, 1, b, 2, new byte[4]));
-        idOf(new UdpDatagram(0, b, 2, a, 1, new byte[4]));
-        assertThat(idOf(new UdpDatagram(0, a, 1, b, 2, new byte[4]))).isEqualTo((first + 1) & 0xffff);
+        int first = idOf(new UdpDatagram(0, a, 1, b, 2, new byte[4], true));
+        idOf(new UdpDatagram(0, b, 2, a, 1, new byte[4], false));
+        assertThat(idOf(new UdpDatagram(0, a, 1, b, 2, new byte[4], true))).isEqualTo((first + 1) & 0xffff);
         byte[] f = builder.buffer();
         assertThat(Arrays.copyOfRange(f, 0, 6)).containsExactly(0x02, 0x00, 0x0a, 0x01, 0x00, 0x01);
         assertThat(Arrays.copyOfRange(f, 6, 12)).containsExactly(0x02, 0x00, 0x0a, 0x01, 0x00, 0x0a);
