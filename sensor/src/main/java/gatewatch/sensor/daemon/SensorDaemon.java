@@ -5,6 +5,7 @@ import gatewatch.detector.model.Ensemble;
 import gatewatch.sensor.alert.JsonLinesLog;
 import gatewatch.sensor.capture.CaptureException;
 import gatewatch.sensor.capture.PacketSource;
+import gatewatch.sensor.capture.PcapInfo;
 import gatewatch.sensor.config.SensorConfig;
 import gatewatch.sensor.forward.Forwarder;
 import gatewatch.sensor.forward.ForwarderMetrics;
@@ -13,6 +14,7 @@ import gatewatch.sensor.http.HttpServer;
 import gatewatch.sensor.http.HttpServerConfig;
 import gatewatch.sensor.http.QueueDropCheck;
 import gatewatch.sensor.metrics.AlertMetrics;
+import gatewatch.sensor.metrics.BuildInfoMetrics;
 import gatewatch.sensor.metrics.CaptureMetrics;
 import gatewatch.sensor.metrics.DetectorMetrics;
 import gatewatch.sensor.metrics.ExtractorMetrics;
@@ -90,6 +92,7 @@ public final class SensorDaemon implements AutoCloseable {
         new DetectorMetrics(pipeline.detector()::scored, pipeline.detector()::memoHits).bindTo(registry);
         new ForwarderMetrics(forwarders).bindTo(registry);
         jvm.bindTo(registry);
+        new BuildInfoMetrics(BuildInfoMetrics.gatewatchVersion(), ensemble.modelVersion(), libpcapVersion()).bindTo(registry);
         Supplier<Health> captureCheck =
                 () -> capturing ? Health.OK : Health.unhealthy(captureProblem != null ? captureProblem : "capture not running");
         Supplier<Health> health = Health.all(List.of(captureCheck, new QueueDropCheck(queues)));
@@ -142,6 +145,16 @@ public final class SensorDaemon implements AutoCloseable {
 
     public long alerts(Category c) {
         return pipeline.sink().alerts(c);
+    }
+
+    /** The number of libpcap's version line ({@code libpcap version 1.10.3 (with TPACKET_V3)}), or {@code unknown}. */
+    private static String libpcapVersion() {
+        try {
+            String line = PcapInfo.libraryVersion();
+            return line.startsWith("libpcap version ") ? line.substring("libpcap version ".length()) : line;
+        } catch (RuntimeException | LinkageError e) {
+            return "unknown";
+        }
     }
 
     private static QueueView view(StageQueue<?> q) {
