@@ -123,7 +123,7 @@ final class RequestDeadlines extends ChannelDuplexHandler {
 
     @Override
     public void write(ChannelHandlerContext c, Object msg, ChannelPromise promise) {
-        boolean last = msg instanceof LastHttpContent;
+        boolean last = Responses.isFinalEnd(msg);
         c.write(msg, promise);
         if (last && unanswered > 0 && --unanswered == 0 && !inRequest) {
             idle = schedule(limits.idleTimeout(), HttpEvent.IDLE_TIMEOUT);

@@ -155,7 +155,7 @@ final class RequestGate extends ChannelDuplexHandler {
     @Override
     public void write(ChannelHandlerContext ctx, Object msg, ChannelPromise promise) {
         ctx.write(msg, promise);
-        if (msg instanceof LastHttpContent && unanswered > 0) {
+        if (Responses.isFinalEnd(msg) && unanswered > 0) {
             unanswered--;
             buffered.release(held.remove());
             if (unanswered == 0 && deferred != null) {

@@ -195,6 +195,22 @@ class EndpointLimitsTest {
     }
 
     @Test
+    void aContinuedUploadIsScoredAndGivesItsBytesBack() throws Exception {
+        String row = "0,tcp,http,SF,181,5450,0,0,0,0,0,1,0,0,0,0,0,0,0,0,0,0,8,8,0.00,0.00,0.00,"
+                + "0.00,1.00,0.00,0.00,9,9,1.00,0.00,0.11,0.00,0.00,0.00,0.00,0.00\n";
+        try (TestServer s = server(true, 8, LONG, 1 << 20); Socket socket = connect(s)) {
+            send(socket, "POST /v1/score HTTP/1.1\r\nHost: x\r\nContent-Type: text/csv\r\nExpect: 100-continue\r\n"
+                    + "Content-Length: " + row.length() + "\r\n\r\n");
+            var in = new java.io.BufferedReader(new java.io.InputStreamReader(socket.getInputStream(), StandardCharsets.US_ASCII));
+            assertThat(in.readLine()).isEqualTo("HTTP/1.1 100 Continue");
+            assertThat(in.readLine()).isEmpty();
+            send(socket, row);
+            assertThat(in.readLine()).isEqualTo("HTTP/1.1 200 OK");
+            awaitValue(() -> gauge(s, "gatewatch.http.request.buffered"), 0);
+        }
+    }
+
+    @Test
     void manyAbandonedUploadsAreCountedAndLoggedAsOneLine() throws Exception {
         Logger http = (Logger) LoggerFactory.getLogger("gatewatch.sensor.http");
         ListAppender<ILoggingEvent> lines = new ListAppender<>();
