@@ -10,7 +10,8 @@ import java.time.Duration;
  * @param listen           {@code host:port}; loopback by default
  * @param scoreApi         serve {@code POST /v1/score} (off by default; bound to loopback only when on)
  * @param maxRequestBytes  largest request body accepted by the scoring API
- * @param maxConnections   connections open at once; more are closed at accept and counted
+ * @param maxConnections   connections open at once; at the cap a new one takes the slot of the oldest
+ *                         without a request in hand, or is closed at accept when there is none
  * @param headerTimeout    from accept (or the first byte of a later request) to the end of its headers
  * @param requestTimeout   from accept (or the first byte of a later request) to the end of its body
  * @param idleTimeout      a keep-alive connection with no request in progress is closed after this

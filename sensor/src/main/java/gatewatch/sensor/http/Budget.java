@@ -27,6 +27,11 @@ final class Budget {
         return true;
     }
 
+    /** Takes {@code n} whatever the bound: for a take that a release under way will make good. */
+    void reserve(long n) {
+        used.addAndGet(n);
+    }
+
     void release(long n) {
         used.addAndGet(-n);
     }

@@ -9,6 +9,8 @@ package gatewatch.sensor.http;
 enum HttpEvent {
     CONNECTION_REJECTED("gatewatch.http.connections.rejected", null, null,
             "connections closed at accept (metrics.max_connections reached)"),
+    EVICTED("gatewatch.http.connections.evicted", null, null,
+            "connections without a request in hand closed to make room for a new one (metrics.max_connections reached)"),
     HEADER_TIMEOUT("gatewatch.http.timeouts", "deadline", "header",
             "connections closed at the header deadline (metrics.header_timeout)"),
     REQUEST_TIMEOUT("gatewatch.http.timeouts", "deadline", "request",

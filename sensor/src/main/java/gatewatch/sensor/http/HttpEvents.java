@@ -72,7 +72,10 @@ final class HttpEvents {
     /** One text per meter name: the kinds of a family differ by their tag, not their help text. */
     private static String description(HttpEvent e) {
         return switch (e.meter) {
-            case "gatewatch.http.connections.rejected" -> "Connections closed at accept: metrics.max_connections were open";
+            case "gatewatch.http.connections.rejected" -> "Connections closed at accept: metrics.max_connections were open, "
+                    + "each with a request in hand";
+            case "gatewatch.http.connections.evicted" -> "Connections waiting for headers or idle, closed to make room "
+                    + "for a new one when metrics.max_connections were open";
             case "gatewatch.http.timeouts" -> "Connections closed at a deadline: header, request (metrics.*_timeout) "
                     + "or idle keep-alive";
             case "gatewatch.http.requests.refused" -> "Requests refused at their headers, before their body was read";

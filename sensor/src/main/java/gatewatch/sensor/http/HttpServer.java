@@ -36,7 +36,8 @@ import org.slf4j.LoggerFactory;
  * thread of its own, so the API can take at most one core from the sensor, with a short queue
  * in front (503 when full).
  *
- * <p>Limits: at most {@code max_connections} open (more are closed at accept), deadlines for a
+ * <p>Limits: at most {@code max_connections} open (a new one takes the slot of the oldest without
+ * a request in hand, or is closed at accept when there is none), deadlines for a
  * request's headers and whole request that do not restart with each byte, bodies refused at
  * their headers where a route takes none, and a bound on the request bytes held across all
  * connections. What they cut short is counted ({@code gatewatch_http_*}) and logged a line at a
@@ -57,6 +58,7 @@ public final class HttpServer implements AutoCloseable {
     private final Scorer scorer;
     private final HttpEvents events;
     private final Budget connectionSlots;
+    private final Evictable evictable = new Evictable();
     private final Budget buffered;
     private final ConnectionErrors errors;
     private Channel serverChannel;
@@ -122,7 +124,7 @@ public final class HttpServer implements AutoCloseable {
                 .childHandler(new ChannelInitializer<SocketChannel>() {
                     @Override
                     protected void initChannel(SocketChannel ch) {
-                        if (!connectionSlots.tryReserve(1)) {
+                        if (!connectionSlots.tryReserve(1) && !evictFor(ch)) {
                             // Closed at once, with a reset: its descriptor is free before it could pile up.
                             events.record(HttpEvent.CONNECTION_REJECTED, ch.remoteAddress(), null);
                             ch.config().setSoLinger(0);
@@ -146,8 +148,23 @@ public final class HttpServer implements AutoCloseable {
         return bound;
     }
 
+    /**
+     * Closes the connection that has waited longest without a request in hand and gives its slot
+     * to {@code ch}. The count may pass the cap until the closes complete, by the connections being
+     * closed, which all hold no request.
+     */
+    private boolean evictFor(SocketChannel ch) {
+        Channel oldest = evictable.pollOldest();
+        if (oldest == null) {
+            return false;
+        }
+        oldest.pipeline().fireUserEventTriggered(RequestDeadlines.EVICT);
+        connectionSlots.reserve(1);
+        return true;
+    }
+
     private void pipeline(ChannelPipeline p, ScoreService score) {
-        RequestDeadlines deadlines = new RequestDeadlines(config.limits(), events);
+        RequestDeadlines deadlines = new RequestDeadlines(config.limits(), events, evictable);
         p.addLast("first-byte", deadlines.bytes());
         p.addLast("codec", new HttpServerCodec());
         p.addLast("deadlines", deadlines);

@@ -54,7 +54,7 @@ public record HttpServerConfig(String host, int port, boolean scoreApi, int maxR
      * sensor's descriptors and memory) away from Prometheus. The deadlines run from a fixed start
      * and do not restart with each byte, so trickling a byte a second buys nothing.
      *
-     * @param maxConnections   connections open at once; more are closed at accept
+     * @param maxConnections   connections open at once (see {@link Evictable} for who gives way)
      * @param headerTimeout    accept (or a later request's first byte) to the end of the headers
      * @param requestTimeout   accept (or a later request's first byte) to the end of the body
      * @param idleTimeout      a keep-alive connection waiting for its next request

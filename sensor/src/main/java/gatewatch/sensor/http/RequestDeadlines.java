@@ -27,6 +27,7 @@ import java.util.concurrent.TimeUnit;
 final class RequestDeadlines extends ChannelDuplexHandler {
     private final HttpServerConfig.Limits limits;
     private final HttpEvents events;
+    private final Evictable evictable;
     private ChannelHandlerContext ctx;
     private Future<?> header;
     private Future<?> request;
@@ -40,9 +41,13 @@ final class RequestDeadlines extends ChannelDuplexHandler {
     /** The request in progress was refused at its headers; its end will never be read. */
     private boolean refused;
 
-    RequestDeadlines(HttpServerConfig.Limits limits, HttpEvents events) {
+    /** Fired into a connection to close it for a newer one, if it still has no request in hand. */
+    static final Object EVICT = new Object();
+
+    RequestDeadlines(HttpServerConfig.Limits limits, HttpEvents events, Evictable evictable) {
         this.limits = limits;
         this.events = events;
+        this.evictable = evictable;
     }
 
     /** The handler to put before the codec: it only notices that bytes arrived. */
@@ -90,6 +95,7 @@ final class RequestDeadlines extends ChannelDuplexHandler {
         inRequest = true;
         requestBytes = false;
         idle = cancel(idle);
+        evictable.waiting(ctx.channel());
         header = schedule(limits.headerTimeout(), HttpEvent.HEADER_TIMEOUT);
         request = schedule(limits.requestTimeout(), HttpEvent.REQUEST_TIMEOUT);
     }
@@ -98,6 +104,7 @@ final class RequestDeadlines extends ChannelDuplexHandler {
     public void channelRead(ChannelHandlerContext c, Object msg) {
         if (msg instanceof HttpRequest r) {
             header = cancel(header);
+            evictable.busy(c.channel());
             if (r.decoderResult().isFailure()) {
                 refused = true; // unreadable: the router answers 400 and closes, nothing was abandoned
             }
@@ -127,6 +134,22 @@ final class RequestDeadlines extends ChannelDuplexHandler {
         c.write(msg, promise);
         if (last && unanswered > 0 && --unanswered == 0 && !inRequest) {
             idle = schedule(limits.idleTimeout(), HttpEvent.IDLE_TIMEOUT);
+            evictable.waiting(c.channel());
+        }
+    }
+
+    @Override
+    public void userEventTriggered(ChannelHandlerContext c, Object evt) {
+        if (evt != EVICT) {
+            c.fireUserEventTriggered(evt);
+            return;
+        }
+        // Its headers may have come in since it was picked: a request in hand is never dropped.
+        if (header != null || idle != null) {
+            events.record(HttpEvent.EVICTED, c.channel().remoteAddress(), null);
+            cancelAll();
+            c.channel().config().setOption(io.netty.channel.ChannelOption.SO_LINGER, 0);
+            c.close();
         }
     }
 
@@ -146,6 +169,7 @@ final class RequestDeadlines extends ChannelDuplexHandler {
 
     private void cancelAll() {
         inRequest = false;
+        evictable.busy(ctx.channel());
         header = cancel(header);
         request = cancel(request);
         idle = cancel(idle);

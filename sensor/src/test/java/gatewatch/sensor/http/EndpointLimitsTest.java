@@ -31,6 +31,8 @@ import org.slf4j.LoggerFactory;
 class EndpointLimitsTest {
     private static final Duration SHORT = Duration.ofMillis(300);
     private static final Duration LONG = Duration.ofMinutes(5);
+    private static final String ROW = "0,tcp,http,SF,181,5450,0,0,0,0,0,1,0,0,0,0,0,0,0,0,0,0,8,8,0.00,0.00,0.00,"
+            + "0.00,1.00,0.00,0.00,9,9,1.00,0.00,0.11,0.00,0.00,0.00,0.00,0.00\n";
     private static final Scorer NORMAL = (batch, n, out) -> {
         for (int i = 0; i < n; i++) {
             out[i] = new Verdict(Category.NORMAL, "normal", 1.0, 0.1, List.of());
@@ -121,30 +123,66 @@ class EndpointLimitsTest {
     }
 
     @Test
-    void aConnectionOverTheCapIsRefusedAndMetricsAnswersOnceTheSlowOnesAreCut() throws Exception {
-        try (TestServer s = server(false, 4, SHORT, 1 << 20)) {
+    void aFullEndpointMakesRoomForANewClientByClosingTheOldestSlowOne() throws Exception {
+        // Deadlines far off: only the cap acts. Four slow clients hold every slot with half a request.
+        try (TestServer s = server(false, 4, LONG, 1 << 20)) {
             List<Socket> slow = new ArrayList<>();
             try {
                 for (int i = 0; i < 4; i++) {
                     Socket socket = connect(s);
                     slow.add(socket);
                     send(socket, "GET /metrics HTTP/1.1\r\n");
+                    awaitValue(() -> gauge(s, "gatewatch.http.connections.open"), slow.size());
                 }
-                awaitValue(() -> gauge(s, "gatewatch.http.connections.open"), 4);
-                try (Socket over = connect(s)) {
-                    assertThat(closedByServer(over)).isTrue();
-                }
-                assertThat(counter(s, "gatewatch.http.connections.rejected")).isEqualTo(1);
-                for (Socket socket : slow) {
-                    assertThat(closedByServer(socket)).isTrue(); // at the header deadline
-                }
+                // Prometheus arrives with its headers at once and is answered, not locked out.
+                assertThat(s.get("/metrics").statusCode()).isEqualTo(200);
+                assertThat(counter(s, "gatewatch.http.connections.evicted")).isEqualTo(1);
+                assertThat(counter(s, "gatewatch.http.connections.rejected")).isZero();
+                assertThat(closedByServer(slow.getFirst())).as("the oldest slow client").isTrue();
+                slow.get(1).setSoTimeout(100);
+                assertThat(closedByServer(slow.get(1))).as("a younger slow client").isFalse();
             } finally {
                 for (Socket socket : slow) {
                     socket.close();
                 }
             }
+        }
+    }
+
+    @Test
+    void aConnectionOverTheCapIsRefusedWhenEveryOneHasARequestInHand() throws Exception {
+        java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+        Scorer slow = (batch, n, out) -> {
+            try {
+                release.await(TestServer.HANG.toSeconds(), java.util.concurrent.TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            NORMAL.scoreBatch(batch, n, out);
+        };
+        HttpServerConfig.Limits limits = new HttpServerConfig.Limits(2, LONG, LONG, LONG, 1 << 20);
+        try (TestServer s = new TestServer(new HttpServerConfig("127.0.0.1", 0, true, 1 << 20, 100, limits),
+                () -> Health.OK, slow, LONG)) {
+            String request = "POST /v1/score HTTP/1.1\r\nHost: x\r\nContent-Type: text/csv\r\nContent-Length: "
+                    + ROW.length() + "\r\n\r\n" + ROW;
+            try (Socket first = connect(s); Socket second = connect(s)) {
+                send(first, request);
+                send(second, request);
+                awaitValue(() -> gauge(s, "gatewatch.http.request.buffered"), 2 * ROW.length());
+                try (Socket third = connect(s)) {
+                    assertThat(closedByServer(third)).isTrue();
+                }
+                assertThat(counter(s, "gatewatch.http.connections.rejected")).isEqualTo(1);
+                assertThat(counter(s, "gatewatch.http.connections.evicted")).isZero();
+                release.countDown();
+                for (Socket socket : List.of(first, second)) {
+                    var in = new java.io.BufferedReader(new java.io.InputStreamReader(socket.getInputStream(),
+                            StandardCharsets.US_ASCII));
+                    assertThat(in.readLine()).isEqualTo("HTTP/1.1 200 OK");
+                }
+            }
+            awaitValue(() -> gauge(s, "gatewatch.http.connections.open"), 0);
             assertThat(s.get("/metrics").statusCode()).isEqualTo(200);
-            assertThat(counter(s, "gatewatch.http.timeouts", "deadline", "header")).isEqualTo(4);
         }
     }
 
@@ -187,17 +225,14 @@ class EndpointLimitsTest {
                 assertThat(counter(s, "gatewatch.http.requests.refused", "reason", "buffer_full")).isEqualTo(1);
             }
             awaitValue(() -> gauge(s, "gatewatch.http.request.buffered"), 0);
-            String row = "0,tcp,http,SF,181,5450,0,0,0,0,0,1,0,0,0,0,0,0,0,0,0,0,8,8,0.00,0.00,0.00,"
-                    + "0.00,1.00,0.00,0.00,9,9,1.00,0.00,0.11,0.00,0.00,0.00,0.00,0.00\n";
-            assertThat(s.post("/v1/score", "text/csv", row).statusCode()).isEqualTo(200);
+            assertThat(s.post("/v1/score", "text/csv", ROW).statusCode()).isEqualTo(200);
             awaitValue(() -> gauge(s, "gatewatch.http.request.buffered"), 0);
         }
     }
 
     @Test
     void aContinuedUploadIsScoredAndGivesItsBytesBack() throws Exception {
-        String row = "0,tcp,http,SF,181,5450,0,0,0,0,0,1,0,0,0,0,0,0,0,0,0,0,8,8,0.00,0.00,0.00,"
-                + "0.00,1.00,0.00,0.00,9,9,1.00,0.00,0.11,0.00,0.00,0.00,0.00,0.00\n";
+        String row = ROW;
         try (TestServer s = server(true, 8, LONG, 1 << 20); Socket socket = connect(s)) {
             send(socket, "POST /v1/score HTTP/1.1\r\nHost: x\r\nContent-Type: text/csv\r\nExpect: 100-continue\r\n"
                     + "Content-Length: " + row.length() + "\r\n\r\n");
