@@ -63,9 +63,13 @@ final class RequestDeadlines extends ChannelDuplexHandler {
         };
     }
 
-    /** Told by {@link RequestGate}: the request in progress has been answered without reading its body. */
+    /**
+     * Told by {@link RequestGate}: the request in progress has been answered without reading its
+     * body. The connection only lingers until the client closes, so it may give way to a new one.
+     */
     void refused() {
         refused = true;
+        evictable.waiting(ctx.channel());
     }
 
     @Override
@@ -145,7 +149,7 @@ final class RequestDeadlines extends ChannelDuplexHandler {
             return;
         }
         // Its headers may have come in since it was picked: a request in hand is never dropped.
-        if (header != null || idle != null) {
+        if (header != null || idle != null || refused) {
             events.record(HttpEvent.EVICTED, c.channel().remoteAddress(), null);
             cancelAll();
             c.channel().config().setOption(io.netty.channel.ChannelOption.SO_LINGER, 0);

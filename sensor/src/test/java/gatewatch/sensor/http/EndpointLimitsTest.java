@@ -206,6 +206,20 @@ class EndpointLimitsTest {
             }
             assertThat(counter(s, "gatewatch.http.requests.refused", "reason", "body_not_allowed")).isEqualTo(3);
             assertThat(gauge(s, "gatewatch.http.request.buffered")).isZero();
+        }
+    }
+
+    @Test
+    void aRefusedUploadThatLingersGivesWayToANewClient() throws Exception {
+        try (TestServer s = server(false, 1, LONG, 1 << 20); Socket lingering = connect(s)) {
+            send(lingering, "POST /metrics HTTP/1.1\r\nHost: x\r\nContent-Length: 1000000\r\n\r\n");
+            var in = new java.io.BufferedReader(new java.io.InputStreamReader(lingering.getInputStream(),
+                    StandardCharsets.US_ASCII));
+            assertThat(in.readLine()).startsWith("HTTP/1.1 405");
+            // The client neither sends its body nor closes: its slot is still given to Prometheus.
+            assertThat(s.get("/metrics").statusCode()).isEqualTo(200);
+            assertThat(counter(s, "gatewatch.http.connections.evicted")).isEqualTo(1);
+            assertThat(gauge(s, "gatewatch.http.request.buffered")).isZero();
             assertThat(s.get("/healthz").statusCode()).isEqualTo(200);
         }
     }
