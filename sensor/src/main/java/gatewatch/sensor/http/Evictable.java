@@ -5,11 +5,12 @@ import java.util.Iterator;
 import java.util.LinkedHashSet;
 
 /**
- * Connections that hold a slot without a request in hand (waiting for headers, or idle between
- * keep-alive requests), oldest first. When every slot is taken, a new connection takes the slot
+ * Connections that hold a slot without a request in hand (one read in full and not answered yet):
+ * still sending a request, idle between keep-alive requests, or lingering after a refusal; in the
+ * order they started to wait, oldest first. When every slot is taken, a new connection takes the slot
  * of the oldest of these instead of being refused: a crowd of slow clients then cannot lock
- * Prometheus out for a whole header deadline, since its scrape arrives with its headers at once
- * and is past this list before the crowd can push it out. Shared by the event loops, hence the lock.
+ * Prometheus out for a whole header deadline, since its scrape arrives in full at once and is
+ * past this list before the crowd can push it out. A slow upload gives way the same way. Shared by the event loops, hence the lock.
  */
 final class Evictable {
     private final LinkedHashSet<Channel> waiting = new LinkedHashSet<>();

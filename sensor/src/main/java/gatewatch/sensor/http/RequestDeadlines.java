@@ -108,7 +108,6 @@ final class RequestDeadlines extends ChannelDuplexHandler {
     public void channelRead(ChannelHandlerContext c, Object msg) {
         if (msg instanceof HttpRequest r) {
             header = cancel(header);
-            evictable.busy(c.channel());
             if (r.decoderResult().isFailure()) {
                 refused = true; // unreadable: the router answers 400 and closes, nothing was abandoned
             }
@@ -130,6 +129,7 @@ final class RequestDeadlines extends ChannelDuplexHandler {
         header = cancel(header);
         request = cancel(request);
         inRequest = false;
+        evictable.busy(ctx.channel());
     }
 
     @Override
@@ -148,8 +148,8 @@ final class RequestDeadlines extends ChannelDuplexHandler {
             c.fireUserEventTriggered(evt);
             return;
         }
-        // Its headers may have come in since it was picked: a request in hand is never dropped.
-        if (header != null || idle != null || refused) {
+        // Its request may have come in full since it was picked: a request in hand is never dropped.
+        if (inRequest || idle != null || refused) {
             events.record(HttpEvent.EVICTED, c.channel().remoteAddress(), null);
             cancelAll();
             c.channel().config().setOption(io.netty.channel.ChannelOption.SO_LINGER, 0);

@@ -150,6 +150,19 @@ class EndpointLimitsTest {
     }
 
     @Test
+    void aSlowUploadGivesWayToANewClientAndGivesBackItsBytes() throws Exception {
+        try (TestServer s = server(true, 1, LONG, 1 << 20); Socket upload = connect(s)) {
+            send(upload, "POST /v1/score HTTP/1.1\r\nHost: x\r\nContent-Type: text/csv\r\nContent-Length: 16000\r\n\r\n"
+                    + "0,tcp,http,SF,");
+            awaitValue(() -> gauge(s, "gatewatch.http.request.buffered"), 16_000);
+            assertThat(s.get("/metrics").statusCode()).isEqualTo(200);
+            assertThat(counter(s, "gatewatch.http.connections.evicted")).isEqualTo(1);
+            assertThat(closedByServer(upload)).isTrue();
+            awaitValue(() -> gauge(s, "gatewatch.http.request.buffered"), 0);
+        }
+    }
+
+    @Test
     void aConnectionOverTheCapIsRefusedWhenEveryOneHasARequestInHand() throws Exception {
         java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
         Scorer slow = (batch, n, out) -> {
