@@ -1,24 +1,12 @@
 package gatewatch.sensor.cli;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.util.Properties;
-
 /** Versions for {@code --version}: gatewatch (from the build), the bundled model, libpcap. */
 final class BuildInfo {
     private BuildInfo() {
     }
 
     static String version() {
-        Properties p = new Properties();
-        try (InputStream in = BuildInfo.class.getResourceAsStream("/gatewatch-build.properties")) {
-            if (in != null) {
-                p.load(in);
-            }
-        } catch (IOException e) {
-            return "unknown";
-        }
-        return p.getProperty("version", "unknown");
+        return gatewatch.sensor.metrics.BuildInfoMetrics.gatewatchVersion();
     }
 
     static String modelVersion() {

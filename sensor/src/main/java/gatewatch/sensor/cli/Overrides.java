@@ -19,7 +19,7 @@ final class Overrides {
                 cap.snaplen(), cap.promiscuous(), cap.bufferMib(), cap.immediate(), cap.timeoutMs());
         MetricsSection m = c.metrics();
         MetricsSection metrics = metricsListen != null
-                ? new MetricsSection(m.enabled(), metricsListen, m.scoreApi(), m.maxRequestBytes())
+                ? m.withListen(metricsListen)
                 : m;
         return new SensorConfig(
                 sensorName != null ? new SensorSection(sensorName) : c.sensor(),

@@ -6,6 +6,7 @@ import gatewatch.sensor.alert.JsonLinesLog;
 import gatewatch.sensor.alert.LogWriteMetrics;
 import gatewatch.sensor.capture.CaptureException;
 import gatewatch.sensor.capture.PacketSource;
+import gatewatch.sensor.capture.PcapInfo;
 import gatewatch.sensor.config.SensorConfig;
 import gatewatch.sensor.forward.Forwarder;
 import gatewatch.sensor.forward.ForwarderMetrics;
@@ -14,6 +15,7 @@ import gatewatch.sensor.http.HttpServer;
 import gatewatch.sensor.http.HttpServerConfig;
 import gatewatch.sensor.http.QueueDropCheck;
 import gatewatch.sensor.metrics.AlertMetrics;
+import gatewatch.sensor.metrics.BuildInfoMetrics;
 import gatewatch.sensor.metrics.CaptureMetrics;
 import gatewatch.sensor.metrics.DetectorMetrics;
 import gatewatch.sensor.metrics.ExtractorMetrics;
@@ -100,6 +102,7 @@ public final class SensorDaemon implements AutoCloseable {
         new ForwarderMetrics(forwarders).bindTo(registry);
         new LogWriteMetrics(alerts, records).bindTo(registry);
         jvm.bindTo(registry);
+        new BuildInfoMetrics(BuildInfoMetrics.gatewatchVersion(), ensemble.modelVersion(), libpcapVersion()).bindTo(registry);
         Supplier<Health> captureCheck =
                 () -> capturing ? Health.OK : Health.unhealthy(captureProblem != null ? captureProblem : "capture not running");
         Supplier<Health> health = Health.all(List.of(captureCheck, new QueueDropCheck(queues), logCheck(alerts),
@@ -171,6 +174,16 @@ public final class SensorDaemon implements AutoCloseable {
             return problem == null ? Health.OK
                     : Health.unhealthy(log.path() + ": cannot write (" + problem + "); " + log.lost() + " lines lost");
         };
+    }
+
+    /** The number of libpcap's version line ({@code libpcap version 1.10.3 (with TPACKET_V3)}), or {@code unknown}. */
+    private static String libpcapVersion() {
+        try {
+            String line = PcapInfo.libraryVersion();
+            return line.startsWith("libpcap version ") ? line.substring("libpcap version ".length()) : line;
+        } catch (RuntimeException | LinkageError e) {
+            return "unknown";
+        }
     }
 
     private static QueueView view(StageQueue<?> q) {

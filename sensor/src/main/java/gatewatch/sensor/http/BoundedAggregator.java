@@ -50,6 +50,10 @@ final class BoundedAggregator extends HttpObjectAggregator {
     }
 
     private FullHttpResponse tooLarge() {
+        return tooLarge(maxBytes);
+    }
+
+    static FullHttpResponse tooLarge(int maxBytes) {
         return Responses.text(HttpResponseStatus.REQUEST_ENTITY_TOO_LARGE,
                 "request body larger than " + maxBytes + " bytes (metrics.max_request_bytes)");
     }

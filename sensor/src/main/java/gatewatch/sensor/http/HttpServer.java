@@ -1,6 +1,7 @@
 package gatewatch.sensor.http;
 
 import gatewatch.sensor.config.ConfigException;
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.netty.bootstrap.ServerBootstrap;
 import io.netty.channel.Channel;
@@ -14,7 +15,6 @@ import io.netty.channel.socket.SocketChannel;
 import io.netty.channel.socket.nio.NioServerSocketChannel;
 import io.netty.handler.codec.http.HttpServerCodec;
 import io.netty.handler.codec.http.HttpServerKeepAliveHandler;
-import io.netty.handler.timeout.ReadTimeoutHandler;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.UnknownHostException;
@@ -36,14 +36,19 @@ import org.slf4j.LoggerFactory;
  * thread of its own, so the API can take at most one core from the sensor, with a short queue
  * in front (503 when full).
  *
- * <p>Pipeline, one job per handler: read timeout → HTTP codec → keep-alive → aggregation with the
- * body bound (413) → one request at a time → routing (404/405) → metrics | health | score →
- * closing on errors.
+ * <p>Limits: at most {@code max_connections} open (a new one takes the slot of the oldest without
+ * a request in hand, or is closed at accept when there is none), deadlines for a
+ * request's headers and whole request that do not restart with each byte, bodies refused at
+ * their headers where a route takes none, and a bound on the request bytes held across all
+ * connections. What they cut short is counted ({@code gatewatch_http_*}) and logged a line at a
+ * time ({@link HttpEvents}).
+ *
+ * <p>Pipeline, one job per handler: first-byte clock → HTTP codec → deadlines → gate (bodies and
+ * the byte budget, 404/405/413/503 at the headers) → keep-alive → aggregation with the body bound
+ * (413) → one request at a time → routing (404/405) → metrics | health | score → closing on errors.
  */
 public final class HttpServer implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(HttpServer.class);
-    /** An idle keep-alive connection (or a client that stalls mid-request) is closed after this. */
-    static final int READ_TIMEOUT_SECONDS = 60;
     static final int SCORING_QUEUE = 8;
 
     private final HttpServerConfig config;
@@ -51,6 +56,11 @@ public final class HttpServer implements AutoCloseable {
     private final PrometheusMeterRegistry registry;
     private final Supplier<Health> health;
     private final Scorer scorer;
+    private final HttpEvents events;
+    private final Budget connectionSlots;
+    private final Evictable evictable = new Evictable();
+    private final Budget buffered;
+    private final ConnectionErrors errors;
     private Channel serverChannel;
     private ChannelGroup connections;
     private ExecutorService scoring;
@@ -61,6 +71,12 @@ public final class HttpServer implements AutoCloseable {
      */
     public HttpServer(HttpServerConfig config, EventLoopGroup group, PrometheusMeterRegistry registry,
             Supplier<Health> health, Scorer scorer) {
+        this(config, group, registry, health, scorer, HttpEvents.DEFAULT_INTERVAL);
+    }
+
+    /** @param logInterval the least time between two log lines about cut-short connections */
+    HttpServer(HttpServerConfig config, EventLoopGroup group, PrometheusMeterRegistry registry,
+            Supplier<Health> health, Scorer scorer, java.time.Duration logInterval) {
         this.config = Objects.requireNonNull(config);
         this.group = Objects.requireNonNull(group);
         this.registry = Objects.requireNonNull(registry);
@@ -69,6 +85,16 @@ public final class HttpServer implements AutoCloseable {
             throw new IllegalArgumentException("the scoring API is on but no scorer was given");
         }
         this.scorer = config.scoreApi() ? scorer : null;
+        this.events = new HttpEvents(registry, logInterval, System::nanoTime);
+        this.errors = new ConnectionErrors(events);
+        this.connectionSlots = new Budget(config.limits().maxConnections());
+        this.buffered = new Budget(config.limits().maxBufferedBytes());
+        Gauge.builder("gatewatch.http.connections.open", connectionSlots, Budget::used)
+                .description("Connections open on the HTTP endpoint (at most metrics.max_connections)")
+                .strongReference(true).register(registry);
+        Gauge.builder("gatewatch.http.request.buffered", buffered, Budget::used).baseUnit("bytes")
+                .description("Request bytes held across connections (at most metrics.max_buffered_bytes)")
+                .strongReference(true).register(registry);
     }
 
     /**
@@ -98,6 +124,14 @@ public final class HttpServer implements AutoCloseable {
                 .childHandler(new ChannelInitializer<SocketChannel>() {
                     @Override
                     protected void initChannel(SocketChannel ch) {
+                        if (!connectionSlots.tryReserve(1) && !evictFor(ch)) {
+                            // Closed at once, with a reset: its descriptor is free before it could pile up.
+                            events.record(HttpEvent.CONNECTION_REJECTED, ch.remoteAddress(), null);
+                            ch.config().setSoLinger(0);
+                            ch.close();
+                            return;
+                        }
+                        ch.closeFuture().addListener(f -> connectionSlots.release(1));
                         connections.add(ch);
                         pipeline(ch.pipeline(), score);
                     }
@@ -114,9 +148,27 @@ public final class HttpServer implements AutoCloseable {
         return bound;
     }
 
+    /**
+     * Closes the connection that has waited longest without a request in hand and gives its slot
+     * to {@code ch}. The count may pass the cap until the closes complete, by the connections being
+     * closed, which all hold no request.
+     */
+    private boolean evictFor(SocketChannel ch) {
+        Channel oldest = evictable.pollOldest();
+        if (oldest == null) {
+            return false;
+        }
+        oldest.pipeline().fireUserEventTriggered(RequestDeadlines.EVICT);
+        connectionSlots.reserve(1);
+        return true;
+    }
+
     private void pipeline(ChannelPipeline p, ScoreService score) {
-        p.addLast("timeout", new ReadTimeoutHandler(READ_TIMEOUT_SECONDS));
+        RequestDeadlines deadlines = new RequestDeadlines(config.limits(), events, evictable);
+        p.addLast("first-byte", deadlines.bytes());
         p.addLast("codec", new HttpServerCodec());
+        p.addLast("deadlines", deadlines);
+        p.addLast("gate", new RequestGate(score != null, config.maxRequestBytes(), buffered, events, deadlines));
         p.addLast("keep-alive", new HttpServerKeepAliveHandler());
         p.addLast("aggregator", new BoundedAggregator(config.maxRequestBytes()));
         p.addLast("in-order", new InOrderResponses());
@@ -126,7 +178,7 @@ public final class HttpServer implements AutoCloseable {
         if (score != null) {
             p.addLast("score", new ScoreResponder(score, scoring));
         }
-        p.addLast("errors", new ConnectionErrors());
+        p.addLast("errors", errors);
     }
 
     /** What we check is what we bind: the one address the host names. */

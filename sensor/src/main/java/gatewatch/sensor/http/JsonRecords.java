@@ -1,8 +1,9 @@
 package gatewatch.sensor.http;
 
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadFeature;
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
@@ -14,19 +15,25 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 
 /**
- * Reads a JSON array of connection records, each an object keyed by the 41 {@code kddcup.names}
- * feature names: symbolic features as their {@code kddcup.data} spelling ({@code "protocol_type":"tcp"}),
- * the others as non-negative numbers. Anything else is rejected naming the record's index (from 0)
- * and the field; nothing is guessed or defaulted.
+ * Reads connection records as JSON: either one array of objects, or objects one after another
+ * (JSON lines, as {@code gatewatch features --json} writes them). Each object is keyed by the 41
+ * {@code kddcup.names} feature names: symbolic features as their {@code kddcup.data} spelling
+ * ({@code "protocol_type":"tcp"}), the others as non-negative numbers. The connection fields that
+ * {@code features --json} writes beside the features ({@link #CONNECTION_FIELDS}) are ignored, so
+ * its output can be posted as it is; any other name is rejected, naming the record (its index in
+ * an array, its line in JSON lines) and the field. Nothing is guessed or defaulted.
  */
 final class JsonRecords {
+    /** What {@code features --json} (and {@code --extended}) write before the 41 features. */
+    static final Set<String> CONNECTION_FIELDS =
+            Set.of("start", "end", "src_ip", "src_port", "dst_ip", "dst_port", "proto", "history");
     private static final Map<String, KddFeature> BY_NAME = byName();
 
     private final ObjectMapper mapper = JsonMapper.builder()
             .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
-            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
             .build();
     private final int maxRecords;
 
@@ -35,27 +42,12 @@ final class JsonRecords {
     }
 
     List<KddRecord> parse(byte[] body) {
-        JsonNode root = readTree(body);
-        if (!root.isArray()) {
-            throw RequestRejected.badRequest("expected a JSON array of records, got " + kind(root));
-        }
-        if (root.size() > maxRecords) {
-            throw RequestRejected.tooManyRecords(maxRecords);
-        }
-        List<KddRecord> records = new ArrayList<>(root.size());
-        for (int i = 0; i < root.size(); i++) {
-            records.add(record(i, root.get(i)));
-        }
-        return records;
-    }
-
-    private JsonNode readTree(byte[] body) {
-        try {
-            JsonNode root = mapper.readTree(body);
-            if (root == null || root.isMissingNode()) {
-                throw RequestRejected.badRequest("empty body; expected a JSON array of records");
+        try (JsonParser parser = mapper.createParser(body)) {
+            JsonToken first = parser.nextToken();
+            if (first == null) {
+                throw RequestRejected.badRequest("empty body; expected a JSON array of records or JSON lines of records");
             }
-            return root;
+            return first == JsonToken.START_ARRAY ? array(parser) : lines(parser);
         } catch (JsonProcessingException e) {
             var at = e.getLocation();
             String where = at == null ? "" : " at line " + at.getLineNr() + ", column " + at.getColumnNr();
@@ -65,8 +57,39 @@ final class JsonRecords {
         }
     }
 
-    private static KddRecord record(int index, JsonNode node) {
-        String at = "record at index " + index;
+    private List<KddRecord> array(JsonParser parser) throws IOException {
+        JsonNode root = mapper.readTree(parser);
+        if (parser.nextToken() != null) {
+            throw RequestRejected.badRequest("not valid JSON: more after the array of records");
+        }
+        if (root.size() > maxRecords) {
+            throw RequestRejected.tooManyRecords(maxRecords);
+        }
+        List<KddRecord> records = new ArrayList<>(root.size());
+        for (int i = 0; i < root.size(); i++) {
+            records.add(record("record at index " + i, root.get(i)));
+        }
+        return records;
+    }
+
+    /** Objects one after another, whatever the white space between them (a line each, as a rule). */
+    private List<KddRecord> lines(JsonParser parser) throws IOException {
+        List<KddRecord> records = new ArrayList<>();
+        for (JsonToken t = parser.currentToken(); t != null; t = parser.nextToken()) {
+            long line = parser.currentTokenLocation().getLineNr();
+            if (t != JsonToken.START_OBJECT) {
+                throw RequestRejected.badRequest("expected a JSON array of records or JSON lines of records (objects), "
+                        + "got " + kind(mapper.readTree(parser)) + " on line " + line);
+            }
+            if (records.size() == maxRecords) {
+                throw RequestRejected.tooManyRecords(maxRecords);
+            }
+            records.add(record("record on line " + line, mapper.readTree(parser)));
+        }
+        return records;
+    }
+
+    private static KddRecord record(String at, JsonNode node) {
         if (!node.isObject()) {
             throw RequestRejected.badRequest(at + ": expected an object of the 41 features, got " + kind(node));
         }
@@ -75,8 +98,12 @@ final class JsonRecords {
         for (Map.Entry<String, JsonNode> field : node.properties()) {
             KddFeature f = BY_NAME.get(field.getKey());
             if (f == null) {
+                if (CONNECTION_FIELDS.contains(field.getKey())) {
+                    continue;
+                }
                 throw RequestRejected.badRequest(at + ": unknown feature '" + field.getKey()
-                        + "' (the names are those of kddcup.names, e.g. src_bytes)");
+                        + "' (the names are those of kddcup.names, e.g. src_bytes; besides them only the "
+                        + "connection fields of gatewatch features --json are allowed, and ignored)");
             }
             v[f.ordinal()] = value(at, f, field.getValue());
             seen[f.ordinal()] = true;

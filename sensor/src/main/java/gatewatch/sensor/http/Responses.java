@@ -6,8 +6,11 @@ import io.netty.handler.codec.http.DefaultFullHttpResponse;
 import io.netty.handler.codec.http.FullHttpResponse;
 import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpHeaderValues;
+import io.netty.handler.codec.http.HttpResponse;
 import io.netty.handler.codec.http.HttpResponseStatus;
+import io.netty.handler.codec.http.HttpStatusClass;
 import io.netty.handler.codec.http.HttpVersion;
+import io.netty.handler.codec.http.LastHttpContent;
 import java.nio.charset.StandardCharsets;
 
 /**
@@ -43,6 +46,15 @@ final class Responses {
                 method + " is not allowed on " + path + "; use " + allowed);
         r.headers().set(HttpHeaderNames.ALLOW, allowed);
         return r;
+    }
+
+    /**
+     * True for the end of a response that answers a request: a {@code 100 Continue} is a whole
+     * message too, but the request it answers is still to come.
+     */
+    static boolean isFinalEnd(Object msg) {
+        return msg instanceof LastHttpContent
+                && !(msg instanceof HttpResponse r && r.status().codeClass() == HttpStatusClass.INFORMATIONAL);
     }
 
     /** Marks the response as the last on its connection. */

@@ -5,6 +5,7 @@ import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.SimpleChannelInboundHandler;
 import io.netty.handler.codec.http.FullHttpRequest;
+import io.netty.handler.codec.http.FullHttpResponse;
 import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpMethod;
 import io.netty.handler.codec.http.HttpResponseStatus;
@@ -67,7 +68,20 @@ final class Router extends SimpleChannelInboundHandler<FullHttpRequest> {
     }
 
     private void notFound(ChannelHandlerContext ctx, String path) {
+        ctx.writeAndFlush(notFound(path, scoreApi));
+    }
+
+    static FullHttpResponse notFound(String path, boolean scoreApi) {
         String known = scoreApi ? METRICS + ", " + HEALTH + ", " + SCORE : METRICS + ", " + HEALTH;
-        ctx.writeAndFlush(Responses.text(HttpResponseStatus.NOT_FOUND, "no such path: " + path + " (serving " + known + ")"));
+        return Responses.text(HttpResponseStatus.NOT_FOUND, "no such path: " + path + " (serving " + known + ")");
+    }
+
+    /** The one method {@code path} is served with, or null for a path not served. */
+    static HttpMethod methodOf(String path, boolean scoreApi) {
+        return switch (path) {
+            case METRICS, HEALTH -> HttpMethod.GET;
+            case SCORE -> scoreApi ? HttpMethod.POST : null;
+            default -> null;
+        };
     }
 }

@@ -28,11 +28,11 @@ final class ScoreService {
      */
     byte[] score(String contentType, byte[] body) {
         List<KddRecord> records = switch (mediaType(contentType)) {
-            case "application/json" -> json.parse(body);
+            case "application/json", "application/x-ndjson", "application/jsonl" -> json.parse(body);
             case "text/csv", "text/plain" -> csv.parse(body);
             case "" -> throw new RequestRejected(RequestRejected.UNSUPPORTED_MEDIA_TYPE,
-                    "no Content-Type; send application/json (an array of objects of the 41 features) "
-                            + "or text/csv (kddcup.data lines)");
+                    "no Content-Type; send application/json (an array of objects of the 41 features, or "
+                            + "one object a line as gatewatch features --json writes) or text/csv (kddcup.data lines)");
             default -> throw new RequestRejected(RequestRejected.UNSUPPORTED_MEDIA_TYPE,
                     "Content-Type " + contentType + " is not accepted; send application/json or text/csv");
         };

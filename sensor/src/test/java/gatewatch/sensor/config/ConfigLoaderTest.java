@@ -132,6 +132,39 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void theHttpLimitsAreReadAndCheckedByKey() {
+        MetricsSection m = loader.parse("""
+                metrics:
+                  max_connections: 16
+                  header_timeout: 2s
+                  request_timeout: 20s
+                  idle_timeout: 90s
+                  max_buffered_bytes: 4194304
+                """).metrics();
+        assertThat(m.maxConnections()).isEqualTo(16);
+        assertThat(m.headerTimeout()).isEqualTo(Duration.ofSeconds(2));
+        assertThat(m.requestTimeout()).isEqualTo(Duration.ofSeconds(20));
+        assertThat(m.idleTimeout()).isEqualTo(Duration.ofSeconds(90));
+        assertThat(m.maxBufferedBytes()).isEqualTo(4L << 20);
+        MetricsSection d = loader.parse("").metrics();
+        assertThat(d.maxConnections()).isEqualTo(64);
+        assertThat(d.headerTimeout()).isEqualTo(Duration.ofSeconds(10));
+        assertThat(d.requestTimeout()).isEqualTo(Duration.ofSeconds(30));
+        assertThat(d.maxBufferedBytes()).isEqualTo(8L << 20);
+
+        assertThatThrownBy(() -> loader.parse("metrics:\n  max_connections: 0\n"))
+                .hasMessageStartingWith("metrics.max_connections");
+        assertThatThrownBy(() -> loader.parse("metrics:\n  header_timeout: soon\n"))
+                .hasMessageContaining("metrics.header_timeout");
+        assertThatThrownBy(() -> loader.parse("metrics:\n  header_timeout: 0s\n"))
+                .hasMessageStartingWith("metrics.header_timeout");
+        assertThatThrownBy(() -> loader.parse("metrics:\n  header_timeout: 40s\n"))
+                .hasMessageStartingWith("metrics.request_timeout");
+        assertThatThrownBy(() -> loader.parse("metrics:\n  max_buffered_bytes: 1000\n"))
+                .hasMessageStartingWith("metrics.max_buffered_bytes");
+    }
+
+    @Test
     void missingFileIsNamed() {
         assertThatThrownBy(() -> loader.load(Path.of("/nonexistent/gatewatch.yaml")))
                 .hasMessageContaining("/nonexistent/gatewatch.yaml");

@@ -101,8 +101,11 @@ class EnsembleScoringTest {
                 JsonNode v = verdicts.get(i);
                 assertThat(v.get("category").asText()).isEqualTo(direct.category().externalName());
                 assertThat(v.get("label").asText()).isEqualTo(direct.label());
-                assertThat(v.get("confidence").asDouble()).isEqualTo(direct.confidence());
-                assertThat(v.get("anomaly_score").asDouble()).isEqualTo(direct.anomalyScore());
+                // Four decimals, as in the alert log.
+                assertThat(v.get("confidence").asDouble())
+                        .isEqualTo(Double.parseDouble(VerdictJson.fourDecimals(direct.confidence())));
+                assertThat(v.get("anomaly_score").asDouble())
+                        .isEqualTo(Double.parseDouble(VerdictJson.fourDecimals(direct.anomalyScore())));
             }
 
             // The same rows as JSON objects give the same answer.

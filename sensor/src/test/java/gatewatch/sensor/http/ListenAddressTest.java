@@ -13,7 +13,7 @@ class ListenAddressTest {
 
     @Test
     void theDefaultsAreLoopbackPort9810WithoutTheScoringApi() {
-        HttpServerConfig c = HttpServerConfig.of(new MetricsSection(null, null, null, null));
+        HttpServerConfig c = HttpServerConfig.of(new MetricsSection(null, null, null, null, null, null, null, null, null));
         assertThat(c.host()).isEqualTo("127.0.0.1");
         assertThat(c.port()).isEqualTo(9810);
         assertThat(c.scoreApi()).isFalse();

@@ -100,10 +100,82 @@ class ScoreApiTest {
     void jsonThatIsNotAnArrayOfObjectsIs400() {
         rejected(json("[{\"duration\": 0,"), 400, "not valid JSON at line 1");
         rejected(json(""), 400, "empty body");
-        rejected(json("{\"duration\": 0}"), 400, "expected a JSON array of records, got object");
+        rejected(json("{\"duration\": 0}"), 400, "record on line 1: missing feature 'protocol_type'");
+        rejected(json("7"), 400, "expected a JSON array of records or JSON lines of records (objects), got number on line 1");
         rejected(json("[" + Rows.json(Rows.NORMAL).substring(1, Rows.json(Rows.NORMAL).length() - 1) + ", 7]"), 400,
                 "record at index 1: expected an object of the 41 features, got number");
         rejected(json("[] []"), 400, "not valid JSON");
+    }
+
+    /** One object a line, with the connection fields {@code gatewatch features --json} writes beside the features. */
+    private static String featuresJsonLines(String... csvLines) {
+        StringBuilder sb = new StringBuilder();
+        int port = 40000;
+        for (String line : csvLines) {
+            Map<String, Object> m = new java.util.LinkedHashMap<>();
+            m.put("start", new java.math.BigDecimal("1700000000.123456"));
+            m.put("end", new java.math.BigDecimal("1700000001.000001"));
+            m.put("src_ip", "10.0.0.1");
+            m.put("src_port", port++);
+            m.put("dst_ip", "10.0.0.2");
+            m.put("dst_port", 80);
+            m.put("proto", "tcp");
+            m.put("history", "ShADadFf");
+            m.putAll(Rows.object(line));
+            sb.append(Rows.json(List.of(m)), 1, Rows.json(List.of(m)).length() - 1).append('\n');
+        }
+        return sb.toString();
+    }
+
+    @Test
+    void jsonLinesAsFeaturesJsonWritesThemAreScoredIgnoringTheConnectionFields() throws Exception {
+        String body = featuresJsonLines(Rows.NEPTUNE, Rows.NORMAL, Rows.SMURF);
+        for (String type : List.of("application/json", "application/x-ndjson", "application/jsonl")) {
+            JsonNode verdicts = ok(server.post("/v1/score", type, body));
+            assertThat(verdicts).hasSize(3);
+            assertThat(verdicts.get(0).get("category").asText()).isEqualTo("dos");
+            assertThat(verdicts.get(1).get("label").asText()).isEqualTo("http");
+            assertThat(verdicts.get(2).get("label").asText()).isEqualTo("ecr_i");
+        }
+        // The same connection fields inside an array are ignored as well.
+        List<Map<String, Object>> rows = objects(Rows.NORMAL);
+        rows.get(0).put("src_ip", "10.0.0.1");
+        assertThat(ok(json(Rows.json(rows)))).hasSize(1);
+    }
+
+    @Test
+    void theOutputOfFeaturesJsonIsScoredAsItIs(@org.junit.jupiter.api.io.TempDir java.nio.file.Path tmp) throws Exception {
+        java.nio.file.Path capture = gatewatch.features.testing.SharedData.require("pcaps/normal/zeek-ftp-ipv4.pcap");
+        java.nio.file.Path out = tmp.resolve("ftp.json");
+        int exit = gatewatch.sensor.cli.GatewatchCommand.commandLine()
+                .execute("features", "--json", "-o", out.toString(), capture.toString());
+        assertThat(exit).isZero();
+        String body = java.nio.file.Files.readString(out);
+        assertThat(body.lines()).hasSize(5);
+        assertThat(ok(json(body))).hasSize(5);
+    }
+
+    @Test
+    void jsonLinesNameTheLineOfABadRecordAndCountTowardsTheLimit() {
+        String body = featuresJsonLines(Rows.NORMAL) + featuresJsonLines(Rows.NORMAL).replace("\"duration\"", "\"durration\"");
+        rejected(json(body), 400, "record on line 2: unknown feature 'durration'");
+        rejected(json(featuresJsonLines(Rows.NORMAL) + "[1]\n"), 400, "got array on line 2");
+        String six = featuresJsonLines(Rows.NORMAL, Rows.NORMAL, Rows.NORMAL, Rows.NORMAL, Rows.NORMAL, Rows.NORMAL);
+        rejected(json(six), 413, "more than 5 records");
+    }
+
+    @Test
+    void scoresAreRoundedToFourDecimalsAsInTheAlertLog() {
+        // The fake's confidence is src_bytes / 10000: 181 bytes is 0.0181, 1032 is 0.1032, 5 is 0.0005.
+        String tiny = Rows.NORMAL.replace(",SF,181,", ",SF,5,");
+        String bigger = Rows.NORMAL.replace(",SF,181,", ",SF,1234567,");
+        HttpResponse<String> r = csv(Rows.NORMAL + "\n" + tiny + "\n" + bigger + "\n");
+        assertThat(r.statusCode()).isEqualTo(200);
+        assertThat(r.body()).contains("\"confidence\":0.0181,\"anomaly_score\":0.2000")
+                .contains("\"confidence\":0.0005,").contains("\"confidence\":1.0000,");
+        assertThat(VerdictJson.fourDecimals(0.123456789)).isEqualTo("0.1235");
+        assertThat(VerdictJson.fourDecimals(0.99995)).isEqualTo("1.0000");
+        assertThat(VerdictJson.fourDecimals(-0.25)).isEqualTo("-0.2500");
     }
 
     @Test

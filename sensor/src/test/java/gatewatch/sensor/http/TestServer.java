@@ -26,7 +26,11 @@ final class TestServer implements AutoCloseable {
     final InetSocketAddress address;
 
     TestServer(HttpServerConfig config, Supplier<Health> health, Scorer scorer) {
-        server = new HttpServer(config, group, registry, health, scorer);
+        this(config, health, scorer, HttpEvents.DEFAULT_INTERVAL);
+    }
+
+    TestServer(HttpServerConfig config, Supplier<Health> health, Scorer scorer, Duration logInterval) {
+        server = new HttpServer(config, group, registry, health, scorer, logInterval);
         try {
             address = server.start();
         } catch (RuntimeException e) {
