@@ -36,6 +36,10 @@ import java.util.List;
  * that holds the damage, rather than loading with other trees and other verdicts. The whole file
  * is read into memory first (models are tens of kilobytes to a few megabytes; more than
  * {@value #MAX_BYTES} bytes is refused).
+ *
+ * <p>The digests find damage (a bad disk, a cut-off copy, a flipped bit), not tampering: whoever
+ * can write the file can write digests that match. Against a crafted payload the guard is the
+ * class filter of {@link FilteredObjects}.
  */
 final class DigestedFile {
     static final long MAX_BYTES = 256L << 20;
@@ -165,10 +169,10 @@ final class DigestedFile {
             throw ModelFileException.damagedIn(name, 0, payloadStart - 1, "header digest mismatch", null);
         }
         long length = ByteBuffer.wrap(b, at, Long.BYTES).getLong();
-        long payloadEnd = payloadStart + length;
+        long payloadEnd = payloadStart + Math.clamp(length, 0, Integer.MAX_VALUE);
         if (length < 0 || payloadEnd > b.length) {
             throw ModelFileException.damagedAt(name, b.length, "truncated: the file ends at byte " + b.length
-                    + ", its header says the payload runs to byte " + payloadEnd);
+                    + ", its header says the payload is " + length + " bytes from byte " + payloadStart);
         }
         if (payloadEnd < b.length) {
             throw ModelFileException.damagedAt(name, payloadEnd, (b.length - payloadEnd) + " bytes after the end of the payload");

@@ -211,10 +211,12 @@ class ModelFileTest {
         Path good = dir.resolve("whole.gwm");
         ModelFile.write(good, trained.ensemble().header(), trained.ensemble().payload());
         byte[] all = Files.readAllBytes(good);
+        int payload = FilteredObjects.gzip(trained.ensemble().payload()).length;
         Path shorter = dir.resolve("shorter.gwm");
         Files.write(shorter, java.util.Arrays.copyOf(all, all.length - 1));
         assertThatThrownBy(() -> Ensemble.load(shorter)).hasMessage("model " + shorter + ": damaged at byte " + (all.length - 1)
-                + ": truncated: the file ends at byte " + (all.length - 1) + ", its header says the payload runs to byte " + all.length);
+                + ": truncated: the file ends at byte " + (all.length - 1) + ", its header says the payload is "
+                + payload + " bytes from byte " + (all.length - payload));
         Path longer = dir.resolve("longer.gwm");
         Files.write(longer, java.util.Arrays.copyOf(all, all.length + 3));
         assertThatThrownBy(() -> Ensemble.load(longer)).hasMessage("model " + longer + ": damaged at byte " + all.length
