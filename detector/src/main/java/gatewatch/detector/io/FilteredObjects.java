@@ -1,11 +1,10 @@
 package gatewatch.detector.io;
 
 import java.io.BufferedOutputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.EOFException;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.InvalidClassException;
-import java.io.InvalidObjectException;
 import java.io.ObjectInputFilter;
 import java.io.ObjectInputStream;
 import java.io.ObjectOutputStream;
@@ -20,10 +19,11 @@ import java.util.zip.GZIPOutputStream;
 import java.util.zip.ZipException;
 
 /**
- * Writes, and reads back, the one gzip-compressed, Java-serialized object of a file: reading goes through an
- * {@link ObjectInputFilter} that admits exactly the given classes within size limits: a crafted
- * file cannot make the reader instantiate anything else. Shared by the model and site-baseline
- * files; every failure is a {@link ModelFileException} naming the file.
+ * Writes, and reads back, the one gzip-compressed, Java-serialized object of a file's payload:
+ * reading goes through an {@link ObjectInputFilter} that admits exactly the given classes within
+ * size limits, so a crafted file (one whose digests match) cannot make the reader instantiate
+ * anything else. Shared by the model and site-baseline files; every failure is a
+ * {@link ModelFileException} naming the file.
  */
 final class FilteredObjects {
     private static final long MAX_BYTES = 256L << 20;
@@ -43,21 +43,26 @@ final class FilteredObjects {
         return new BufferedOutputStream(Files.newOutputStream(file));
     }
 
-    /** Writes {@code object} gzip-compressed, Java-serialized, after whatever header {@code out} holds. */
-    static void write(OutputStream out, Serializable object) throws IOException {
-        GZIPOutputStream gz = new GZIPOutputStream(out, 1 << 16);
+    /** {@code object} Java-serialized and gzip-compressed: the payload of a {@link DigestedFile}. */
+    static byte[] gzip(Serializable object) throws IOException {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        GZIPOutputStream gz = new GZIPOutputStream(bytes, 1 << 16);
         ObjectOutputStream o = new ObjectOutputStream(gz);
         o.writeObject(object);
         o.flush();
         gz.finish();
-        out.flush();
+        return bytes.toByteArray();
     }
 
     /**
+     * Reads the one object of a checked file's payload, then the gzip stream to its end, so that
+     * its trailer (CRC-32 and length of the uncompressed bytes) is checked too: an object stream
+     * stops reading as soon as it has its object and would never get there.
+     *
      * @param what what the object is, for messages ("model", "site baseline")
      */
-    static <T> T read(InputStream gzipped, String name, Set<Class<?>> allowed, Class<T> type, String what)
-            throws IOException {
+    static <T> T read(DigestedFile.Contents file, String name, Set<Class<?>> allowed, Class<T> type, String what)
+            throws ModelFileException {
         AtomicReference<String> refused = new AtomicReference<>();
         ObjectInputFilter filter = info -> {
             Class<?> c = info.serialClass();
@@ -73,25 +78,39 @@ final class FilteredObjects {
             }
             return c != null ? ObjectInputFilter.Status.ALLOWED : ObjectInputFilter.Status.UNDECIDED;
         };
-        try (ObjectInputStream o = new ObjectInputStream(new GZIPInputStream(gzipped, 1 << 16))) {
+        long from = file.payloadStart();
+        long to = file.payloadEnd() - 1L;
+        try (GZIPInputStream gz = new GZIPInputStream(file.payload(), 1 << 16);
+                ObjectInputStream o = new ObjectInputStream(gz)) {
             o.setObjectInputFilter(filter);
             Object object = o.readObject();
             if (!type.isInstance(object)) {
-                throw new ModelFileException(name + ": payload is not a " + what);
+                throw ModelFileException.damagedIn(name, from, to, "the payload is not a " + what, null);
+            }
+            long extra = gz.transferTo(OutputStream.nullOutputStream());
+            if (extra > 0) {
+                throw ModelFileException.damagedIn(name, from, to, extra + " bytes after the " + what + " in the payload", null);
             }
             return type.cast(object);
         } catch (InvalidClassException e) {
             String cls = refused.get();
-            throw new ModelFileException(name + ": refused: the payload holds "
+            throw ModelFileException.refused(name, "refused: the payload holds "
                     + (cls != null && cls.startsWith("limits") ? "more than a " + what + " may: " + cls
-                    : "class " + (cls != null ? cls : e.classname) + ", which is not part of a " + what), e);
+                    : "class " + (cls != null ? cls : e.classname) + ", which is not part of a " + what));
         } catch (ClassNotFoundException e) {
-            throw new ModelFileException(name + ": refused: unknown class " + e.getMessage(), e);
-        } catch (InvalidObjectException | IllegalArgumentException e) {
+            throw ModelFileException.refused(name, "refused: the payload holds an unknown class " + e.getMessage());
+        } catch (ZipException e) {
+            throw ModelFileException.damagedIn(name, from, to, "gzip: " + e.getMessage(), e);
+        } catch (EOFException e) {
+            throw ModelFileException.damagedIn(name, from, to, "the payload ends early", e);
+        } catch (ModelFileException e) {
+            throw e;
+        } catch (IOException | RuntimeException e) {
+            // The tables' own checks (InvalidObjectException, IllegalArgumentException), a stream
+            // that is not one (StreamCorruptedException), and whatever else a bad stream provokes.
             Throwable why = e.getCause() != null ? e.getCause() : e;
-            throw new ModelFileException(name + ": damaged " + what + " tables: " + why.getMessage(), e);
-        } catch (EOFException | ZipException e) {
-            throw new ModelFileException(name + ": truncated or damaged payload (" + e.getMessage() + ")", e);
+            throw ModelFileException.damagedIn(name, from, to, "damaged " + what + " tables: "
+                    + (why.getMessage() != null ? why.getMessage() : why.getClass().getSimpleName()), e);
         }
     }
 }

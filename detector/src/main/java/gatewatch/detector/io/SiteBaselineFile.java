@@ -3,25 +3,24 @@ package gatewatch.detector.io;
 import gatewatch.detector.model.IsolationScorer;
 import gatewatch.detector.model.SiteBaseline;
 import gatewatch.detector.model.TreeArrays;
-import java.io.BufferedInputStream;
-import java.io.DataInputStream;
-import java.io.DataOutputStream;
-import java.io.EOFException;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.OutputStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Arrays;
+import java.util.List;
 import java.util.Set;
 
 /**
- * Reads and writes site-baseline files ({@code gatewatch learn}).
+ * Reads and writes site-baseline files ({@code gatewatch learn}): a {@link DigestedFile} of kind
+ * {@code SITE_BASELINE}, checked as a model file is.
  *
  * <pre>
- *   8 bytes   magic "GWSITE1\n"
+ *   8 bytes   magic "GWSITE2\n" (format 1, "GWSITE1\n", had no digests)
+ *   int       format version (2)
  *   UTF x 3   learn command, creation instant, gatewatch version
- *   rest      gzip of one Java-serialized {@link SiteBaseline}, read through the same kind of
+ *   long      payload length
+ *   32 bytes  SHA-256 of the payload
+ *   32 bytes  SHA-256 of the header (every byte before this digest)
+ *   payload   gzip of one Java-serialized {@link SiteBaseline}, read through the same kind of
  *             class filter as a model ({@link #ALLOWED})
  * </pre>
  *
@@ -29,8 +28,6 @@ import java.util.Set;
  * {@code Ensemble.withSite} refuses a baseline of another model.
  */
 public final class SiteBaselineFile {
-    private static final byte[] MAGIC = "GWSITE1\n".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
-
     static final Set<Class<?>> ALLOWED = Set.of(SiteBaseline.class, IsolationScorer.class, TreeArrays.class,
             double[].class, double[][].class, int[].class, String.class);
 
@@ -46,34 +43,19 @@ public final class SiteBaselineFile {
     }
 
     public static void write(Path file, Header header, SiteBaseline baseline) throws IOException {
+        byte[] gzipped = FilteredObjects.gzip(baseline);
         try (OutputStream out = FilteredObjects.create(file)) {
-            DataOutputStream d = new DataOutputStream(out);
-            d.write(MAGIC);
-            d.writeUTF(header.command());
-            d.writeUTF(header.createdAt());
-            d.writeUTF(header.gatewatchVersion());
-            d.flush();
-            FilteredObjects.write(out, baseline);
+            DigestedFile.write(out, DigestedFile.Kind.SITE_BASELINE,
+                    List.of(header.command(), header.createdAt(), header.gatewatchVersion()), gzipped);
         }
     }
 
-    public static Loaded read(Path file) throws IOException {
-        String name = file.toString();
-        try (InputStream in = new BufferedInputStream(Files.newInputStream(file), 1 << 16)) {
-            DataInputStream d = new DataInputStream(in);
-            byte[] magic = new byte[MAGIC.length];
-            try {
-                d.readFully(magic);
-            } catch (EOFException e) {
-                throw new ModelFileException(name + ": not a gatewatch site baseline (too short)");
-            }
-            if (!Arrays.equals(magic, MAGIC)) {
-                throw new ModelFileException(name + ": not a gatewatch site baseline (bad magic)"
-                        + (new String(magic, java.nio.charset.StandardCharsets.US_ASCII).startsWith("GWMODEL")
-                        ? "; it is a model file, give it as the model" : ""));
-            }
-            Header header = new Header(d.readUTF(), d.readUTF(), d.readUTF());
-            return new Loaded(header, FilteredObjects.read(in, name, ALLOWED, SiteBaseline.class, "site baseline"));
-        }
+    /** Reads a site-baseline file; every refusal is a {@link ModelFileException} ("site baseline FILE: ..."). */
+    public static Loaded read(Path file) throws ModelFileException {
+        String name = "site baseline " + file;
+        DigestedFile.Contents contents = DigestedFile.read(file, name, DigestedFile.Kind.SITE_BASELINE);
+        List<String> f = contents.fields();
+        return new Loaded(new Header(f.get(0), f.get(1), f.get(2)),
+                FilteredObjects.read(contents, name, ALLOWED, SiteBaseline.class, "site baseline"));
     }
 }

@@ -11,20 +11,19 @@ import gatewatch.detector.train.TrainedModel;
 import gatewatch.features.kdd.KddRecord;
 import gatewatch.features.kdd.KddSchema;
 import java.io.ByteArrayInputStream;
-import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.ObjectInputFilter;
 import java.io.ObjectInputStream;
 import java.io.ObjectOutputStream;
 import java.io.OutputStream;
 import java.io.Serializable;
-import java.nio.charset.StandardCharsets;
+import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Set;
-import java.util.zip.GZIPOutputStream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -163,22 +162,78 @@ class ModelFileTest {
         }
     }
 
+    @Test
+    void aFormat1FileIsRefusedAsAnOlderFormatNotAsDamage() throws IOException {
+        Path file = dir.resolve("v1.gwm");
+        try (OutputStream out = Files.newOutputStream(file)) {
+            java.io.DataOutputStream d = new java.io.DataOutputStream(out);
+            d.write("GWMODEL\n".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+            d.writeInt(1);
+            for (String f : List.of(KddSchema.hash(), "gatewatch train", "2026-01-01T00:00:00Z", "0.1", "gw1-x")) {
+                d.writeUTF(f);
+            }
+            d.write(FilteredObjects.gzip(trained.ensemble().payload()));
+        }
+        assertThatThrownBy(() -> Ensemble.load(file)).isInstanceOf(ModelFileException.class)
+                .hasMessage("model " + file + ": format 1, written by an older gatewatch without digests;"
+                        + " this gatewatch reads format 2: retrain it with 'gatewatch train'");
+    }
+
+    /** Digests that match a payload whose gzip trailer does not: the reader reads the stream to its end and checks it. */
+    @Test
+    void theGzipTrailerIsCheckedCrcAndLength() throws IOException {
+        byte[] gzipped = FilteredObjects.gzip(trained.ensemble().payload());
+        for (int at : new int[] {gzipped.length - 8, gzipped.length - 1}) { // CRC-32, then ISIZE
+            byte[] bad = gzipped.clone();
+            bad[at] ^= 1;
+            Path file = dir.resolve("trailer" + at + ".gwm");
+            try (OutputStream out = Files.newOutputStream(file)) {
+                ModelFile.write(out, trained.ensemble().header(), bad);
+            }
+            long start = Files.size(file) - bad.length;
+            assertThatThrownBy(() -> Ensemble.load(file)).isInstanceOf(ModelFileException.class)
+                    .hasMessage("model " + file + ": damaged in bytes " + start + "-" + (Files.size(file) - 1)
+                            + ": gzip: Corrupt GZIP trailer");
+        }
+    }
+
+    @Test
+    void aFileThatCannotBeReadSaysWhy() throws IOException {
+        Path missing = dir.resolve("missing.gwm");
+        assertThatThrownBy(() -> Ensemble.load(missing)).hasMessage("model " + missing + ": no such file or directory");
+        assertThatThrownBy(() -> Ensemble.load(dir)).hasMessage("model " + dir + ": is a directory");
+        Path empty = Files.createFile(dir.resolve("empty.gwm"));
+        assertThatThrownBy(() -> Ensemble.load(empty)).hasMessage("model " + empty + ": empty file, not a gatewatch model file");
+    }
+
+    @Test
+    void aTruncatedOrExtendedFileIsRefusedAtItsEnd() throws IOException {
+        Path good = dir.resolve("whole.gwm");
+        ModelFile.write(good, trained.ensemble().header(), trained.ensemble().payload());
+        byte[] all = Files.readAllBytes(good);
+        int payload = FilteredObjects.gzip(trained.ensemble().payload()).length;
+        Path shorter = dir.resolve("shorter.gwm");
+        Files.write(shorter, java.util.Arrays.copyOf(all, all.length - 1));
+        assertThatThrownBy(() -> Ensemble.load(shorter)).hasMessage("model " + shorter + ": damaged at byte " + (all.length - 1)
+                + ": truncated: the file ends at byte " + (all.length - 1) + ", its header says the payload is "
+                + payload + " bytes from byte " + (all.length - payload));
+        Path longer = dir.resolve("longer.gwm");
+        Files.write(longer, java.util.Arrays.copyOf(all, all.length + 3));
+        assertThatThrownBy(() -> Ensemble.load(longer)).hasMessage("model " + longer + ": damaged at byte " + all.length
+                + ": 3 bytes after the end of the payload");
+        assertThat(ModelFile.readHeader(good)).isEqualTo(trained.ensemble().header());
+    }
+
+    /** A file with matching digests around any payload: what a crafted file looks like. */
     private static void writeRaw(Path file, String schema, int format, Object payload) throws IOException {
         try (OutputStream out = Files.newOutputStream(file)) {
-            DataOutputStream d = new DataOutputStream(out);
-            d.write("GWMODEL\n".getBytes(StandardCharsets.US_ASCII));
-            d.writeInt(format);
-            d.writeUTF(schema);
-            d.writeUTF("crafted");
-            d.writeUTF("2020-01-01T00:00:00Z");
-            d.writeUTF("0");
-            d.writeUTF("x");
-            d.flush();
-            GZIPOutputStream gz = new GZIPOutputStream(out);
-            ObjectOutputStream o = new ObjectOutputStream(gz);
-            o.writeObject(payload);
-            o.flush();
-            gz.finish();
+            DigestedFile.write(out, DigestedFile.Kind.MODEL, List.of(schema, "crafted", "2020-01-01T00:00:00Z", "0", "x"),
+                    FilteredObjects.gzip((Serializable) payload));
+        }
+        if (format != ModelFile.FORMAT_VERSION) {
+            byte[] b = Files.readAllBytes(file);
+            ByteBuffer.wrap(b).putInt(8, format);
+            Files.write(file, b);
         }
     }
 }

@@ -59,4 +59,13 @@ class SiteBaselineFileTest {
         Files.write(model, "GWMODEL\n and the rest".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
         assertThatThrownBy(() -> SiteBaselineFile.read(model)).hasMessageContaining("it is a model file");
     }
+
+    @Test
+    void aFormat1BaselineIsRefusedAsOlderNotDamaged() throws Exception {
+        Path old = tmp.resolve("old.gwb");
+        Files.write(old, "GWSITE1\n and the rest".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+        assertThatThrownBy(() -> SiteBaselineFile.read(old)).isInstanceOf(ModelFileException.class)
+                .hasMessage("site baseline " + old + ": format 1, written by an older gatewatch without digests;"
+                        + " this gatewatch reads format 2: learn it again with 'gatewatch learn'");
+    }
 }

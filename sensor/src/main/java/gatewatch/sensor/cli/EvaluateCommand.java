@@ -19,6 +19,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -57,12 +58,15 @@ public class EvaluateCommand implements Callable<Integer> {
     @Option(names = "--skip-unknown-symbols", description = "Skip (and count) rows with an unknown protocol, service or flag.")
     boolean skipUnknownSymbols;
 
+    @Mixin
+    DebugOption debug;
+
     public EvaluateCommand() {
     }
 
     @Override
     public Integer call() throws Exception {
-        Ensemble ensemble = model == null ? Ensemble.loadDefault() : Ensemble.load(model);
+        Ensemble ensemble = Models.load(model);
         AttackTaxonomy taxonomy = attackTypes == null ? AttackTaxonomy.builtIn() : AttackTaxonomy.builtIn().withFile(attackTypes);
         KddLoader loader = new KddLoader(taxonomy, skipUnknownSymbols ? UnknownSymbolPolicy.SKIP : UnknownSymbolPolicy.FAIL);
         LabelledData data = loader.load(test).data();

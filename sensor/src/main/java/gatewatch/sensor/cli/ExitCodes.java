@@ -1,6 +1,10 @@
 package gatewatch.sensor.cli;
 
+import gatewatch.detector.data.DataFormatException;
+import gatewatch.detector.io.IoReasons;
 import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.nio.file.FileSystemException;
 import picocli.CommandLine;
 
 /**
@@ -29,9 +33,10 @@ public final class ExitCodes implements CommandLine.IExitCodeExceptionMapper, Co
                 || t instanceof gatewatch.sensor.config.ConfigException) {
             return USAGE;
         }
-        if (t instanceof UnreadableInputException || t instanceof java.io.IOException) {
+        if (t instanceof UnreadableInputException || t instanceof java.io.IOException || t instanceof DataFormatException) {
             // A checked I/O failure out of a command is an input it could not read (a capture, a
-            // data file, a model file); output failures are unchecked and exit 1.
+            // data file, a model file), as is a data file with a row the loader cannot use (no
+            // label, a bad field); output failures are unchecked and exit 1.
             return UNREADABLE_INPUT;
         }
         return FAILURE;
@@ -43,10 +48,21 @@ public final class ExitCodes implements CommandLine.IExitCodeExceptionMapper, Co
         if (isDebug(parseResult)) {
             ex.printStackTrace(err);
         }
-        String message = ex.getMessage() != null ? ex.getMessage() : ex.getClass().getSimpleName();
-        err.println("gatewatch: " + message);
+        err.println("gatewatch: " + message(ex));
         err.flush();
         return getExitCode(ex);
+    }
+
+    /**
+     * The one line for an exception: a file-system failure says its file and why, where the JDK's
+     * own message is the path alone ({@code NoSuchFileException}, {@code AccessDeniedException}).
+     */
+    static String message(Throwable ex) {
+        Throwable t = ex instanceof UncheckedIOException u && u.getCause() != null ? u.getCause() : ex;
+        if (t instanceof FileSystemException f) {
+            return IoReasons.describe(f);
+        }
+        return t.getMessage() != null ? t.getMessage() : t.getClass().getSimpleName();
     }
 
     private static boolean isDebug(CommandLine.ParseResult pr) {

@@ -1,26 +1,27 @@
 package gatewatch.sensor.cli;
 
+import gatewatch.detector.io.ModelFile;
+import gatewatch.detector.io.ModelFileException;
 import gatewatch.detector.io.SiteBaselineFile;
 import gatewatch.detector.model.Ensemble;
-import java.io.IOException;
 import java.nio.file.Path;
 
 /**
  * Loads the model a command was given, or the bundled one, and the site baseline when one is
- * given; a bad file, or a baseline learned for another model, is a usage error naming it.
+ * given. A file that is refused (missing, unreadable, damaged, of another format or schema) is an
+ * unreadable input, exit 3, with the one message {@link ModelFileException} makes
+ * ({@code model FILE: damaged at byte N: REASON}); a baseline learned for another model is a
+ * usage error, exit 2.
  */
 final class Models {
     private Models() {
     }
 
     static Ensemble load(Path file) {
-        if (file == null) {
-            return Ensemble.loadDefault();
-        }
         try {
-            return Ensemble.load(file);
-        } catch (IOException | RuntimeException e) {
-            throw new UsageException("model " + file + ": " + e.getMessage());
+            return file == null ? ModelFile.readDefault() : ModelFile.read(file);
+        } catch (ModelFileException e) {
+            throw new UnreadableInputException(e.getMessage(), e);
         }
     }
 
@@ -29,9 +30,15 @@ final class Models {
         if (siteBaseline == null) {
             return model;
         }
+        SiteBaselineFile.Loaded site;
         try {
-            return model.withSite(SiteBaselineFile.read(siteBaseline).baseline());
-        } catch (IOException | RuntimeException e) {
+            site = SiteBaselineFile.read(siteBaseline);
+        } catch (ModelFileException e) {
+            throw new UnreadableInputException(e.getMessage(), e);
+        }
+        try {
+            return model.withSite(site.baseline());
+        } catch (IllegalArgumentException e) {
             throw new UsageException("site baseline " + siteBaseline + ": " + e.getMessage());
         }
     }

@@ -20,6 +20,7 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -60,6 +61,9 @@ public class TrainCommand implements Callable<Integer> {
     @Option(names = "--cv", paramLabel = "K",
             description = "Also report K-fold cross-validated accuracy and cost on the training data (the model is still trained on all of it).")
     int folds;
+
+    @Mixin
+    DebugOption debug;
 
     public TrainCommand() {
     }

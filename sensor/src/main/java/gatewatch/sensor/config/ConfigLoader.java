@@ -16,12 +16,21 @@ import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.databind.module.SimpleModule;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import gatewatch.detector.io.IoReasons;
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.CoderResult;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Locale;
 import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 
 /**
  * Reads the YAML configuration strictly: an unknown key, a value of the wrong type, or a value
@@ -52,21 +61,40 @@ public final class ConfigLoader {
         mapper.coercionConfigDefaults().setCoercion(CoercionInputShape.EmptyString, CoercionAction.AsNull);
     }
 
-    /** Reads {@code file}; a missing or unreadable file is a {@link ConfigException} too. */
+    /** Reads {@code file}; a missing, unreadable or non-UTF-8 file is a {@link ConfigException} too. */
     public SensorConfig load(Path file) {
         String text;
         try {
-            text = Files.readString(file);
+            text = utf8(file, Files.readAllBytes(file));
         } catch (NoSuchFileException e) {
             throw new ConfigException("configuration file " + file + " does not exist");
         } catch (IOException e) {
-            throw new ConfigException("configuration file " + file + ": " + e.getMessage(), e);
+            throw new ConfigException("configuration file " + file + ": " + IoReasons.of(e), e);
         }
         try {
             return parse(text);
         } catch (ConfigException e) {
             throw new ConfigException(file + ": " + e.getMessage(), e);
         }
+    }
+
+    /** The text of a file that must be UTF-8; where it is not, the byte offset and line say where. */
+    private static String utf8(Path file, byte[] bytes) {
+        CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT);
+        ByteBuffer in = ByteBuffer.wrap(bytes);
+        CharBuffer out = CharBuffer.allocate(bytes.length);
+        CoderResult result = decoder.decode(in, out, true);
+        if (!result.isError()) {
+            result = decoder.flush(out);
+        }
+        if (result.isError()) {
+            int at = in.position();
+            long line = 1 + IntStream.range(0, at).filter(i -> bytes[i] == '\n').count();
+            throw new ConfigException(String.format(Locale.ROOT, "configuration file %s: not UTF-8 at byte %d (line %d: byte 0x%02x)",
+                    file, at, line, bytes[at] & 0xff));
+        }
+        return out.flip().toString();
     }
 
     /** Parses configuration text (an empty document means every default). */

@@ -6,12 +6,31 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import gatewatch.sensor.alert.AlertLimit;
 import gatewatch.sensor.forward.HttpWebhookConfig;
 import gatewatch.sensor.forward.SyslogTcpConfig;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class ConfigLoaderTest {
     private final ConfigLoader loader = new ConfigLoader();
+
+    @Test
+    void aFileThatIsNotUtf8IsNamedWithTheByteOffsetAndLine(@TempDir Path dir) throws Exception {
+        Path file = Files.write(dir.resolve("latin1.yaml"), "sensor:\n  name: \"caf\u00e9\"\n".getBytes(StandardCharsets.ISO_8859_1));
+        assertThatThrownBy(() -> loader.load(file)).isInstanceOf(ConfigException.class)
+                .hasMessage("configuration file " + file + ": not UTF-8 at byte 20 (line 2: byte 0xe9)");
+        Files.writeString(file, "sensor:\n  name: \"caf\u00e9\"\n", StandardCharsets.UTF_8);
+        assertThat(loader.load(file).sensor().name()).isEqualTo("caf\u00e9");
+    }
+
+    @Test
+    void aFileThatCannotBeReadSaysWhy(@TempDir Path dir) {
+        assertThatThrownBy(() -> loader.load(dir)).hasMessage("configuration file " + dir + ": is a directory");
+        Path missing = dir.resolve("missing.yaml");
+        assertThatThrownBy(() -> loader.load(missing)).hasMessage("configuration file " + missing + " does not exist");
+    }
 
     @Test
     void emptyDocumentIsAllDefaults() {
