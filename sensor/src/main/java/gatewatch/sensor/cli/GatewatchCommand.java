@@ -18,6 +18,7 @@ import picocli.CommandLine.Command;
             TrainCommand.class,
             LearnCommand.class,
             EvaluateCommand.class,
+            LabCommand.class,
             CommandLine.HelpCommand.class,
         })
 public final class GatewatchCommand implements Runnable {
