@@ -111,7 +111,7 @@ public final class Recorder {
                 throw e;
             } finally {
                 teardown.run();
-                Runtime.getRuntime().removeShutdownHook(hook);
+                removeHook(hook);
             }
         }
         if (stats.dropped() > 0) {
@@ -148,6 +148,14 @@ public final class Recorder {
                     + " the scenario must label them; first: " + String.join("; ", first));
         }
         return rec;
+    }
+
+    private static void removeHook(Thread hook) {
+        try {
+            Runtime.getRuntime().removeShutdownHook(hook);
+        } catch (IllegalStateException e) {
+            // The JVM is shutting down (SIGINT, SIGTERM): the hook is running or has run.
+        }
     }
 
     private static <T> List<T> concat(List<T> a, List<T> b) {

@@ -13,7 +13,7 @@ public final class Tools {
     public static final Tool NMAP = Tool.of("nmap", "nmap", "--version");
     public static final Tool SSHD = Tool.of("/usr/sbin/sshd", "openssh-server", "-V");
     public static final Tool SSH_KEYGEN = Tool.of("ssh-keygen", "openssh-client");
-    public static final Tool HYDRA = Tool.of("hydra", "hydra");
+    public static final Tool HYDRA = Tool.of("hydra", "hydra", "-h");
 
     private Tools() {
     }
