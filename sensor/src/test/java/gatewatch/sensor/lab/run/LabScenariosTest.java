@@ -135,4 +135,61 @@ class LabScenariosTest {
                 (rec, rule) -> { });
         assertThat(l.unlabelled()).isEqualTo(r.connections().get("portsweep"));
     }
+
+    @Test
+    void aFailingScenarioLeavesNothingBehind() throws Exception {
+        long[] daemonPid = new long[1];
+        Scenario failing = new Scenario() {
+            public String name() {
+                return "test-failing";
+            }
+
+            public String summary() {
+                return "starts a daemon, then fails";
+            }
+
+            public List<Tool> tools() {
+                return List.of(Tools.PYTHON);
+            }
+
+            public void run(gatewatch.sensor.lab.scenario.LabRun lab) {
+                daemonPid[0] = lab.startServer("sleeper", List.of(lab.path(Tools.PYTHON), "-c", "import time; time.sleep(300)")).pid();
+                throw new IllegalStateException("boom");
+            }
+        };
+        Recorder recorder = new Recorder(out, Recorder.DEFAULT_SEED, PREFIX, false, new PrintStream(new ByteArrayOutputStream()));
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> recorder.record(failing))
+                .isInstanceOf(LabException.class).hasMessageContaining("scenario test-failing failed").hasMessageContaining("boom");
+        assertThat(ProcessHandle.of(daemonPid[0]).map(ProcessHandle::isAlive).orElse(false)).isFalse();
+        assertThat(Namespaces.existing(PREFIX)).isEmpty();
+        assertThat(out.resolve("test-failing.pcap.part")).doesNotExist();
+        assertThat(out.resolve("test-failing.pcap")).doesNotExist();
+    }
+
+    @Test
+    void aConnectionNoRuleCoversFailsTheRecording() throws Exception {
+        Scenario unlabelled = new Scenario() {
+            public String name() {
+                return "test-unlabelled";
+            }
+
+            public String summary() {
+                return "one connection to a closed port, and no truth";
+            }
+
+            public List<Tool> tools() {
+                return List.of(Tools.CURL);
+            }
+
+            public void run(gatewatch.sensor.lab.scenario.LabRun lab) {
+                lab.client("curl", java.time.Duration.ofSeconds(10), List.of(lab.path(Tools.CURL), "-s", "http://" + lab.net().server() + ":9/"));
+            }
+        };
+        Recorder recorder = new Recorder(out, Recorder.DEFAULT_SEED, PREFIX, false, new PrintStream(new ByteArrayOutputStream()));
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> recorder.record(unlabelled))
+                .isInstanceOf(LabException.class)
+                .hasMessageContaining("test-unlabelled: 1 connections are covered by no truth rule")
+                .hasMessageContaining("tcp 10.77.1.2 10.77.2.2");
+        assertThat(Manifest.read(out).path("recordings").path("test-unlabelled").path("unlabelled").asLong()).isEqualTo(1);
+    }
 }
