@@ -41,7 +41,8 @@ public final class Exec {
             }
             return new CommandResult(command, p.exitValue(), Files.readString(out, StandardCharsets.UTF_8));
         } catch (IOException e) {
-            throw new LabException("cannot run " + command.getFirst() + ": " + e.getMessage(), e);
+            // The JDK's spawn failures run to several lines of advice; the first says what happened.
+            throw new LabException("cannot run " + command.getFirst() + ": " + e.getMessage().lines().findFirst().orElse(""), e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new LabException("interrupted while running " + command.getFirst(), e);

@@ -85,7 +85,7 @@ public final class Recorder {
         long runEnd;
         try (PrintWriter log = new PrintWriter(Files.newBufferedWriter(outDir.resolve(key + ".log"), StandardCharsets.UTF_8))) {
             ctx = new RunContext(net, scenario.name(), seed, workDir, found, log);
-            Teardown teardown = new Teardown(net, ctx, workDir, keepWork);
+            Teardown teardown = new Teardown(net, ctx, workDir, keepWork, partial);
             Thread hook = new Thread(teardown::run, "gwlab-teardown");
             Runtime.getRuntime().addShutdownHook(hook);
             try {
@@ -105,10 +105,7 @@ public final class Recorder {
                 // The capture's stop waits for the last FIN/ACKs and RSTs of what was just stopped.
                 stats = capture.stop();
                 runEnd = ctx.nowNanos();
-            } catch (RuntimeException e) {
-                teardown.run();
-                Files.deleteIfExists(partial);
-                throw e;
+                teardown.captured = true;
             } finally {
                 teardown.run();
                 removeHook(hook);
@@ -186,14 +183,18 @@ public final class Recorder {
         private final RunContext ctx;
         private final Path workDir;
         private final boolean keepWork;
+        private final Path partial;
         volatile Capture capture;
+        /** Set once the capture ended normally: the partial pcap is then the recording's. */
+        volatile boolean captured;
         private boolean done;
 
-        Teardown(Topology net, RunContext ctx, Path workDir, boolean keepWork) {
+        Teardown(Topology net, RunContext ctx, Path workDir, boolean keepWork, Path partial) {
             this.net = net;
             this.ctx = ctx;
             this.workDir = workDir;
             this.keepWork = keepWork;
+            this.partial = partial;
         }
 
         synchronized void run() {
@@ -209,6 +210,13 @@ public final class Recorder {
             Namespaces.destroy(net);
             if (!keepWork) {
                 WorkDirs.delete(workDir);
+            }
+            if (!captured) {
+                try {
+                    Files.deleteIfExists(partial);
+                } catch (IOException e) {
+                    // A stale .part file says itself that it is incomplete.
+                }
             }
         }
     }
