@@ -11,6 +11,22 @@ public record IpAddress(long hi, long lo) {
     private static final long V4_MAPPED_MASK = 0xffff_ffff_0000_0000L;
     private static final long V4_MAPPED_PREFIX = 0x0000_ffff_0000_0000L;
 
+    /** The address of {@code a}; IPv4 becomes {@code ::ffff:a.b.c.d}. */
+    public static IpAddress of(InetAddress a) {
+        byte[] b = a.getAddress();
+        if (b.length == 4) {
+            long v = ((b[0] & 0xffL) << 24) | ((b[1] & 0xffL) << 16) | ((b[2] & 0xffL) << 8) | (b[3] & 0xffL);
+            return new IpAddress(0, V4_MAPPED_PREFIX | v);
+        }
+        long hi = 0;
+        long lo = 0;
+        for (int i = 0; i < 8; i++) {
+            hi = (hi << 8) | (b[i] & 0xffL);
+            lo = (lo << 8) | (b[8 + i] & 0xffL);
+        }
+        return new IpAddress(hi, lo);
+    }
+
     public boolean isIpv4() {
         return hi == 0 && (lo & V4_MAPPED_MASK) == V4_MAPPED_PREFIX;
     }

@@ -1,6 +1,13 @@
 package gatewatch.sensor.cli;
 
+import gatewatch.features.conn.ConnectionSummary;
 import gatewatch.features.extract.FeatureExtractor;
+import gatewatch.features.extract.RecordSink;
+import gatewatch.features.truth.Labeller;
+import gatewatch.features.truth.Truth;
+import gatewatch.features.truth.TruthFile;
+import gatewatch.features.truth.TruthFormatException;
+import gatewatch.features.truth.TruthRule;
 import gatewatch.sensor.capture.CaptureException;
 import gatewatch.sensor.capture.CaptureOpenException;
 import gatewatch.sensor.capture.DamagedCaptureException;
@@ -16,6 +23,7 @@ import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.ArgGroup;
@@ -34,7 +42,8 @@ import picocli.CommandLine.Parameters;
 @Command(name = "features", mixinStandardHelpOptions = true,
         description = {
             "Extract one KDD Cup 1999 record per connection from capture files.",
-            "Default output is exactly the kddcup.data layout (41 features, no header, no label)."
+            "Default output is exactly the kddcup.data layout (41 features, no header, no label).",
+            "With --truth, each line ends with its label (label.), as in KDD's training files (docs/TRUTH.md)."
         })
 public final class FeaturesCommand implements Callable<Integer> {
     @Parameters(arity = "1..*", paramLabel = "CAPTURE", description = "pcap or pcapng files, read in order as one stream")
@@ -50,8 +59,22 @@ public final class FeaturesCommand implements Callable<Integer> {
             description = "Open connections kept at most; the least recently active is reported early when full (default: ${DEFAULT-VALUE}).")
     int maxConnections;
 
+    @Option(names = "--truth", paramLabel = "FILE",
+            description = "A truth file (docs/TRUTH.md); repeat for more, read in order: each record gets the label of the first matching rule.")
+    List<Path> truthFiles;
+
+    @Option(names = "--unlabelled", paramLabel = "POLICY", defaultValue = "fail",
+            description = "Connections no rule covers: fail (leave them out and exit 1) or skip (leave them out, exit 0); "
+                    + "either way they are counted on stderr (default: ${DEFAULT-VALUE}).")
+    Unlabelled unlabelled;
+
     @Mixin
     DebugOption debug;
+
+    @picocli.CommandLine.Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    enum Unlabelled { fail, skip }
 
     static final class Format {
         @Option(names = "--extended", description = "A header, then start,end,src_ip,src_port,dst_ip,dst_port,proto,history and the 41 features.")
@@ -66,10 +89,24 @@ public final class FeaturesCommand implements Callable<Integer> {
         if (maxConnections < 1) {
             throw new UsageException("--max-connections must be positive, got " + maxConnections);
         }
+        Truth truth = truthFiles == null ? null : readTruth();
+        if (truth != null && (format.json || format.extended)) {
+            throw new UsageException("--truth writes the labelled kddcup.data layout; it cannot go with --extended or --json");
+        }
+        Labeller labeller = truth == null ? null : new Labeller(truth);
         try (RecordWriter writer = openWriter()) {
+            RecordSink sink = writer::write;
+            if (labeller != null) {
+                KddDataWriter kdd = (KddDataWriter) writer;
+                sink = r -> {
+                    TruthRule rule = labeller.label(r.conn());
+                    if (rule != null) {
+                        kdd.writeLabelled(r, rule.label());
+                    }
+                };
+            }
             FeatureExtractor extractor = new FeatureExtractor(
-                    FeatureExtractor.ExtractorConfig.defaults().withMaxConnections(maxConnections),
-                    writer::write);
+                    FeatureExtractor.ExtractorConfig.defaults().withMaxConnections(maxConnections), sink);
             try {
                 for (Path capture : captures) {
                     read(capture, extractor);
@@ -80,7 +117,36 @@ public final class FeaturesCommand implements Callable<Integer> {
                 writer.flush();
             }
         }
-        return ExitCodes.OK;
+        return labeller == null ? ExitCodes.OK : reportUnlabelled(labeller);
+    }
+
+    private Truth readTruth() throws IOException {
+        List<TruthRule> rules = new ArrayList<>();
+        for (Path f : truthFiles) {
+            try {
+                rules.addAll(TruthFile.read(f).rules());
+            } catch (TruthFormatException e) {
+                throw new UnreadableInputException(e.getMessage(), e);
+            } catch (IOException e) {
+                throw new UnreadableInputException(f + ": cannot read: " + e.getMessage(), e);
+            }
+        }
+        return new Truth(rules);
+    }
+
+    /** Connections no rule covered are never written with a made-up label: counted here, and exit 1 unless skipped. */
+    private int reportUnlabelled(Labeller labeller) {
+        if (labeller.unlabelled() == 0) {
+            return ExitCodes.OK;
+        }
+        java.io.PrintWriter err = spec.commandLine().getErr();
+        err.println("gatewatch: " + labeller.unlabelled() + " connections are covered by no truth rule and were left out"
+                + (unlabelled == Unlabelled.skip ? " (--unlabelled skip)" : "") + "; the first (start proto orig resp orig_port resp_port):");
+        for (ConnectionSummary c : labeller.unlabelledExamples()) {
+            err.println("  " + Labeller.describe(c));
+        }
+        err.flush();
+        return unlabelled == Unlabelled.skip ? ExitCodes.OK : ExitCodes.FAILURE;
     }
 
     static void read(Path capture, FeatureExtractor extractor) {

@@ -19,6 +19,7 @@ import picocli.CommandLine.Command;
             LearnCommand.class,
             EvaluateCommand.class,
             CheckConfigCommand.class,
+            LabCommand.class,
             CommandLine.HelpCommand.class,
         })
 public final class GatewatchCommand implements Runnable {

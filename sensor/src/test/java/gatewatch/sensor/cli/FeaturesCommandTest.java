@@ -104,4 +104,48 @@ class FeaturesCommandTest {
         assertThat(CliRun.of("features", "--extended", "--json", "x.pcap").exitCode()).isEqualTo(2);
         assertThat(CliRun.of("features", "--max-connections", "0", "x.pcap").exitCode()).isEqualTo(2);
     }
+
+    @Test
+    void truthLabelsEveryRecordAndNamesWhatItCannotLabel() throws Exception {
+        Path capture = SharedData.require("pcaps/normal/zeek-ftp-ipv4.pcap");
+        Path truth = tmp.resolve("ftp.truth");
+        // The control connection (the only one to port 21) is called guess_passwd; the four data
+        // connections are covered by no rule.
+        Files.writeString(truth, """
+                # gatewatch truth v1
+                1329843161 1329843162 tcp 141.142.220.235 199.233.217.249 * 21 r2l guess_passwd
+                """);
+        Path out = tmp.resolve("ftp.data");
+        CliRun run = CliRun.of("features", "--truth", truth.toString(), "-o", out.toString(), capture.toString());
+        assertThat(run.exitCode()).isEqualTo(1);
+        assertThat(run.err()).contains("4 connections are covered by no truth rule")
+                .contains("1329843175.736107 tcp 141.142.220.235 199.233.217.249 37604 56666");
+        List<String> rows = Files.readAllLines(out);
+        assertThat(rows).hasSize(1);
+        assertThat(rows.getFirst().split(",", -1)).hasSize(42);
+        assertThat(rows.getFirst()).endsWith(",guess_passwd.");
+        assertThat(KddCsv.parse(rows.getFirst()).label()).isEqualTo("guess_passwd");
+
+        run = CliRun.of("features", "--truth", truth.toString(), "--unlabelled", "skip", "-o", out.toString(), capture.toString());
+        assertThat(run.exitCode()).isZero();
+        assertThat(run.err()).contains("4 connections are covered by no truth rule and were left out (--unlabelled skip)");
+        assertThat(Files.readAllLines(out)).hasSize(1);
+
+        // A second file's catch-all covers the rest; the first file's rule still wins for port 21.
+        Path rest = tmp.resolve("rest.truth");
+        Files.writeString(rest, "* * * * * * * normal normal\n");
+        run = CliRun.of("features", "--truth", truth.toString(), "--truth", rest.toString(), "-o", out.toString(), capture.toString());
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(Files.readAllLines(out)).hasSize(5).filteredOn(r -> r.endsWith(",normal.")).hasSize(4);
+    }
+
+    @Test
+    void truthErrorsNameTheFileAndLine() throws Exception {
+        Path truth = tmp.resolve("bad.truth");
+        Files.writeString(truth, "# gatewatch truth v1\n* * tcp * * * 21 r2l guess_passwd.\n");
+        CliRun run = CliRun.of("features", "--truth", truth.toString(), "x.pcap");
+        assertThat(run.exitCode()).isEqualTo(3);
+        assertThat(run.err()).contains("bad.truth:2: label 'guess_passwd.' must be written without the trailing dot");
+        assertThat(CliRun.of("features", "--truth", truth.toString(), "--json", "x.pcap").exitCode()).isIn(2, 3);
+    }
 }

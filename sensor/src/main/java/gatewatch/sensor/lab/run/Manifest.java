@@ -1,0 +1,88 @@
+package gatewatch.sensor.lab.run;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import gatewatch.sensor.lab.LabException;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.Iterator;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * {@code DIR/manifest.json}: one entry per recording, keyed by its file base name, replaced when
+ * the same scenario and seed are recorded again; and {@code DIR/attack-types.txt}, every attack
+ * label of the directory with its category, for {@code gatewatch train --attack-types}.
+ */
+public final class Manifest {
+    public static final String FILE = "manifest.json";
+    public static final String ATTACK_TYPES = "attack-types.txt";
+    static final String FORMAT = "gatewatch lab manifest v1";
+
+    private static final ObjectMapper JSON = new ObjectMapper()
+            .setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
+            .enable(SerializationFeature.INDENT_OUTPUT)
+            .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS);
+
+    private Manifest() {
+    }
+
+    /** Adds or replaces {@code r} in {@code dir}'s manifest and rewrites attack-types.txt. */
+    public static synchronized void update(Path dir, Recording r) {
+        Path file = dir.resolve(FILE);
+        try {
+            ObjectNode root = Files.exists(file) ? (ObjectNode) JSON.readTree(file.toFile()) : JSON.createObjectNode();
+            root.put("format", FORMAT);
+            ObjectNode recordings = root.has("recordings") ? (ObjectNode) root.get("recordings") : root.putObject("recordings");
+            recordings.set(r.key(), JSON.valueToTree(r));
+            ObjectNode sorted = JSON.createObjectNode();
+            new TreeMap<>(toMap(recordings)).forEach(sorted::set);
+            root.set("recordings", sorted);
+            writeAtomically(file, JSON.writeValueAsString(root) + "\n");
+            writeAttackTypes(dir, sorted);
+        } catch (IOException | ClassCastException e) {
+            throw new LabException("cannot update " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** The manifest of {@code dir} as a tree (for tests and tools). */
+    public static JsonNode read(Path dir) throws IOException {
+        return JSON.readTree(dir.resolve(FILE).toFile());
+    }
+
+    private static Map<String, JsonNode> toMap(ObjectNode node) {
+        Map<String, JsonNode> m = new TreeMap<>();
+        for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
+            Map.Entry<String, JsonNode> e = it.next();
+            m.put(e.getKey(), e.getValue());
+        }
+        return m;
+    }
+
+    private static void writeAttackTypes(Path dir, ObjectNode recordings) throws IOException {
+        Map<String, String> attacks = new TreeMap<>();
+        for (JsonNode rec : recordings) {
+            rec.path("labels").fields().forEachRemaining(e -> {
+                if (!e.getValue().asText().equals("normal")) {
+                    attacks.put(e.getKey(), e.getValue().asText());
+                }
+            });
+        }
+        StringBuilder sb = new StringBuilder("# attack labels of the recordings in this directory and their categories\n"
+                + "# (the training_attack_types format, for gatewatch train --attack-types)\n");
+        attacks.forEach((label, category) -> sb.append(label).append(' ').append(category).append('\n'));
+        writeAtomically(dir.resolve(ATTACK_TYPES), sb.toString());
+    }
+
+    private static void writeAtomically(Path file, String content) throws IOException {
+        Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
+        Files.writeString(tmp, content, StandardCharsets.UTF_8);
+        Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+    }
+}

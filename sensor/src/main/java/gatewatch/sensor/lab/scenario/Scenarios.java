@@ -1,0 +1,25 @@
+package gatewatch.sensor.lab.scenario;
+
+import gatewatch.sensor.lab.scenario.attack.BruteforceSshHydra;
+import gatewatch.sensor.lab.scenario.attack.ScanNmapSyn;
+import gatewatch.sensor.lab.scenario.normal.NormalWeb;
+import java.util.List;
+
+/** Every scenario of {@code gatewatch lab}, in the order {@code lab list} and {@code lab record --all} use. */
+public final class Scenarios {
+    private Scenarios() {
+    }
+
+    /** Add a new scenario here (one line), normal ones first. */
+    public static List<Scenario> all() {
+        return List.of(
+                new NormalWeb(),
+                new ScanNmapSyn(),
+                new BruteforceSshHydra());
+    }
+
+    /** The scenario called {@code name}, or null. */
+    public static Scenario byName(String name) {
+        return all().stream().filter(s -> s.name().equals(name)).findFirst().orElse(null);
+    }
+}
