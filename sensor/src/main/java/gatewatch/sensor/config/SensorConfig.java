@@ -21,7 +21,7 @@ public record SensorConfig(
         AlertLimitSection alertLimit) {
 
     public SensorConfig {
-        sensor = sensor != null ? sensor : new SensorSection(null);
+        sensor = sensor != null ? sensor : new SensorSection(null, null);
         capture = capture != null ? capture : CaptureSection.defaults();
         connections = connections != null ? connections : ConnectionsSection.defaults();
         pipeline = pipeline != null ? pipeline : PipelineSection.defaults();
