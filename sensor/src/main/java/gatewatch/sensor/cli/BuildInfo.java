@@ -9,6 +9,11 @@ final class BuildInfo {
     private BuildInfo() {
     }
 
+    /**
+     * The version as the .deb names it: a snapshot build's X-SNAPSHOT becomes X~TIMESTAMP (the
+     * build's start, UTC), exactly as jdeb expands it, so {@code --version} and {@code dpkg -s}
+     * print the same string (packaging/src/build/changelog.sh checks that they do).
+     */
     static String version() {
         Properties p = new Properties();
         try (InputStream in = BuildInfo.class.getResourceAsStream("/gatewatch-build.properties")) {
@@ -18,7 +23,15 @@ final class BuildInfo {
         } catch (IOException e) {
             return "unknown";
         }
-        return p.getProperty("version", "unknown");
+        return debianVersion(p.getProperty("version", "unknown"), p.getProperty("build.timestamp", ""));
+    }
+
+    static String debianVersion(String mavenVersion, String timestamp) {
+        String snapshot = "-SNAPSHOT";
+        if (mavenVersion.endsWith(snapshot) && timestamp.matches("[0-9]{14}")) {
+            return mavenVersion.substring(0, mavenVersion.length() - snapshot.length()) + "~" + timestamp;
+        }
+        return mavenVersion;
     }
 
     static String modelVersion() {
