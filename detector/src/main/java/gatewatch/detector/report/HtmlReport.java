@@ -170,13 +170,19 @@ public final class HtmlReport {
             chance.add(new double[] {x, x});
         }
         chance.add(new double[] {1, 1});
+        // The legend, with a sample of each line, in the top left corner, drawn first so that a
+        // curve passing there stays on top of it.
+        double lx = s.px(x0) + 8;
+        double ly = s.py(1) + 6;
+        s.panel(lx, ly, 160, 40);
+        s.polyline(List.of(new double[] {s.x(lx + 6), s.y(ly + 14)}, new double[] {s.x(lx + 30), s.y(ly + 14)}), "#1971c2", 2.5);
+        s.dashedPolyline(List.of(new double[] {s.x(lx + 6), s.y(ly + 30)}, new double[] {s.x(lx + 30), s.y(ly + 30)}), "#e67700",
+                1.8, "6,4");
+        s.textColored(lx + 36, ly + 18, "start", "#1971c2", "ensemble AUC " + area(run.attackCurves().rocAuc()));
+        s.textColored(lx + 36, ly + 34, "start", "#e67700", "anomaly score AUC " + area(run.anomalyCurves().rocAuc()));
         s.dashedPolyline(chance, "#999", 1, "1,3");
         s.dashedPolyline(run.anomalyCurves().roc(), "#e67700", 1.8, "6,4");
         s.polyline(run.attackCurves().roc(), "#1971c2", 2.5);
-        s.textColored(s.px(x0) + 8, s.py(0.12), "start", "#1971c2",
-                "ensemble, solid: AUC " + area(run.attackCurves().rocAuc()));
-        s.textColored(s.px(x0) + 8, s.py(0.05), "start", "#e67700",
-                "anomaly score alone, dashed: AUC " + area(run.anomalyCurves().rocAuc()));
         return s.toString();
     }
 

@@ -63,6 +63,25 @@ final class Svg {
         return height - BOTTOM - (y - y0) / (y1 - y0) * (height - TOP - BOTTOM);
     }
 
+    /** The data x at pixel column {@code px} (the inverse of {@link #px}). */
+    double x(double px) {
+        double share = (px - LEFT) / (width - LEFT - RIGHT);
+        return logX ? Math.pow(10, Math.log10(x0) + share * (Math.log10(x1) - Math.log10(x0))) : x0 + share * (x1 - x0);
+    }
+
+    /** The data y at pixel row {@code py} (the inverse of {@link #py}). */
+    double y(double py) {
+        return y0 + (height - BOTTOM - py) / (height - TOP - BOTTOM) * (y1 - y0);
+    }
+
+    /** A mostly opaque white panel with a thin border, in pixel coordinates (for a legend). */
+    Svg panel(double x, double y, double w, double h) {
+        sb.append(String.format(Locale.ROOT,
+                "<rect x=\"%.1f\" y=\"%.1f\" width=\"%.1f\" height=\"%.1f\" fill=\"white\" fill-opacity=\"0.85\" stroke=\"#bbb\"/>",
+                x, y, w, h));
+        return this;
+    }
+
     /**
      * Axes with {@code ticks} evenly spaced labelled ticks and axis titles; on a log x scale, x has
      * a labelled tick at every power of ten and an unlabelled one at each of 2..9 times it.

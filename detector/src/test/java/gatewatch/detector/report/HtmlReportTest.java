@@ -95,8 +95,9 @@ class HtmlReportTest {
         assertThat(run.evaluation().perLabel()).containsKeys("neptune", "smurf", "satan", "guess_passwd", "rootkit");
     }
 
+    /** The last polyline drawn in {@code color}: the curve (the legend's sample of it comes first). */
     private static String polylineOf(String svg, String color) {
-        int at = svg.indexOf("stroke=\"" + color + "\"");
+        int at = svg.lastIndexOf("stroke=\"" + color + "\"");
         assertThat(at).as("a polyline in " + color).isPositive();
         int start = svg.lastIndexOf("<polyline", at);
         return svg.substring(start, svg.indexOf("/>", at));
