@@ -65,8 +65,8 @@ public final class Evaluator {
         Curves curves = Curves.of(attackScore, attack);
         Curves anomalyCurves = Curves.of(anomalyScore, attack);
         Evaluation e = new Evaluation(n, n == 0 ? 0 : (double) correct / n, n == 0 ? 0 : cost / n, names, confusion, per,
-                curves.rocAuc(), curves.prAuc(), anomalies, anomalyByActual, Evaluation.ANOMALY_COUNTING,
-                ensemble.modelVersion());
+                PerLabel.of(data.labels(), data.categories(), a), curves.rocAuc(), curves.prAuc(), anomalies, anomalyByActual,
+                Evaluation.ANOMALY_COUNTING, ensemble.modelVersion());
         return new Run(e, curves, anomalyCurves, anomalyScore, data.categories(), ensemble.payload().anomalyThreshold(),
                 ensemble.payload().importance());
     }

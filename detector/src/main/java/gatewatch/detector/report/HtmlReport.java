@@ -3,6 +3,7 @@ package gatewatch.detector.report;
 import gatewatch.detector.eval.CategoryMetrics;
 import gatewatch.detector.eval.Evaluation;
 import gatewatch.detector.eval.Evaluator;
+import gatewatch.detector.eval.LabelMetrics;
 import gatewatch.detector.io.ModelHeader;
 import gatewatch.detector.model.Category;
 import gatewatch.features.kdd.KddFeature;
@@ -15,11 +16,12 @@ import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 /**
  * Writes {@code index.html}: one self-contained page (inline SVG, no scripts, no external files)
- * with the figures, the confusion matrix, ROC and precision-recall curves, feature importance and
- * the anomaly-score distribution of each actual category.
+ * with the figures, every attack label's detection, the confusion matrix, ROC and precision-recall
+ * curves, feature importance and the anomaly-score distribution of each actual category.
  */
 public final class HtmlReport {
     private static final String[] COLORS = {"#2b8a3e", "#c92a2a", "#e67700", "#1971c2", "#862e9c"};
@@ -42,7 +44,8 @@ public final class HtmlReport {
                 .append("body{font-family:sans-serif;margin:24px;color:#222;max-width:1100px}")
                 .append("table{border-collapse:collapse;margin:8px 0 18px}td,th{border:1px solid #ccc;padding:4px 8px;text-align:right}")
                 .append("th{background:#f3f3f3}td.l,th.l{text-align:left}.grid{display:flex;flex-wrap:wrap;gap:18px}")
-                .append("figure{margin:0}figcaption{font-size:13px;color:#555;max-width:520px}</style></head><body>");
+                .append("figure{margin:0}figcaption{font-size:13px;color:#555;max-width:520px}")
+                .append("tr.missed td{background:#fff0f0}p.note{font-size:13px;color:#555;max-width:900px}</style></head><body>");
         h.append("<h1>gatewatch evaluation</h1>");
         h.append("<table>");
         row(h, "model", model.modelVersion());
@@ -62,14 +65,41 @@ public final class HtmlReport {
             h.append(String.format(Locale.ROOT, "<tr><td class=\"l\">%s</td><td>%,d</td><td>%s</td><td>%s</td><td>%s</td></tr>",
                     c.category(), c.support(), pct(c.precision()), pct(c.recall()), pct(c.f1())));
         }
-        h.append("</table><div class=\"grid\">");
+        h.append("</table>");
+        perLabel(h, e);
+        h.append("<div class=\"grid\">");
         figure(h, confusion(e), "Confusion matrix: rows are the actual category, columns the predicted one; shading is the share of the row.");
-        figure(h, roc(run), "ROC curve, attack (any of dos, probe, r2l, u2r) against normal, ranked by 1 - p(normal); the dashed curve ranks by the anomaly score alone.");
+        figure(h, roc(run), "ROC curve, attack (any of dos, probe, r2l, u2r) against normal: the solid blue curve ranks by"
+                + " 1 - p(normal), the dashed orange one by the anomaly score alone, the dotted grey one is chance. The"
+                + " false-positive axis is logarithmic; rates below its left end, 0 included, are drawn on it.");
         figure(h, pr(run), "Precision-recall curve, attack against normal.");
         figure(h, importance(run.importance()), "Feature importance: the mean of the forest's and the boost's impurity decrease shares.");
         figure(h, anomalyDistribution(run), "Anomaly score of each actual category (share of that category's rows per bin); the dashed line is the model's anomaly threshold.");
         h.append("</div></body></html>\n");
         return h.toString();
+    }
+
+    /** Every attack label: alerted at all, alerted in its category, and what it was taken for. */
+    static void perLabel(StringBuilder h, Evaluation e) {
+        h.append("<h2>Per attack label</h2>");
+        if (e.perLabel().isEmpty()) {
+            h.append("<p>The test rows hold no attack.</p>");
+            return;
+        }
+        h.append("<p class=\"note\">Detected: given any alert verdict. Right category: counted in the label's own"
+                + " category (").append(Html.escape(e.anomalyCounting())).append("). Labels detected below half the time"
+                + " are shaded.</p>");
+        h.append("<table><tr><th class=\"l\">label</th><th class=\"l\">category</th><th>rows</th><th>detected</th>"
+                + "<th>right category</th><th class=\"l\">most often judged</th></tr>");
+        for (Map.Entry<String, LabelMetrics> entry : e.perLabel().entrySet()) {
+            LabelMetrics m = entry.getValue();
+            h.append(m.detectedShare() < 0.5 ? "<tr class=\"missed\">" : "<tr>");
+            h.append(String.format(Locale.ROOT,
+                    "<td class=\"l\">%s</td><td class=\"l\">%s</td><td>%,d</td><td>%s</td><td>%s</td><td class=\"l\">%s (%,d)</td></tr>",
+                    Html.escape(entry.getKey()), Html.escape(m.category()), m.rows(), pct(m.detectedShare()),
+                    pct(m.rightCategoryShare()), Html.escape(m.topPredicted()), m.topPredictedRows()));
+        }
+        h.append("</table>");
     }
 
     private static void row(StringBuilder h, String k, String v) {
@@ -127,16 +157,42 @@ public final class HtmlReport {
         return String.format("#%02x%02x%02x", (int) (255 + (r - 255) * k), (int) (255 + (g - 255) * k), (int) (255 + (b - 255) * k));
     }
 
-    private static String roc(Evaluator.Run run) {
-        Svg s = new Svg(460, 380, 0, 1, 0, 1).axes("false-positive rate", "true-positive rate", 5);
-        s.dashedLine(0, 0, 1, 1, "#aaa");
-        s.polyline(run.anomalyCurves().roc(), "#e67700", 1.5);
+    /**
+     * The ROC curves on a log false-positive axis: a sensor lives at rates of 1e-4 to 1e-2, which a
+     * linear axis squeezes into its first pixel. The axis starts at the power of ten at or below
+     * one normal row's rate (the smallest rate above 0 the test rows can show), from 1e-6 to 1e-2.
+     */
+    static String roc(Evaluator.Run run) {
+        double x0 = rocFloor(Arrays.stream(run.actual()).filter(c -> c == Category.NORMAL).count());
+        Svg s = Svg.logX(460, 380, x0, 1, 0, 1).axes("false-positive rate (log scale)", "true-positive rate", 5);
+        List<double[]> chance = new ArrayList<>();
+        for (double x = x0; x < 1; x *= 1.25) {
+            chance.add(new double[] {x, x});
+        }
+        chance.add(new double[] {1, 1});
+        // The legend, with a sample of each line, in the top left corner, drawn first so that a
+        // curve passing there stays on top of it.
+        double lx = s.px(x0) + 8;
+        double ly = s.py(1) + 6;
+        s.panel(lx, ly, 160, 40);
+        s.polyline(List.of(new double[] {s.x(lx + 6), s.y(ly + 14)}, new double[] {s.x(lx + 30), s.y(ly + 14)}), "#1971c2", 2.5);
+        s.dashedPolyline(List.of(new double[] {s.x(lx + 6), s.y(ly + 30)}, new double[] {s.x(lx + 30), s.y(ly + 30)}), "#e67700",
+                1.8, "6,4");
+        s.textColored(lx + 36, ly + 18, "start", "#1971c2", "ensemble AUC " + area(run.attackCurves().rocAuc()));
+        s.textColored(lx + 36, ly + 34, "start", "#e67700", "anomaly score AUC " + area(run.anomalyCurves().rocAuc()));
+        s.dashedPolyline(chance, "#999", 1, "1,3");
+        s.dashedPolyline(run.anomalyCurves().roc(), "#e67700", 1.8, "6,4");
         s.polyline(run.attackCurves().roc(), "#1971c2", 2.5);
-        s.textColored(s.px(0.45), s.py(0.25), "start", "#1971c2",
-                "ensemble AUC " + area(run.attackCurves().rocAuc()));
-        s.textColored(s.px(0.45), s.py(0.17), "start", "#e67700",
-                "anomaly score AUC " + area(run.anomalyCurves().rocAuc()));
         return s.toString();
+    }
+
+    /** The left end of the ROC's log axis for a test set with {@code normalRows} normal rows. */
+    static double rocFloor(long normalRows) {
+        if (normalRows <= 0) {
+            return 1e-4;
+        }
+        double exponent = Math.floor(Math.log10(1.0 / normalRows) + 1e-9);
+        return Math.pow(10, Math.max(-6, Math.min(-2, exponent)));
     }
 
     private static String pr(Evaluator.Run run) {

@@ -47,6 +47,62 @@ class HtmlReportTest {
         assertThat(html).contains("threshold " + String.format(java.util.Locale.ROOT, "%.3f", run.anomalyThreshold()));
     }
 
+    @Test
+    void theRocHasALogFalsePositiveAxisWithLabelledDecades() {
+        long normalRows = java.util.Arrays.stream(run.actual()).filter(c -> c == gatewatch.detector.model.Category.NORMAL).count();
+        double floor = HtmlReport.rocFloor(normalRows);
+        // One normal row's rate lies in the first decade of the axis.
+        assertThat(floor).isLessThanOrEqualTo(1.0 / normalRows).isGreaterThan(0.1 / normalRows);
+        assertThat(HtmlReport.rocFloor(60_593)).isEqualTo(1e-5);
+        assertThat(HtmlReport.rocFloor(5_000)).isEqualTo(1e-4);
+        assertThat(HtmlReport.rocFloor(10)).isEqualTo(1e-2);
+        assertThat(HtmlReport.rocFloor(100_000_000)).isEqualTo(1e-6);
+
+        String svg = HtmlReport.roc(run);
+        for (double decade = floor; decade <= 1; decade *= 10) {
+            String label = new java.math.BigDecimal(String.format(java.util.Locale.ROOT, "%.6f", decade)).stripTrailingZeros()
+                    .toPlainString();
+            assertThat(svg).as("tick " + label).contains(">" + label + "</text>");
+        }
+        assertThat(svg).contains("false-positive rate (log scale)");
+
+        Svg log = Svg.logX(460, 380, 1e-4, 1, 0, 1);
+        double decadeWidth = log.px(1e-3) - log.px(1e-4);
+        assertThat(decadeWidth).isEqualTo((460 - 60 - 20) / 4.0, org.assertj.core.data.Offset.offset(1e-9));
+        assertThat(log.px(1e-2) - log.px(1e-3)).isCloseTo(decadeWidth, org.assertj.core.data.Offset.offset(1e-9));
+        assertThat(log.px(1) - log.px(0.1)).isCloseTo(decadeWidth, org.assertj.core.data.Offset.offset(1e-9));
+        assertThat(log.px(0)).as("a rate of 0 sits on the left edge").isEqualTo(log.px(1e-4));
+    }
+
+    @Test
+    void theCaptionsDashedCurveIsDrawnDashed() {
+        String svg = HtmlReport.roc(run);
+        String anomaly = polylineOf(svg, "#e67700");
+        String ensembleCurve = polylineOf(svg, "#1971c2");
+        assertThat(anomaly).contains("stroke-dasharray");
+        assertThat(ensembleCurve).doesNotContain("stroke-dasharray");
+        String page = HtmlReport.render(run, ensemble.header(), List.of("x"));
+        assertThat(page).contains("the solid blue curve ranks by 1 - p(normal), the dashed orange one by the anomaly score");
+    }
+
+    @Test
+    void thePageHasARowForEveryAttackLabel() {
+        String page = HtmlReport.render(run, ensemble.header(), List.of("x"));
+        assertThat(page).contains("<h2>Per attack label</h2>");
+        run.evaluation().perLabel().forEach((label, m) -> assertThat(page).contains(String.format(java.util.Locale.ROOT,
+                "<td class=\"l\">%s</td><td class=\"l\">%s</td><td>%,d</td><td>%.2f %%</td><td>%.2f %%</td>", label,
+                m.category(), m.rows(), 100 * m.detectedShare(), 100 * m.rightCategoryShare())));
+        assertThat(run.evaluation().perLabel()).containsKeys("neptune", "smurf", "satan", "guess_passwd", "rootkit");
+    }
+
+    /** The last polyline drawn in {@code color}: the curve (the legend's sample of it comes first). */
+    private static String polylineOf(String svg, String color) {
+        int at = svg.lastIndexOf("stroke=\"" + color + "\"");
+        assertThat(at).as("a polyline in " + color).isPositive();
+        int start = svg.lastIndexOf("<polyline", at);
+        return svg.substring(start, svg.indexOf("/>", at));
+    }
+
     /** The check CI runs with Debian's chromium; skipped where it is not installed. */
     @Test
     void rendersInHeadlessChromium() throws Exception {

@@ -28,12 +28,13 @@ import picocli.CommandLine.Spec;
 /**
  * {@code gatewatch evaluate --test FILE... [--model MODEL] [--json] [--report DIR]}: scores a
  * labelled KDD'99 / NSL-KDD file and prints accuracy, KDD cost per example, per-category
- * precision/recall/F1, the 5x5 confusion matrix and attack-vs-normal ROC-AUC and PR-AUC.
+ * precision/recall/F1, every attack label's detection (alerted at all, alerted in its category, the
+ * verdict it got most often), the 5x5 confusion matrix and attack-vs-normal ROC-AUC and PR-AUC.
  *
  * <p>Without {@code --model} the bundled model is used. Errors as in {@link TrainCommand}.
  */
 @Command(name = "evaluate", mixinStandardHelpOptions = true,
-        description = "Scores labelled KDD'99 or NSL-KDD files with a model and reports accuracy, cost, per-category figures, the confusion matrix and ROC/PR areas.")
+        description = "Scores labelled KDD'99 or NSL-KDD files with a model and reports accuracy, cost, per-category and per-attack-label figures, the confusion matrix and ROC/PR areas.")
 public class EvaluateCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -123,6 +124,13 @@ public class EvaluateCommand implements Callable<Integer> {
         for (CategoryMetrics c : e.perCategory()) {
             o.printf(Locale.ROOT, "%-9s %,9d %9.2f%% %7.2f%% %7.2f%%%n", c.category(), c.support(), 100 * c.precision(),
                     100 * c.recall(), 100 * c.f1());
+        }
+        if (!e.perLabel().isEmpty()) {
+            o.printf(Locale.ROOT, "%-16s %-8s %9s %9s %9s  %s%n", "label", "category", "rows", "detected", "right cat",
+                    "most often judged");
+            e.perLabel().forEach((label, m) -> o.printf(Locale.ROOT, "%-16s %-8s %,9d %8.2f%% %8.2f%%  %s (%,d)%n", label,
+                    m.category(), m.rows(), 100 * m.detectedShare(), 100 * m.rightCategoryShare(), m.topPredicted(),
+                    m.topPredictedRows()));
         }
         o.println("confusion (rows: actual, columns: predicted)");
         o.printf(Locale.ROOT, "%-9s", "");

@@ -22,7 +22,7 @@ final class Overrides {
                 ? m.withListen(metricsListen)
                 : m;
         return new SensorConfig(
-                sensorName != null ? new SensorSection(sensorName) : c.sensor(),
+                sensorName != null ? new SensorSection(sensorName, c.sensor().user()) : c.sensor(),
                 capture, c.connections(), c.pipeline(), c.detector(),
                 alerts != null ? c.alerts().withPath(alerts) : c.alerts(),
                 records != null ? c.records().withPath(records) : c.records(),

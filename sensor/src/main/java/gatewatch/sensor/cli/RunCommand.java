@@ -10,6 +10,7 @@ import gatewatch.sensor.config.CaptureSection;
 import gatewatch.sensor.config.ConfigException;
 import gatewatch.sensor.config.ConfigLoader;
 import gatewatch.sensor.config.SensorConfig;
+import gatewatch.sensor.daemon.PrivilegeDrop;
 import gatewatch.sensor.daemon.SensorDaemon;
 import gatewatch.sensor.daemon.SystemdNotifier;
 import gatewatch.sensor.pipeline.Summary;
@@ -67,6 +68,10 @@ public final class RunCommand implements Callable<Integer> {
             description = AlertLimitConverter.HELP + " Overrides alert_limit.count and alert_limit.per.")
     AlertLimit alertLimit;
 
+    @Option(names = "--user", paramLabel = "USER", description = "Started as root: become USER, keeping no capability, once the"
+            + " capture, the logs and the metrics port are open (overrides sensor.user; log directories must be writable by USER).")
+    String user;
+
     @Mixin
     DebugOption debug;
 
@@ -86,6 +91,8 @@ public final class RunCommand implements Callable<Integer> {
             LOG.info("site baseline: {} connections learned, threshold {}", ensemble.site().connections(),
                     String.format(java.util.Locale.ROOT, "%.4f", ensemble.site().threshold()));
         }
+        PrivilegeDrop privileges = new PrivilegeDrop();
+        PrivilegeDrop.Account runAs = runAs(privileges, user != null ? user : config.sensor().user());
         LiveConfig live = liveConfig(config.capture(), ifaceName);
         PrintWriter err = spec.commandLine().getErr();
         LiveSource source;
@@ -104,6 +111,7 @@ public final class RunCommand implements Callable<Integer> {
             if (endpoint != null) {
                 LOG.info("metrics on http://{}:{}/metrics", endpoint.getHostString(), endpoint.getPort());
             }
+            dropPrivileges(privileges, runAs, config);
             SystemdNotifier systemd = SystemdNotifier.fromEnvironment();
             Summary summary = Signals.whileRunning(daemon.pipeline(), () -> {
                 try {
@@ -119,6 +127,43 @@ public final class RunCommand implements Callable<Integer> {
             throw e.getCause();
         }
         return ExitCodes.OK;
+    }
+
+    /** The account to become, checked before anything is opened; null to stay as started. */
+    private static PrivilegeDrop.Account runAs(PrivilegeDrop privileges, String name) {
+        if (name == null) {
+            if (privileges.euid() == 0 && System.getenv("INVOCATION_ID") == null) {
+                LOG.warn("running as root with every capability: give --user USER (or sensor.user) to drop them"
+                        + " once the capture is open, or run the systemd unit gatewatch@IF");
+            }
+            return null;
+        }
+        PrivilegeDrop.Account account = privileges.lookup(name)
+                .orElseThrow(() -> new UsageException("--user / sensor.user: no user '" + name + "' on this system"));
+        if (privileges.euid() != 0) {
+            LOG.warn("--user / sensor.user {}: not applied, already unprivileged (uid {})", name, privileges.euid());
+            return null;
+        }
+        return account;
+    }
+
+    /** After the capture, the logs and the endpoint are open: hand the logs over and become {@code to}. */
+    private static void dropPrivileges(PrivilegeDrop privileges, PrivilegeDrop.Account to, SensorConfig config)
+            throws java.io.IOException {
+        if (to == null) {
+            return;
+        }
+        List<Path> logs = java.util.stream.Stream.of(config.alerts(), config.records())
+                .filter(l -> l.enabled()).map(l -> l.path().toAbsolutePath()).toList();
+        privileges.handOver(logs, to);
+        privileges.dropTo(to);
+        LOG.info("now running as {} (uid {}, gid {}), no capabilities", to.name(), to.uid(), to.gid());
+        for (Path log : logs) {
+            if (!java.nio.file.Files.isWritable(log.getParent())) {
+                LOG.warn("{} is not writable by {}: the log {} cannot be rotated or recreated after SIGHUP", log.getParent(),
+                        to.name(), log.getFileName());
+            }
+        }
     }
 
     private SensorConfig effectiveConfig() {

@@ -26,7 +26,7 @@ public record SensorConfig(
     public static final Duration DEFAULT_STATS_INTERVAL = Duration.ofSeconds(60);
 
     public SensorConfig {
-        sensor = sensor != null ? sensor : new SensorSection(null);
+        sensor = sensor != null ? sensor : new SensorSection(null, null);
         capture = capture != null ? capture : CaptureSection.defaults();
         connections = connections != null ? connections : ConnectionsSection.defaults();
         pipeline = pipeline != null ? pipeline : PipelineSection.defaults();

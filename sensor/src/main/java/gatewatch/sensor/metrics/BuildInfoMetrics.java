@@ -36,7 +36,12 @@ public record BuildInfoMetrics(String version, String model, String libpcap) imp
                 .register(registry);
     }
 
-    /** The version the build wrote into {@code gatewatch-build.properties}, or {@code unknown}. */
+    /**
+     * The version as the .deb names it: a snapshot build's X-SNAPSHOT becomes X~TIMESTAMP (the
+     * build's start, UTC), exactly as jdeb expands it, so {@code --version}, this gauge and
+     * {@code dpkg -s} say the same (packaging/src/build/changelog.sh checks that they do);
+     * {@code unknown} without build properties.
+     */
     public static String gatewatchVersion() {
         Properties p = new Properties();
         try (InputStream in = BuildInfoMetrics.class.getResourceAsStream("/gatewatch-build.properties")) {
@@ -46,6 +51,15 @@ public record BuildInfoMetrics(String version, String model, String libpcap) imp
         } catch (IOException e) {
             return "unknown";
         }
-        return p.getProperty("version", "unknown");
+        return debianVersion(p.getProperty("version", "unknown"), p.getProperty("build.timestamp", ""));
+    }
+
+    /** {@code mavenVersion} with a snapshot's {@code -SNAPSHOT} replaced by {@code ~timestamp} (14 digits). */
+    public static String debianVersion(String mavenVersion, String timestamp) {
+        String snapshot = "-SNAPSHOT";
+        if (mavenVersion.endsWith(snapshot) && timestamp.matches("[0-9]{14}")) {
+            return mavenVersion.substring(0, mavenVersion.length() - snapshot.length()) + "~" + timestamp;
+        }
+        return mavenVersion;
     }
 }

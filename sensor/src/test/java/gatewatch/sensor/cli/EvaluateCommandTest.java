@@ -42,6 +42,45 @@ class EvaluateCommandTest {
         assertThat(j.get("model_version").asText()).startsWith("gw1-");
     }
 
+    /** per_label against a recount of the bundled model's verdicts on the same rows, label by label. */
+    @Test
+    void perLabelInJsonAndTextMatchesARecount() throws IOException {
+        Path test = TrainCommandTest.head(dir, "data/corrected.gz", 5000);
+        gatewatch.detector.data.LabelledData data = new gatewatch.detector.data.KddLoader(
+                gatewatch.detector.data.AttackTaxonomy.builtIn(), gatewatch.detector.data.UnknownSymbolPolicy.FAIL)
+                .load(java.util.List.of(test)).data();
+        gatewatch.detector.model.Assessment[] a = gatewatch.detector.model.Ensemble.loadDefault().assess(data.features());
+        java.util.Map<String, long[]> recount = new java.util.TreeMap<>(); // rows, alerted, in its own category
+        for (int i = 0; i < a.length; i++) {
+            if (data.categories()[i] != gatewatch.detector.model.Category.NORMAL) {
+                long[] r = recount.computeIfAbsent(data.labels()[i], k -> new long[3]);
+                r[0]++;
+                r[1] += a[i].verdict().isAlert() ? 1 : 0;
+                r[2] += a[i].counted() == data.categories()[i] ? 1 : 0;
+            }
+        }
+
+        TrainCommandTest.Outcome json = TrainCommandTest.run(new EvaluateCommand(), "--test", test.toString(), "--json");
+        TrainCommandTest.Outcome text = TrainCommandTest.run(new EvaluateCommand(), "--test", test.toString());
+
+        assertThat(json.exit()).as(json.err()).isZero();
+        JsonNode perLabel = new ObjectMapper().readTree(json.out()).get("per_label");
+        assertThat(perLabel.isObject()).isTrue();
+        java.util.List<String> names = new java.util.ArrayList<>();
+        perLabel.fieldNames().forEachRemaining(names::add);
+        assertThat(names).containsExactlyInAnyOrderElementsOf(recount.keySet()).hasSizeGreaterThan(1);
+        recount.forEach((label, r) -> {
+            JsonNode m = perLabel.get(label);
+            assertThat(m.get("rows").asLong()).as(label).isEqualTo(r[0]);
+            assertThat(m.get("detected").asLong()).as(label).isEqualTo(r[1]);
+            assertThat(m.get("right_category").asLong()).as(label).isEqualTo(r[2]);
+            assertThat(m.get("detected_share").asDouble()).as(label).isEqualTo((double) r[1] / r[0]);
+            assertThat(m.get("top_predicted").asText()).as(label).isNotEmpty();
+            assertThat(text.out()).contains(String.format(java.util.Locale.ROOT, "%-16s %-8s %,9d %8.2f%% %8.2f%%", label,
+                    m.get("category").asText(), r[0], 100.0 * r[1] / r[0], 100.0 * r[2] / r[0]));
+        });
+    }
+
     @Test
     void allNormalRowsHaveNoAreaUnderTheCurveInsteadOfZero() throws IOException {
         Path all = TrainCommandTest.head(dir, "data/corrected.gz", 20_000);
