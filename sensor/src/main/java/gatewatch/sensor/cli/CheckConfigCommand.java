@@ -59,12 +59,17 @@ public final class CheckConfigCommand implements Callable<Integer> {
             Models.load(config.detector().model());
         } catch (UsageException e) {
             throw new UsageException(where + "detector.model: " + e.getMessage());
+        } catch (UnreadableInputException e) {
+            // A refused model file is exit 3 wherever it is named, here too; the key says where.
+            throw new UnreadableInputException(where + "detector.model: " + e.getMessage(), e);
         }
         if (config.detector().siteBaseline() != null) {
             try {
                 Models.load(config.detector().model(), config.detector().siteBaseline());
             } catch (UsageException e) {
                 throw new UsageException(where + "detector.site_baseline: " + e.getMessage());
+            } catch (UnreadableInputException e) {
+                throw new UnreadableInputException(where + "detector.site_baseline: " + e.getMessage(), e);
             }
         }
         PrintWriter out = spec.commandLine().getOut();

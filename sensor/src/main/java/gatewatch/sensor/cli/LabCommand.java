@@ -25,6 +25,9 @@ import picocli.CommandLine.Parameters;
         description = "Record labelled captures of real traffic in network namespaces (needs root). See docs/LAB.md.",
         subcommands = {LabCommand.ListScenarios.class, LabCommand.Record.class, LabCommand.Clean.class})
 public final class LabCommand implements Runnable {
+    @Mixin
+    DebugOption debug;
+
     @picocli.CommandLine.Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
@@ -35,6 +38,9 @@ public final class LabCommand implements Runnable {
 
     @Command(name = "list", mixinStandardHelpOptions = true, description = "List the scenarios.")
     static final class ListScenarios implements Callable<Integer> {
+        @Mixin
+        DebugOption debug;
+
         @Override
         public Integer call() {
             for (Scenario s : Scenarios.all()) {
@@ -114,6 +120,9 @@ public final class LabCommand implements Runnable {
     @Command(name = "clean", mixinStandardHelpOptions = true,
             description = "Remove what killed lab runs left behind (namespaces " + Recorder.PREFIX + "*, their processes, work directories).")
     static final class Clean implements Callable<Integer> {
+        @Mixin
+        DebugOption debug;
+
         @Option(names = "--force", description = "Also remove what belongs to lab runs that are still running.")
         boolean force;
 

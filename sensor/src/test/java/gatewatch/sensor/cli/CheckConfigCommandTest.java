@@ -82,9 +82,10 @@ class CheckConfigCommandTest {
     }
 
     @Test
-    void aMissingModelIsExit2NamingTheKey() throws Exception {
+    void aMissingModelIsExit3NamingTheKey() throws Exception {
+        // A refused model file is exit 3 in every command (issue #12: one code for a bad model).
         Result r = check("detector:\n  model: " + tmp.resolve("nope.gwm") + "\n");
-        assertThat(r.exitCode()).isEqualTo(2);
+        assertThat(r.exitCode()).isEqualTo(3);
         assertThat(r.err()).contains("detector.model").contains("nope.gwm");
     }
 
