@@ -28,8 +28,7 @@ import java.util.Set;
  */
 final class JsonRecords {
     /** What {@code features --json} (and {@code --extended}) write before the 41 features. */
-    static final Set<String> CONNECTION_FIELDS =
-            Set.of("start", "end", "src_ip", "src_port", "dst_ip", "dst_port", "proto", "history");
+    static final Set<String> CONNECTION_FIELDS = Set.copyOf(gatewatch.sensor.output.JsonRecordWriter.CONNECTION_FIELDS);
     private static final Map<String, KddFeature> BY_NAME = byName();
 
     private final ObjectMapper mapper = JsonMapper.builder()

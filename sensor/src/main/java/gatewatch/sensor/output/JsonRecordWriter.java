@@ -19,6 +19,10 @@ import java.io.Writer;
  * feature rows to alerts. ({@code --extended} keeps its columns: scripts index them.)
  */
 public final class JsonRecordWriter implements RecordWriter {
+    /** The connection fields written before the features, in order; the scoring API ignores exactly these. */
+    public static final java.util.List<String> CONNECTION_FIELDS = java.util.List.of(
+            "start", "end", "src_ip", "src_port", "dst_ip", "dst_port", "proto", "history", "flow_id", "community_id");
+
     private final JsonGenerator gen;
     private final FeatureJson features = new FeatureJson();
     private final CommunityId communityId = new CommunityId();
