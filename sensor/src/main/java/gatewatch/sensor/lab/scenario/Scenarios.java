@@ -1,5 +1,8 @@
 package gatewatch.sensor.lab.scenario;
 
+import gatewatch.sensor.lab.scenario.attack.DosIcmpFlood;
+import gatewatch.sensor.lab.scenario.attack.DosSmurf;
+import gatewatch.sensor.lab.scenario.attack.DosSynFlood;
 import gatewatch.sensor.lab.scenario.attack.ScanNmapSyn;
 import gatewatch.sensor.lab.scenario.normal.NormalWeb;
 import java.util.List;
@@ -13,7 +16,10 @@ public final class Scenarios {
     public static List<Scenario> all() {
         return List.of(
                 new NormalWeb(),
-                new ScanNmapSyn());
+                new ScanNmapSyn(),
+                new DosSynFlood(),
+                new DosIcmpFlood(),
+                new DosSmurf());
     }
 
     /** The scenario called {@code name}, or null. */
