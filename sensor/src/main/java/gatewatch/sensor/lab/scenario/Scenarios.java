@@ -1,8 +1,13 @@
 package gatewatch.sensor.lab.scenario;
 
+import gatewatch.sensor.lab.scenario.attack.DosDnsAmplification;
+import gatewatch.sensor.lab.scenario.attack.DosHttpFlood;
 import gatewatch.sensor.lab.scenario.attack.DosIcmpFlood;
+import gatewatch.sensor.lab.scenario.attack.DosSlowPost;
+import gatewatch.sensor.lab.scenario.attack.DosSlowloris;
 import gatewatch.sensor.lab.scenario.attack.DosSmurf;
 import gatewatch.sensor.lab.scenario.attack.DosSynFlood;
+import gatewatch.sensor.lab.scenario.attack.DosSynackReflection;
 import gatewatch.sensor.lab.scenario.attack.ScanNmapSyn;
 import gatewatch.sensor.lab.scenario.normal.NormalWeb;
 import java.util.List;
@@ -19,7 +24,12 @@ public final class Scenarios {
                 new ScanNmapSyn(),
                 new DosSynFlood(),
                 new DosIcmpFlood(),
-                new DosSmurf());
+                new DosSmurf(),
+                new DosHttpFlood(),
+                new DosSlowloris(),
+                new DosSlowPost(),
+                new DosSynackReflection(),
+                new DosDnsAmplification());
     }
 
     /** The scenario called {@code name}, or null. */

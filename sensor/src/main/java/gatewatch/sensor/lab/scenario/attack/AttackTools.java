@@ -10,7 +10,6 @@ public final class AttackTools {
     public static final Tool AB = Tool.of("ab", "apache2-utils", "-V");
     public static final Tool WRK = Tool.of("wrk", "wrk", "--version");
     public static final Tool SLOWHTTPTEST = Tool.of("slowhttptest", "slowhttptest", "-h");
-    public static final Tool DNSMASQ = Tool.of("/usr/sbin/dnsmasq", "dnsmasq-base", "--version");
     public static final Tool MASSCAN = Tool.of("masscan", "masscan", "--version");
 
     private AttackTools() {
