@@ -3,12 +3,11 @@ package gatewatch.sensor.lab.scenario;
 import gatewatch.sensor.lab.scenario.attack.DosDnsAmplification;
 import gatewatch.sensor.lab.scenario.attack.DosHttpFlood;
 import gatewatch.sensor.lab.scenario.attack.DosIcmpFlood;
-import gatewatch.sensor.lab.scenario.attack.DosSlowPost;
-import gatewatch.sensor.lab.scenario.attack.DosSlowloris;
 import gatewatch.sensor.lab.scenario.attack.DosSmurf;
 import gatewatch.sensor.lab.scenario.attack.DosSynFlood;
 import gatewatch.sensor.lab.scenario.attack.DosSynackReflection;
 import gatewatch.sensor.lab.scenario.attack.ScanNmapSyn;
+import gatewatch.sensor.lab.scenario.attack.DosSlowHttp;
 import gatewatch.sensor.lab.scenario.normal.NormalWeb;
 import java.util.List;
 
@@ -26,8 +25,8 @@ public final class Scenarios {
                 new DosIcmpFlood(),
                 new DosSmurf(),
                 new DosHttpFlood(),
-                new DosSlowloris(),
-                new DosSlowPost(),
+                DosSlowHttp.slowloris(),
+                DosSlowHttp.slowPost(),
                 new DosSynackReflection(),
                 new DosDnsAmplification());
     }

@@ -5,6 +5,7 @@ import gatewatch.features.truth.Proto;
 import gatewatch.features.truth.TruthCategory;
 import gatewatch.sensor.lab.scenario.Daemon;
 import gatewatch.sensor.lab.scenario.LabRun;
+import gatewatch.sensor.lab.scenario.Scenario;
 import gatewatch.sensor.lab.scenario.Tool;
 import gatewatch.sensor.lab.scenario.Tools;
 import gatewatch.sensor.lab.service.WebServer;
@@ -18,11 +19,22 @@ import java.util.regex.Pattern;
 
 /**
  * A slowhttptest run against nginx from the client's main address (slowhttptest cannot choose
- * its source), shared by the slow-header and slow-body scenarios: every TCP connection from that
- * address to port 80 is the attack's, its availability probes included. A few normal fetches
- * from another address during the test are normal.
+ * its source): every TCP connection from that address to port 80 is the attack's, its
+ * availability probes included; a user fetching pages from another address meanwhile is normal.
+ * Two scenarios (no KDD name fits either: KDD has no connection-exhaustion attack on a web server):
+ * <ul>
+ * <li>{@link #slowloris()}: slowhttptest -H, about 300 connections, each sending an unfinished
+ *     request header and one more header line every 5 s, held for 30 s; dos/slowloris;</li>
+ * <li>{@link #slowPost()}: slowhttptest -B (R-U-Dead-Yet), about 300 POSTs to nginx's form
+ *     handler {@code /form} (which reads the whole body before answering), each announcing 8 KiB
+ *     and sending a few bytes every 5 s, held for 30 s; dos/slow_post.</li>
+ * </ul>
+ *
+ * @param mode  slowhttptest's mode option
+ * @param path  the URL path attacked
+ * @param label the dos label
  */
-final class SlowHttp {
+public record DosSlowHttp(String name, String mode, String path, String label, String what) implements Scenario {
     /** Connections slowhttptest aims to hold; nginx here allows 512 per worker. */
     static final int CONNECTIONS = 300;
     static final int RATE = 100;
@@ -34,10 +46,21 @@ final class SlowHttp {
     private static final Pattern ANSI = Pattern.compile("\u001B\\[[0-9;]*[A-Za-z]");
     private static final Pattern STATE = Pattern.compile("(initializing|pending|connected|error|closed):\\s+(\\d+)");
 
-    private SlowHttp() {
+    public static DosSlowHttp slowloris() {
+        return new DosSlowHttp("dos-slowloris", "-H", "/", "slowloris", "slow-header connections");
     }
 
-    static List<Tool> tools() {
+    public static DosSlowHttp slowPost() {
+        return new DosSlowHttp("dos-slow-post", "-B", "/form", "slow_post", "slow-body POSTs");
+    }
+
+    @Override
+    public String summary() {
+        return "dos/" + label + ": slowhttptest " + mode + ", " + CONNECTIONS + " " + what + " to nginx for " + SECONDS + " s";
+    }
+
+    @Override
+    public List<Tool> tools() {
         List<Tool> t = new ArrayList<>(WebServer.TOOLS);
         t.addAll(List.of(AttackTools.SLOWHTTPTEST, Tools.CURL));
         return t;
@@ -54,7 +77,8 @@ final class SlowHttp {
     }
 
     /** Starts nginx, labels the traffic, runs the test with a user browsing beside it, and reports slowhttptest's final counts. */
-    static void run(LabRun lab, String mode, String path, String label) {
+    @Override
+    public void run(LabRun lab) {
         WebServer.start(lab);
         String server = lab.net().server();
         String http = WebServer.url(lab, false);
