@@ -6,6 +6,7 @@ import gatewatch.sensor.lab.scenario.attack.DosIcmpFlood;
 import gatewatch.sensor.lab.scenario.attack.DosSmurf;
 import gatewatch.sensor.lab.scenario.attack.DosSynFlood;
 import gatewatch.sensor.lab.scenario.attack.DosSynackReflection;
+import gatewatch.sensor.lab.scenario.attack.ScanNmap;
 import gatewatch.sensor.lab.scenario.attack.ScanNmapSyn;
 import gatewatch.sensor.lab.scenario.attack.DosSlowHttp;
 import gatewatch.sensor.lab.scenario.normal.NormalWeb;
@@ -28,7 +29,15 @@ public final class Scenarios {
                 DosSlowHttp.slowloris(),
                 DosSlowHttp.slowPost(),
                 new DosSynackReflection(),
-                new DosDnsAmplification());
+                new DosDnsAmplification(),
+                ScanNmap.connect(),
+                ScanNmap.ack(),
+                ScanNmap.finXmasNull(),
+                ScanNmap.udp(),
+                ScanNmap.os(),
+                ScanNmap.version(),
+                ScanNmap.aggressive(),
+                ScanNmap.pingSweeps());
     }
 
     /** The scenario called {@code name}, or null. */
