@@ -1,11 +1,14 @@
 package gatewatch.sensor.lab.scenario;
 
 import gatewatch.sensor.lab.scenario.attack.DosDnsAmplification;
+import gatewatch.sensor.lab.scenario.attack.DosFragments;
 import gatewatch.sensor.lab.scenario.attack.DosHttpFlood;
 import gatewatch.sensor.lab.scenario.attack.DosIcmpFlood;
+import gatewatch.sensor.lab.scenario.attack.DosLand;
 import gatewatch.sensor.lab.scenario.attack.DosSmurf;
 import gatewatch.sensor.lab.scenario.attack.DosSynFlood;
 import gatewatch.sensor.lab.scenario.attack.DosSynackReflection;
+import gatewatch.sensor.lab.scenario.attack.DosUdpFlood;
 import gatewatch.sensor.lab.scenario.attack.ScanNmap;
 import gatewatch.sensor.lab.scenario.attack.ScanNmapSyn;
 import gatewatch.sensor.lab.scenario.attack.DosSlowHttp;
@@ -30,6 +33,10 @@ public final class Scenarios {
                 DosSlowHttp.slowPost(),
                 new DosSynackReflection(),
                 new DosDnsAmplification(),
+                new DosUdpFlood(),
+                new DosLand(),
+                DosFragments.pingOfDeath(),
+                DosFragments.teardrop(),
                 ScanNmap.connect(),
                 ScanNmap.ack(),
                 ScanNmap.finXmasNull(),
