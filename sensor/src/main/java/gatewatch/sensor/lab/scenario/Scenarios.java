@@ -9,6 +9,7 @@ import gatewatch.sensor.lab.scenario.attack.DosSmurf;
 import gatewatch.sensor.lab.scenario.attack.DosSynFlood;
 import gatewatch.sensor.lab.scenario.attack.DosSynackReflection;
 import gatewatch.sensor.lab.scenario.attack.DosUdpFlood;
+import gatewatch.sensor.lab.scenario.attack.ScanMasscan;
 import gatewatch.sensor.lab.scenario.attack.ScanNmap;
 import gatewatch.sensor.lab.scenario.attack.ScanNmapSyn;
 import gatewatch.sensor.lab.scenario.attack.DosSlowHttp;
@@ -44,7 +45,8 @@ public final class Scenarios {
                 ScanNmap.os(),
                 ScanNmap.version(),
                 ScanNmap.aggressive(),
-                ScanNmap.pingSweeps());
+                ScanNmap.pingSweeps(),
+                new ScanMasscan());
     }
 
     /** The scenario called {@code name}, or null. */
