@@ -38,7 +38,7 @@ public final class OpenResolver {
     }
 
     /** {@code txt-record=} lines of seeded text for {@link #BIG_NAME}. */
-    static String txtRecords(RandomGenerator rnd) {
+    public static String txtRecords(RandomGenerator rnd) {
         StringBuilder sb = new StringBuilder();
         for (int i = 0; i < BIG_RECORDS; i++) {
             StringBuilder text = new StringBuilder();

@@ -4,6 +4,7 @@ import gatewatch.features.truth.FlowPattern;
 import gatewatch.features.truth.Proto;
 import gatewatch.features.truth.TruthCategory;
 import gatewatch.sensor.lab.LabException;
+import gatewatch.sensor.lab.net.Topology;
 import gatewatch.sensor.lab.scenario.LabRun;
 import gatewatch.sensor.lab.scenario.Scenario;
 import gatewatch.sensor.lab.scenario.Tool;
@@ -115,7 +116,7 @@ public record ScanNmap(String name, String label, String summary, List<List<Stri
     List<String> command(String nmap, String source, Path xml, String target, int i) {
         List<String> c = new ArrayList<>(List.of(nmap));
         c.addAll(runs.get(i));
-        c.addAll(List.of("-S", source, "-e", "veth-gw", "-oX", xml.toString(), target));
+        c.addAll(List.of("-S", source, "-e", Topology.HOST_IF, "-oX", xml.toString(), target));
         return c;
     }
 
