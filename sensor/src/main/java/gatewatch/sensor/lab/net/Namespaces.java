@@ -67,13 +67,35 @@ public final class Namespaces {
                 sysctl(t.gatewayNs(), "net.ipv4.conf." + iface + ".rp_filter", "0");
             }
             // Directed broadcasts to the server network are forwarded (smurf); kernels before 5.0 lack the knob.
-            sysctlIfPresent(t.gatewayNs(), "net.ipv4.conf.all.bc_forwarding", "1");
-            sysctlIfPresent(t.gatewayNs(), "net.ipv4.conf." + Topology.GATEWAY_SERVER_IF + ".bc_forwarding", "1");
+            // The kernel ANDs "all" with the interface the broadcast comes in on, so the client side needs it too.
+            for (String iface : List.of("all", Topology.GATEWAY_CLIENT_IF, Topology.GATEWAY_SERVER_IF)) {
+                sysctlIfPresent(t.gatewayNs(), "net.ipv4.conf." + iface + ".bc_forwarding", "1");
+            }
             sysctl(t.serverNs(), "net.ipv4.icmp_echo_ignore_broadcasts", "0");
         } catch (RuntimeException e) {
             destroy(t);
             throw e;
         }
+    }
+
+    /**
+     * Adds extra host {@code i} to the server network of a created topology: its own namespace
+     * with a macvlan (bridge mode) on the server's link, the address {@link Topology#serverHost},
+     * a default route via the gateway, and echo replies to broadcasts on (the smurf amplifiers).
+     */
+    public static void addServerHost(Topology t, int i) {
+        String ns = t.serverHostNs(i);
+        String link = "mv" + i;
+        Exec.quick("ip", "netns", "add", ns).requireOk();
+        sysctl(ns, "net.ipv6.conf.all.disable_ipv6", "1");
+        sysctl(ns, "net.ipv6.conf.default.disable_ipv6", "1");
+        sysctl(ns, "net.ipv4.icmp_echo_ignore_broadcasts", "0");
+        ip(ns, "link", "set", "lo", "up");
+        ip(t.serverNs(), "link", "add", "link", Topology.HOST_IF, "name", link, "type", "macvlan", "mode", "bridge");
+        ip(t.serverNs(), "link", "set", link, "netns", ns);
+        ip(ns, "addr", "add", t.serverHost(i) + "/24", "dev", link);
+        ip(ns, "link", "set", link, "up");
+        ip(ns, "route", "add", "default", "via", t.gatewayServerSide());
     }
 
     private static void veth(String nsA, String ifA, String nsB, String ifB) {
@@ -103,6 +125,9 @@ public final class Namespaces {
     public static void destroy(Topology t) {
         for (String ns : List.of(t.clientNs(), t.gatewayNs(), t.serverNs())) {
             destroyNamespace(ns);
+        }
+        for (int i = 0; i < Topology.SERVER_HOSTS; i++) {
+            destroyNamespace(t.serverHostNs(i));
         }
     }
 

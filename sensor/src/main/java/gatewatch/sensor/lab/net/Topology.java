@@ -28,6 +28,8 @@ public record Topology(String prefix) {
     public static final String LAB_NET = "10.77.0.0/16";
     public static final int CLIENT_ALIASES = 50;
     public static final int SERVER_ALIASES = 10;
+    /** At most this many extra hosts on the server network ({@link #serverHost}), made only when a scenario asks. */
+    public static final int SERVER_HOSTS = 8;
 
     public String clientNs() {
         return prefix + "c";
@@ -69,6 +71,21 @@ public record Topology(String prefix) {
     public String serverAlias(int i) {
         check(i, SERVER_ALIASES);
         return "10.77.2." + (10 + i);
+    }
+
+    /**
+     * The namespace of extra server-network host {@code i}, {@code 0 <= i < SERVER_HOSTS}: a host of
+     * its own (a macvlan on the server's link), so that it answers a broadcast as a separate machine.
+     */
+    public String serverHostNs(int i) {
+        check(i, SERVER_HOSTS);
+        return prefix + "h" + i;
+    }
+
+    /** The address of extra server-network host {@code i}: 10.77.2.30 and up. */
+    public String serverHost(int i) {
+        check(i, SERVER_HOSTS);
+        return "10.77.2." + (30 + i);
     }
 
     /** The server network's directed broadcast (the gateway forwards it; the server answers echo requests to it). */

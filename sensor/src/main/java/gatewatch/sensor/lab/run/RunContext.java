@@ -42,6 +42,7 @@ final class RunContext implements LabRun {
     private final List<TruthRule> rules = new ArrayList<>();
     private final Map<String, Long> reports = new LinkedHashMap<>();
     private int commands;
+    private int serverHosts;
 
     RunContext(Topology net, String scenario, long seed, Path workDir, Map<Tool, ToolCheck.Found> tools, PrintWriter log) {
         this.net = net;
@@ -119,6 +120,18 @@ final class RunContext implements LabRun {
     @Override
     public void serverEtcFile(String file, String content) {
         Namespaces.etcFile(net.serverNs(), file, content);
+    }
+
+    @Override
+    public synchronized List<String> addServerHosts(int n) {
+        List<String> added = new ArrayList<>();
+        for (int i = serverHosts; i < serverHosts + n; i++) {
+            Namespaces.addServerHost(net, i);
+            added.add(net.serverHost(i));
+        }
+        serverHosts += n;
+        log("server hosts added: " + String.join(" ", added));
+        return added;
     }
 
     @Override

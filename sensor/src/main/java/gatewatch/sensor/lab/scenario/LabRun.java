@@ -44,6 +44,13 @@ public interface LabRun {
     /** Writes a file that every program started afterwards in the server namespace sees as /etc/FILE (e.g. passwd). */
     void serverEtcFile(String file, String content);
 
+    /**
+     * Adds {@code n} more hosts to the server network (each its own namespace, removed with the
+     * run; they answer pings, also to the broadcast address, and run nothing else) and returns
+     * their addresses ({@link Topology#serverHost}). At most {@link Topology#SERVER_HOSTS}.
+     */
+    List<String> addServerHosts(int n);
+
     /** The absolute path of a tool the scenario declared. */
     String path(Tool tool);
 

@@ -1,6 +1,18 @@
 package gatewatch.sensor.lab.scenario;
 
 import gatewatch.sensor.lab.scenario.attack.BruteforceSshHydra;
+import gatewatch.sensor.lab.scenario.attack.DosDnsAmplification;
+import gatewatch.sensor.lab.scenario.attack.DosFragments;
+import gatewatch.sensor.lab.scenario.attack.DosHttpFlood;
+import gatewatch.sensor.lab.scenario.attack.DosIcmpFlood;
+import gatewatch.sensor.lab.scenario.attack.DosLand;
+import gatewatch.sensor.lab.scenario.attack.DosSlowHttp;
+import gatewatch.sensor.lab.scenario.attack.DosSmurf;
+import gatewatch.sensor.lab.scenario.attack.DosSynFlood;
+import gatewatch.sensor.lab.scenario.attack.DosSynackReflection;
+import gatewatch.sensor.lab.scenario.attack.DosUdpFlood;
+import gatewatch.sensor.lab.scenario.attack.ScanMasscan;
+import gatewatch.sensor.lab.scenario.attack.ScanNmap;
 import gatewatch.sensor.lab.scenario.attack.ScanNmapSyn;
 import gatewatch.sensor.lab.scenario.normal.NormalWeb;
 import java.util.List;
@@ -15,7 +27,28 @@ public final class Scenarios {
         return List.of(
                 new NormalWeb(),
                 new ScanNmapSyn(),
-                new BruteforceSshHydra());
+                new BruteforceSshHydra(),
+                new DosSynFlood(),
+                new DosIcmpFlood(),
+                new DosSmurf(),
+                new DosHttpFlood(),
+                DosSlowHttp.slowloris(),
+                DosSlowHttp.slowPost(),
+                new DosSynackReflection(),
+                new DosDnsAmplification(),
+                new DosUdpFlood(),
+                new DosLand(),
+                DosFragments.pingOfDeath(),
+                DosFragments.teardrop(),
+                ScanNmap.connect(),
+                ScanNmap.ack(),
+                ScanNmap.finXmasNull(),
+                ScanNmap.udp(),
+                ScanNmap.os(),
+                ScanNmap.version(),
+                ScanNmap.aggressive(),
+                ScanNmap.pingSweeps(),
+                new ScanMasscan());
     }
 
     /** The scenario called {@code name}, or null. */

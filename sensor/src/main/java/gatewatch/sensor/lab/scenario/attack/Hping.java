@@ -1,0 +1,52 @@
+package gatewatch.sensor.lab.scenario.attack;
+
+import gatewatch.sensor.lab.CommandResult;
+import gatewatch.sensor.lab.LabException;
+import gatewatch.sensor.lab.scenario.LabRun;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/** Runs hping3 in the client namespace and reads the counts it prints when it ends. */
+final class Hping {
+    private static final Pattern STATS = Pattern.compile("(\\d+) packets transmitted, (\\d+) packets received");
+
+    /** What hping3 said it sent and how many answers it saw. */
+    record Stats(long transmitted, long received) {
+    }
+
+    private Hping() {
+    }
+
+    /**
+     * Runs {@code hping3 ARGS} to its end. hping3's exit code says whether answers came (none come
+     * to spoofed sources), so success is judged by its statistics line instead.
+     */
+    static Stats run(LabRun lab, String name, Duration limit, List<String> args) {
+        List<String> c = new ArrayList<>();
+        c.add(lab.path(AttackTools.HPING3));
+        c.addAll(args);
+        CommandResult r = lab.client(name, limit, c);
+        Stats s = parse(r.output());
+        if (s == null) {
+            throw new LabException("hping3 (" + name + ") printed no statistics, exit " + r.exit() + ": "
+                    + CommandResult.tail(r.output()));
+        }
+        return s;
+    }
+
+    /** {@code common} followed by {@code more}: shared options plus one run's own. */
+    static List<String> args(List<String> common, String... more) {
+        List<String> a = new ArrayList<>(common);
+        a.addAll(List.of(more));
+        return a;
+    }
+
+    /** The counts of hping3's "N packets transmitted, M packets received" line, or null. */
+    static Stats parse(String output) {
+        Matcher m = STATS.matcher(output);
+        return m.find() ? new Stats(Long.parseLong(m.group(1)), Long.parseLong(m.group(2))) : null;
+    }
+}
