@@ -11,7 +11,7 @@ import gatewatch.features.kdd.Service;
  * {@link ConnectionListener} may read one only during its callback. Written by the capture
  * thread only.
  */
-public final class Connection {
+public final class Connection implements OpenConnection {
     // Canonical key: endpoint A is the lower (address, port), so both directions find the slot.
     long aHi;
     long aLo;
@@ -50,6 +50,10 @@ public final class Connection {
      * and can release it.
      */
     private int observerState;
+    /** The window stage's ticket: this connection's place in start order. */
+    private long windowTicket = -1;
+    /** The record's feature array when its window features were computed while it was open. */
+    private double[] heldFeatures;
 
     Connection(int slot) {
         this.slot = slot;
@@ -65,6 +69,8 @@ public final class Connection {
         service = null;
         protocol = null;
         timeoutClass = null;
+        windowTicket = -1;
+        heldFeatures = null;
     }
 
     /** Swaps the roles: the responder was the one that opened the connection. */
@@ -88,6 +94,20 @@ public final class Connection {
 
     /** Sets the {@link PayloadObserver}'s word; the observer's alone to write. */
     public void observerState(int state) { observerState = state; }
+
+    /** The window stage's ticket for this connection, -1 before it has one. */
+    public long windowTicket() { return windowTicket; }
+
+    public void windowTicket(long ticket) { windowTicket = ticket; }
+
+    @Override
+    public KddFlag flagSoFar() { return kddFlag(); }
+
+    @Override
+    public void holdFeatures(double[] features) { heldFeatures = features; }
+
+    @Override
+    public double[] heldFeatures() { return heldFeatures; }
 
     /** The table slot, stable for the connection's lifetime (an ICMP record has -1). */
     public int slot() { return slot; }

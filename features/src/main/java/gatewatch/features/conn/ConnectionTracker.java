@@ -107,6 +107,7 @@ public final class ConnectionTracker {
             if (proto == PacketView.PROTO_TCP) {
                 payloads.opened(c);
             }
+            listener.opened(c);
         }
         boolean isOrig = senderIsA == c.origIsA;
         if (proto == PacketView.PROTO_TCP) {
