@@ -55,6 +55,15 @@ public record ConnectionSummary(
                 c.land(), c.wrongFragments(), c.urgentPackets(), reason);
     }
 
+    /**
+     * Still open when the capture ended or the sensor stopped: an artefact of where the capture
+     * was cut, not evidence. Its flag says what had happened so far (an S1 is a session the
+     * capture cut off), and the window features count it as open (docs/FEATURES.md).
+     */
+    public boolean openAtEnd() {
+        return finishReason == FinishReason.FLUSHED;
+    }
+
     /** KDD {@code duration}: whole seconds from the first packet to the last, truncated. */
     public long durationSeconds() {
         return Math.max(0, (endNanos - startNanos) / 1_000_000_000L);

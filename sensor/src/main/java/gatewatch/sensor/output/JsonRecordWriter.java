@@ -42,6 +42,7 @@ public final class JsonRecordWriter implements RecordWriter {
             gen.writeNumberField("dst_port", c.respPort());
             gen.writeStringField("proto", c.transport());
             gen.writeStringField("history", c.history());
+            gen.writeBooleanField("open_at_end", c.openAtEnd());
             features.write(gen, record.features());
             gen.writeEndObject();
         } catch (IOException e) {
