@@ -215,6 +215,29 @@ class TrafficWindowsTest {
     }
 
     @Test
+    void echoRepliesAreASmurfByVolumeNotByTheirSharedPort() {
+        // ICMP has no ports: every message stands on port 0, as in the KDD data, where 339 of the
+        // 345 normal ecr_i rows have dst_host_same_src_port_rate 1.00. A slow ping is told from a
+        // smurf by count and srv_count (normal ecr_i: at most 6; smurf: 445 or more in 99 %).
+        Stage slow = new Stage(WindowConfig.defaults());
+        for (int i = 0; i < 30; i++) {
+            slow.accept(icmp(3 * i, 1, 1, Service.ECR_I));
+        }
+        ConnectionRecord ping = slow.last();
+        assertThat(f(ping, COUNT)).isEqualTo(1);
+        assertThat(f(ping, SRV_COUNT)).isEqualTo(1);
+        assertThat(f(ping, DST_HOST_SAME_SRC_PORT_RATE)).isEqualTo(1.0);
+        Stage burst = new Stage(WindowConfig.defaults());
+        for (int i = 0; i < 2000; i++) {
+            burst.accept(icmp(i / 1000.0, i % 200, 1, Service.ECR_I));
+        }
+        ConnectionRecord smurf = burst.last();
+        assertThat(f(smurf, COUNT)).isEqualTo(511);
+        assertThat(f(smurf, SRV_COUNT)).isEqualTo(511);
+        assertThat(f(smurf, SAME_SRV_RATE)).isEqualTo(1.0);
+    }
+
+    @Test
     void connectionsFinishingOutOfOrderArePlacedByStartTime() {
         Stage stage = new Stage(WindowConfig.defaults());
         ConnectionSummary early = Synthetic.endingAt(tcp(100, 1, 40000, 1, 80, KddFlag.S0), nanos(100));
