@@ -308,6 +308,11 @@ class TrafficWindowsTest {
     void aConnectionCutOffByTheEndOfTheCaptureIsNoErrorByItself() {
         Stage stage = new Stage(WindowConfig.defaults());
         ConnectionSummary open = Synthetic.flushed(tcp(1, 1, 40000, 1, 443, KddFlag.S1));
+        assertThat(open.openAtEnd()).isTrue();
+        // Closed, and flushed while lingering for trailing packets: it had ended.
+        assertThat(Synthetic.flushed(tcp(1, 1, 40000, 1, 443, KddFlag.SF)).openAtEnd()).isFalse();
+        assertThat(Synthetic.flushed(tcp(1, 1, 40000, 1, 443, KddFlag.RSTO)).openAtEnd()).isFalse();
+        assertThat(tcp(1, 1, 40000, 1, 443, KddFlag.S1).openAtEnd()).isFalse();
         ConnectionRecord r = stage.accept(open).last();
         assertThat(f(r, COUNT)).isEqualTo(1);
         assertThat(f(r, SERROR_RATE)).isEqualTo(0.0);
