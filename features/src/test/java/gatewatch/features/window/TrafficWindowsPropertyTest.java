@@ -52,7 +52,7 @@ class TrafficWindowsPropertyTest {
             Stream s = generate(new SplittableRandom(seed), false);
             Run run = run(s);
             assertThat(run.windows.counters().placedOpen()).as("seed %d", seed).isZero();
-            compare(seed, s, run.out, Set.of());
+            compare(seed, s, run.out, Map.of());
         }
     }
 
@@ -64,13 +64,15 @@ class TrafficWindowsPropertyTest {
             Run run = run(s);
             placedOpen += run.windows.counters().placedOpen();
             // A connection placed open counts with the class of its state then until it finishes:
-            // records placed meanwhile may miss its change of class, and only that.
-            Set<ConnectionSummary> changed = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
+            // records placed meanwhile may miss its change of class, and only that. A record waits
+            // for the connections in its windows up to its own grace, so only a change reported
+            // after that can be missed.
+            Map<ConnectionSummary, Long> changed = new IdentityHashMap<>();
             long grace = s.config().grace().toNanos();
             for (int k = 0; k < s.reportOrder().length; k++) {
                 ConnectionSummary c = s.started().get(s.reportOrder()[k]);
                 if (s.reportNanos()[k] - c.startNanos() >= grace && ErrorClass.ofOpen(flagSoFar(c)) != TrafficWindows.classOf(c)) {
-                    changed.add(c);
+                    changed.put(c, s.reportNanos()[k]);
                 }
             }
             compare(seed, s, run.out, changed);
@@ -91,7 +93,7 @@ class TrafficWindowsPropertyTest {
         return c.ipProtocol() == 6 && c.startNanos() % 2 == 0 ? KddFlag.S0 : c.kddFlag();
     }
 
-    private static void compare(int seed, Stream s, List<ConnectionRecord> out, Set<ConnectionSummary> changed) {
+    private static void compare(int seed, Stream s, List<ConnectionRecord> out, Map<ConnectionSummary, Long> changed) {
         assertThat(out).hasSameSizeAs(s.started());
         List<ConnectionRecord> byStart = new ArrayList<>(out);
         Map<ConnectionSummary, Integer> startIndex = new IdentityHashMap<>();
@@ -119,12 +121,17 @@ class TrafficWindowsPropertyTest {
         }
     }
 
-    /** Whether a window of connection {@code i} (the connections before it) holds one of {@code cs}. */
+    /**
+     * Whether a window of connection {@code i} (the connections before it) holds one of
+     * {@code changed} reported after connection i's grace ended.
+     */
     private static boolean windowHolds(List<ConnectionSummary> placed, long[] placement, int i, WindowConfig config,
-            Set<ConnectionSummary> cs) {
+            Map<ConnectionSummary, Long> changed) {
         int widest = Math.max(config.timeWindowConnections(), config.hostWindowConnections());
+        long graceEnd = placed.get(i).startNanos() + config.grace().toNanos();
         for (int j = Math.max(0, i - widest + 1); j < i; j++) {
-            if (cs.contains(placed.get(j))) {
+            Long reported = changed.get(placed.get(j));
+            if (reported != null && reported >= graceEnd) {
                 return true;
             }
         }
