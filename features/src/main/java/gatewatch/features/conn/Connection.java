@@ -1,5 +1,6 @@
 package gatewatch.features.conn;
 
+import gatewatch.features.kdd.KddFeature;
 import gatewatch.features.kdd.KddFlag;
 import gatewatch.features.kdd.ProtocolType;
 import gatewatch.features.kdd.Service;
@@ -52,8 +53,12 @@ public final class Connection implements OpenConnection {
     private int observerState;
     /** The window stage's ticket: this connection's place in start order. */
     private long windowTicket = -1;
-    /** The record's feature array when its window features were computed while it was open. */
-    private double[] heldFeatures;
+    /**
+     * Window columns computed while the connection was open; allocated once per table slot and
+     * reused, so that a long wait does not keep a young array referenced from this old object.
+     */
+    private double[] windowColumns;
+    private boolean placedOpen;
 
     Connection(int slot) {
         this.slot = slot;
@@ -70,7 +75,7 @@ public final class Connection implements OpenConnection {
         protocol = null;
         timeoutClass = null;
         windowTicket = -1;
-        heldFeatures = null;
+        placedOpen = false;
     }
 
     /** Swaps the roles: the responder was the one that opened the connection. */
@@ -104,10 +109,16 @@ public final class Connection implements OpenConnection {
     public KddFlag flagSoFar() { return kddFlag(); }
 
     @Override
-    public void holdFeatures(double[] features) { heldFeatures = features; }
+    public double[] placeOpen() {
+        if (windowColumns == null) {
+            windowColumns = new double[KddFeature.COUNT_OF_FEATURES];
+        }
+        placedOpen = true;
+        return windowColumns;
+    }
 
     @Override
-    public double[] heldFeatures() { return heldFeatures; }
+    public double[] placedOpen() { return placedOpen ? windowColumns : null; }
 
     /** The table slot, stable for the connection's lifetime (an ICMP record has -1). */
     public int slot() { return slot; }

@@ -107,10 +107,9 @@ public final class FeatureExtractor implements FrameHandler {
         @Override
         public void onConnection(Connection c, FinishReason reason) {
             ConnectionSummary summary = ConnectionSummary.of(c, reason, histories);
-            // The window stage parked the array here if it placed the connection while open.
-            double[] held = c.heldFeatures();
-            double[] v = held != null ? held : new double[KddFeature.COUNT_OF_FEATURES];
-            c.holdFeatures(null);
+            double[] v = new double[KddFeature.COUNT_OF_FEATURES];
+            // The window stage computed its window columns already if it placed it while open.
+            TrafficWindows.takeWindowColumns(c, v);
             BasicFeatures.fill(summary, v);
             content.finish(c, v);
             if (reason == FinishReason.SINGLE_PACKET) {

@@ -87,9 +87,10 @@ public final class TrafficWindows {
 
     /**
      * The connection of {@code ticket} finished, with features 1–22 in {@code features} (41
-     * values, {@link KddFeature} order). If it was placed while open, {@code features} must be the
-     * array parked with its handle. This stage takes the array: it writes features 23–41 into it
-     * and the emitted record holds it, so the caller does not touch it again.
+     * values, {@link KddFeature} order). If it was placed while open, the caller first copies the
+     * window columns from its handle ({@link #takeWindowColumns}). This stage takes the array: it
+     * writes features 23–41 into it and the emitted record holds it, so the caller does not touch
+     * it again.
      */
     public void finish(long ticket, ConnectionSummary conn, double[] features) {
         if (features.length != KddFeature.COUNT_OF_FEATURES) {
@@ -116,6 +117,18 @@ public final class TrafficWindows {
             clock = nanos;
         }
         placeDue();
+    }
+
+    /**
+     * Copies the window columns the stage computed for a connection placed open into
+     * {@code features}, the array the caller will pass to {@link #finish}; nothing if it was not.
+     */
+    public static void takeWindowColumns(OpenConnection handle, double[] features) {
+        double[] placed = handle.placedOpen();
+        if (placed != null) {
+            int from = KddFeature.COUNT.ordinal();
+            System.arraycopy(placed, from, features, from, KddFeature.COUNT_OF_FEATURES - from);
+        }
     }
 
     /** End of input or stop, after every open connection was finished: places every waiting one. */
@@ -158,8 +171,9 @@ public final class TrafficWindows {
         long place = Math.max(q.firstStart(), lastPlacement);
         boolean finished = q.firstFinished();
         ConnectionSummary c = q.firstConnection();
-        double[] v = finished ? q.firstFeatures() : new double[KddFeature.COUNT_OF_FEATURES];
         OpenConnection handle = q.firstHandle();
+        double[] v = finished ? q.firstFeatures()
+                : handle != null ? handle.placeOpen() : new double[KddFeature.COUNT_OF_FEATURES];
         ErrorClass err = finished ? q.firstError()
                 : handle == null ? ErrorClass.NONE : ErrorClass.ofOpen(handle.flagSoFar());
         ring.write(seq, q.firstHostHi(), q.firstHostLo(), q.firstServiceKey(), q.firstSrcPort(), err, !finished, place);
@@ -177,16 +191,13 @@ public final class TrafficWindows {
         } else {
             openBehind++;
             counters.placedOpen++;
-            if (handle != null) {
-                handle.holdFeatures(v);
-            }
         }
     }
 
     /** A connection placed while open finished: its class updates the windows, its record goes. */
     private void settle(long ticket, ConnectionSummary c, double[] v, ErrorClass err) {
         if (ticket < 0 || ticket >= queue.head() || v[KddFeature.COUNT.ordinal()] < 1) {
-            throw new IllegalStateException("ticket " + ticket + " was not placed open, or its parked features were not passed back");
+            throw new IllegalStateException("ticket " + ticket + " was not placed open, or its window columns were not taken");
         }
         long newest = queue.head() - 1;
         if (ring.holds(ticket, newest) && ring.isOpen(ticket)) {

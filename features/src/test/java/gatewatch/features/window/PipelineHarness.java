@@ -43,8 +43,8 @@ final class PipelineHarness {
             @Override
             public void onConnection(Connection c, FinishReason reason) {
                 ConnectionSummary s = ConnectionSummary.of(c, reason);
-                double[] v = c.heldFeatures() != null ? c.heldFeatures() : new double[KddFeature.COUNT_OF_FEATURES];
-                c.holdFeatures(null);
+                double[] v = new double[KddFeature.COUNT_OF_FEATURES];
+                TrafficWindows.takeWindowColumns(c, v);
                 BasicFeatures.fill(s, v);
                 if (reason == FinishReason.SINGLE_PACKET) {
                     windows.accept(s, v);

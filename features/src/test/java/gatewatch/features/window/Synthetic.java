@@ -85,13 +85,21 @@ final class Synthetic {
         }
 
         @Override
-        public void holdFeatures(double[] features) {
-            held = features;
+        public double[] placeOpen() {
+            held = new double[KddFeature.COUNT_OF_FEATURES];
+            return held;
         }
 
         @Override
-        public double[] heldFeatures() {
+        public double[] placedOpen() {
             return held;
+        }
+
+        /** A fresh array with features 1-22 tagged and the window columns taken, as the extractor makes it. */
+        double[] finished(int tag) {
+            double[] v = basic(tag);
+            TrafficWindows.takeWindowColumns(this, v);
+            return v;
         }
     }
 
@@ -127,8 +135,7 @@ final class Synthetic {
         void finish(long ticket, ConnectionSummary c, long nowNanos) {
             windows.advanceTime(nowNanos);
             Open h = handles.remove(c.startNanos());
-            double[] v = h != null && h.held != null ? h.held : basic(out.size());
-            windows.finish(ticket, c, v);
+            windows.finish(ticket, c, h != null ? h.finished(out.size()) : basic(out.size()));
         }
 
         List<ConnectionRecord> flush() {

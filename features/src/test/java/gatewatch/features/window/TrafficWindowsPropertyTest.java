@@ -165,10 +165,7 @@ class TrafficWindowsPropertyTest {
             }
             w.advanceTime(now);
             int i = s.reportOrder()[k];
-            double[] v = handles[i].held != null ? handles[i].held : new double[KddFeature.COUNT_OF_FEATURES];
-            double[] tag = Synthetic.basic(1000 * i);
-            System.arraycopy(tag, 0, v, 0, KddFeature.COUNT.ordinal());
-            w.finish(tickets[i], s.started().get(i), v);
+            w.finish(tickets[i], s.started().get(i), handles[i].finished(1000 * i));
         }
         w.flush();
         assertThat(w.waiting()).isZero();

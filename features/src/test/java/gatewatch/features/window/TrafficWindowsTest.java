@@ -272,8 +272,8 @@ class TrafficWindowsTest {
         assertThat(f(stage.out.get(0), COUNT)).isEqualTo(2);
         assertThat(f(stage.out.get(0), RERROR_RATE)).isEqualTo(0.5);
         assertThat(dns.held).isNotNull();
-        // The tracker reports the flow 60 s after its last packet, with the parked array.
-        stage.windows.finish(dnsTicket, Synthetic.endingAt(udp, nanos(40.1)), dns.held);
+        // The tracker reports the flow 60 s after its last packet; its window columns were computed at 51 s.
+        stage.windows.finish(dnsTicket, Synthetic.endingAt(udp, nanos(40.1)), dns.finished(99));
         ConnectionRecord r = stage.out.get(1);
         assertThat(r.conn().respPort()).isEqualTo(53);
         assertThat(f(r, COUNT)).isEqualTo(1);
@@ -293,7 +293,7 @@ class TrafficWindowsTest {
         stage.accept(tcp(1.5, 1, 40001, 1, 80, KddFlag.SF));
         assertThat(f(stage.out.get(0), SERROR_RATE)).isEqualTo(0.5);
         // It is refused in the end: connections placed after that see a REJ error, and so does its own record.
-        stage.windows.finish(t, s0, attempt.held);
+        stage.windows.finish(t, s0, attempt.finished(98));
         stage.accept(tcp(1.7, 1, 40002, 1, 80, KddFlag.SF));
         assertThat(stage.out.get(1).conn()).isSameAs(s0);
         assertThat(f(stage.out.get(1), COUNT)).isEqualTo(1);
