@@ -10,6 +10,7 @@ import gatewatch.detector.train.CrossValidation;
 import gatewatch.detector.train.TrainedModel;
 import gatewatch.detector.train.Trainer;
 import gatewatch.detector.train.TrainingConfig;
+import gatewatch.detector.train.TrainingProgress;
 import gatewatch.detector.train.TrainingReport;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -61,6 +62,10 @@ public class TrainCommand implements Callable<Integer> {
             description = "Also report K-fold cross-validated accuracy and cost on the training data (the model is still trained on all of it).")
     int folds;
 
+    @Option(names = "--progress",
+            description = "Report the stages and the trees as they are built on stderr even when it is not a terminal (on a terminal they always are).")
+    boolean progress;
+
     public TrainCommand() {
     }
 
@@ -71,6 +76,8 @@ public class TrainCommand implements Callable<Integer> {
             throw new ParameterException(spec.commandLine(), "--cv needs at least 2 folds, got " + folds);
         }
         PrintWriter o = spec.commandLine().getOut();
+        TrainingProgress report = TrainProgress.of(spec.commandLine().getErr(), progress);
+        report.stage(TrainingProgress.Stage.READ, 0);
         KddLoader loader = new KddLoader(taxonomy(), skipUnknownSymbols ? UnknownSymbolPolicy.SKIP : UnknownSymbolPolicy.FAIL);
         KddLoader.Result loaded = loader.load(data);
         LabelledData rows = loaded.data();
@@ -85,7 +92,7 @@ public class TrainCommand implements Callable<Integer> {
                     100 * cv.meanAccuracy(), cv.meanCost(), (System.nanoTime() - t) / 1e9);
         }
         long t0 = System.nanoTime();
-        TrainedModel m = new Trainer(config).train(rows, "gatewatch train " + String.join(" ", OwnArgs.of(spec)));
+        TrainedModel m = new Trainer(config, report).train(rows, "gatewatch train " + String.join(" ", recordedArgs()));
         double seconds = (System.nanoTime() - t0) / 1e9;
         Ensemble e = m.ensemble();
         try {
@@ -102,6 +109,11 @@ public class TrainCommand implements Callable<Integer> {
         o.printf(Locale.ROOT, "wrote %s (%,d bytes)%n", out, Files.size(out));
         o.flush();
         return 0;
+    }
+
+    /** The arguments the model records: those that shape it, so not {@code --progress}. */
+    private List<String> recordedArgs() {
+        return OwnArgs.of(spec).stream().filter(a -> !a.equals("--progress")).toList();
     }
 
     private AttackTaxonomy taxonomy() throws IOException {
