@@ -71,6 +71,18 @@ public class TrainCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        try {
+            return train();
+        } catch (OutOfMemoryError e) {
+            // The launcher caps train's heap (1 GB) so that it does not grow to several GB because it
+            // can; data much larger than kddcup.data_10_percent needs more, which the user can give.
+            throw new IllegalStateException(String.format(Locale.ROOT,
+                    "out of memory training on %s with a heap of at most %,d MB; give it more with GATEWATCH_JAVA_OPTS=-Xmx4g",
+                    String.join(" ", data.stream().map(Path::toString).toList()), Runtime.getRuntime().maxMemory() >> 20), e);
+        }
+    }
+
+    private int train() throws IOException {
         Quiet.smileLogs();
         if (folds == 1 || folds < 0) {
             throw new ParameterException(spec.commandLine(), "--cv needs at least 2 folds, got " + folds);
