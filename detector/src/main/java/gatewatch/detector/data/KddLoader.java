@@ -11,8 +11,10 @@ import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.zip.GZIPInputStream;
 
 /**
@@ -23,6 +25,9 @@ import java.util.zip.GZIPInputStream;
  * <p>Labels are mapped to categories with an {@link AttackTaxonomy}; an unknown label is an error
  * naming the file and line, because guessing a category would corrupt both training and scoring.
  * Unknown protocol/service/flag symbols follow the {@link UnknownSymbolPolicy}.
+ *
+ * <p>Repeated rows share one feature array: KDD'99 is mostly copies (145,586 distinct of 494,021
+ * rows in the 10 % set), so holding each distinct row once keeps the data at a third of its size.
  */
 public final class KddLoader {
     private final AttackTaxonomy taxonomy;
@@ -45,26 +50,63 @@ public final class KddLoader {
      *     {@link UnknownSymbolPolicy#FAIL}) an unknown symbol
      */
     public Result load(List<Path> files) throws IOException {
-        List<double[]> features = new ArrayList<>();
-        List<String> labels = new ArrayList<>();
-        List<Category> categories = new ArrayList<>();
-        List<Integer> difficulty = new ArrayList<>();
+        Rows rows = new Rows();
         long skipped = 0;
         for (Path file : files) {
-            skipped += readFile(file, features, labels, categories, difficulty);
+            skipped += readFile(file, rows);
         }
-        int n = features.size();
-        int[] d = new int[n];
-        for (int i = 0; i < n; i++) {
-            d[i] = difficulty.get(i);
-        }
-        LabelledData data = new LabelledData(features.toArray(double[][]::new), labels.toArray(String[]::new),
-                categories.toArray(Category[]::new), d);
-        return new Result(data, skipped);
+        return new Result(rows.data(), skipped);
     }
 
-    private long readFile(Path file, List<double[]> features, List<String> labels, List<Category> categories,
-            List<Integer> difficulty) throws IOException {
+    /** The rows read so far, in growing arrays; equal feature rows are one shared array. */
+    private static final class Rows {
+        private final Map<FeatureRow, double[]> distinct = new HashMap<>();
+        private double[][] features = new double[1 << 12][];
+        private String[] labels = new String[1 << 12];
+        private Category[] categories = new Category[1 << 12];
+        private int[] difficulty = new int[1 << 12];
+        private int n;
+
+        void add(double[] row, String label, Category category, int rowDifficulty) {
+            if (n == features.length) {
+                int size = 2 * n;
+                features = Arrays.copyOf(features, size);
+                labels = Arrays.copyOf(labels, size);
+                categories = Arrays.copyOf(categories, size);
+                difficulty = Arrays.copyOf(difficulty, size);
+            }
+            features[n] = distinct.computeIfAbsent(new FeatureRow(row), FeatureRow::values);
+            labels[n] = label;
+            categories[n] = category;
+            difficulty[n] = rowDifficulty;
+            n++;
+        }
+
+        LabelledData data() {
+            return new LabelledData(Arrays.copyOf(features, n), Arrays.copyOf(labels, n), Arrays.copyOf(categories, n),
+                    Arrays.copyOf(difficulty, n));
+        }
+    }
+
+    /** A feature row as a hash key, equal by content. */
+    private record FeatureRow(double[] values) {
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof FeatureRow r && Arrays.equals(values, r.values);
+        }
+
+        @Override
+        public int hashCode() {
+            return Arrays.hashCode(values);
+        }
+
+        @Override
+        public String toString() {
+            return Arrays.toString(values);
+        }
+    }
+
+    private long readFile(Path file, Rows rows) throws IOException {
         long skipped = 0;
         try (BufferedReader r = open(file)) {
             String line;
@@ -92,10 +134,7 @@ public final class KddLoader {
                     throw new DataFormatException(file + ":" + n + ": label: unknown attack '" + row.label()
                             + "' (not in the attack-type table; add it with an attack-types file)");
                 }
-                features.add(row.record().toArray());
-                labels.add(row.label().intern());
-                categories.add(c);
-                difficulty.add(row.difficulty());
+                rows.add(row.record().toArray(), row.label().intern(), c, row.difficulty());
             }
         } catch (java.io.UncheckedIOException e) {
             throw new IOException(file + ": " + e.getCause().getMessage(), e.getCause());

@@ -51,14 +51,25 @@ public final class Trainer {
     static final String[] COLUMNS = Arrays.stream(KddFeature.values()).map(KddFeature::kddName).toArray(String[]::new);
 
     private final TrainingConfig config;
+    private final TrainingProgress progress;
 
     public Trainer(TrainingConfig config) {
+        this(config, TrainingProgress.NONE);
+    }
+
+    /** A trainer that reports its stages and trees to {@code progress}. */
+    public Trainer(TrainingConfig config, TrainingProgress progress) {
         this.config = config;
+        this.progress = progress;
     }
 
     /** Trains on {@code input}; {@code command} is recorded in the model header. */
     public TrainedModel train(LabelledData input, String command) {
-        return assemble(fit(input), config, command);
+        Fitted fitted = fit(input);
+        progress.stage(TrainingProgress.Stage.COMPILE, 0);
+        TrainedModel model = assemble(fitted, config, command);
+        progress.done();
+        return model;
     }
 
     /**
@@ -81,7 +92,12 @@ public final class Trainer {
     }
 
     Fitted fit(LabelledData input) {
-        LabelledData data = config.dedupe() ? Dedupe.distinct(input) : input;
+        LabelledData data = input;
+        if (config.dedupe()) {
+            progress.stage(TrainingProgress.Stage.DEDUPE, 0);
+            data = Dedupe.distinct(input);
+        }
+        progress.stage(TrainingProgress.Stage.ENCODE, 0);
         FeatureEncoder encoder = FeatureEncoder.fit(data);
         double[][] x = encoder.encodeAll(data.features());
 
@@ -114,7 +130,9 @@ public final class Trainer {
         long t2 = System.nanoTime();
 
         double[][] normal = rows(x, data.categories(), Category.NORMAL);
-        IsolationForest iforest = fitIsolation(normal, config.seed());
+        progress.stage(TrainingProgress.Stage.BASELINE, config.isolationTrees());
+        IsolationForest iforest = fitIsolation(normal, config.seed(), TrainingProgress.Stage.BASELINE, 0);
+        progress.stage(TrainingProgress.Stage.THRESHOLD, config.thresholdFolds() * config.isolationTrees());
         FoldForests folds = foldForests(normal);
         long t3 = System.nanoTime();
         return new Fitted(input.size(), encoder, x, labelNames, labelCategories, rf, gbt, normal, iforest,
@@ -133,7 +151,8 @@ public final class Trainer {
             int fold = f;
             double[][] train = java.util.stream.IntStream.range(0, rows.length).filter(i -> i % folds != fold)
                     .mapToObj(i -> rows[order[i]]).toArray(double[][]::new);
-            forests[f] = fitIsolation(train, config.seed() + 101L * (f + 1));
+            forests[f] = fitIsolation(train, config.seed() + 101L * (f + 1), TrainingProgress.Stage.THRESHOLD,
+                    f * config.isolationTrees());
             samples[f] = sampleSize(train.length);
         }
         return new FoldForests(forests, samples, order);
@@ -232,8 +251,10 @@ public final class Trainer {
             seeds[i] = config.seed() * 1_000_003L + i;
         }
         int mtry = (int) Math.floor(Math.sqrt(KddFeature.COUNT_OF_FEATURES));
+        progress.stage(TrainingProgress.Stage.FOREST, config.forestTrees());
         var options = new RandomForest.Options(config.forestTrees(), mtry, SplitRule.GINI, config.forestMaxDepth(),
-                config.forestMaxNodes(), config.forestNodeSize(), 1.0, weights, seeds, null);
+                config.forestMaxNodes(), config.forestNodeSize(), 1.0, weights, seeds,
+                new TreeCounter<>(progress, TrainingProgress.Stage.FOREST));
         return RandomForest.fit(Formula.lhs("y"), frame(x, y), options);
     }
 
@@ -251,8 +272,10 @@ public final class Trainer {
                 yr[k++] = yCategory[i];
             }
         }
+        progress.stage(TrainingProgress.Stage.BOOST, config.boostTrees());
         var options = new GradientTreeBoost.Options(config.boostTrees(), config.boostMaxDepth(), config.boostMaxNodes(),
-                5, config.boostShrinkage(), config.boostSubsample(), null, null);
+                5, config.boostShrinkage(), config.boostSubsample(), null,
+                new TreeCounter<>(progress, TrainingProgress.Stage.BOOST));
         MathEx.setSeed(config.seed());
         return GradientTreeBoost.fit(Formula.lhs("y"), frame(xr, yr), options);
     }
@@ -263,6 +286,11 @@ public final class Trainer {
 
     /** One tree at a time, each after seeding, so the forest does not depend on thread scheduling. */
     IsolationForest fitIsolation(double[][] normal, long seed) {
+        return fitIsolation(normal, seed, null, 0);
+    }
+
+    /** As above, reporting tree {@code t} as the {@code (before + t + 1)}-th of {@code stage} (none when null). */
+    private IsolationForest fitIsolation(double[][] normal, long seed, TrainingProgress.Stage stage, int before) {
         int m = sampleSize(normal.length);
         double rate = (double) m / normal.length;
         var options = new IsolationForest.Options(1, config.isolationMaxDepth(), rate, 0);
@@ -270,6 +298,9 @@ public final class Trainer {
         for (int t = 0; t < trees.length; t++) {
             MathEx.setSeed(seed * 7_919L + t);
             trees[t] = IsolationForest.fit(normal, options).trees()[0];
+            if (stage != null) {
+                progress.tree(stage, before + t + 1);
+            }
         }
         // Normalise by c(psi), the sample each tree saw, as in Liu et al.: 0.5 is an average row.
         return new IsolationForest(m, KddFeature.COUNT_OF_FEATURES, 0, trees);

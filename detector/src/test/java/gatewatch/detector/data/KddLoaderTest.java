@@ -47,6 +47,22 @@ class KddLoaderTest {
     }
 
     @Test
+    void repeatedRowsShareOneFeatureArrayAndKeepTheirOwnLabels() throws IOException {
+        // KDD'99 is 70 % copies: holding a copy as the same array is what keeps training's data small.
+        Path f = Files.writeString(dir.resolve("r.txt"), KDD_ROW + "normal.\n" + NSL_ROW + "neptune.\n" + KDD_ROW + "smurf.\n"
+                + KDD_ROW + "normal.\n");
+
+        LabelledData d = loader.load(List.of(f)).data();
+
+        assertThat(d.size()).isEqualTo(4);
+        assertThat(d.labels()).containsExactly("normal", "neptune", "smurf", "normal");
+        assertThat(d.features()[2]).isSameAs(d.features()[0]);
+        assertThat(d.features()[3]).isSameAs(d.features()[0]);
+        assertThat(d.features()[1]).isNotSameAs(d.features()[0]);
+        assertThat(Dedupe.distinct(d).size()).isEqualTo(3);
+    }
+
+    @Test
     void anUnknownLabelIsAnErrorNamingFileAndLine() throws IOException {
         Path f = Files.writeString(dir.resolve("c.txt"), KDD_ROW + "normal.\n" + KDD_ROW + "zeroday.\n");
         assertThatThrownBy(() -> loader.load(List.of(f)))

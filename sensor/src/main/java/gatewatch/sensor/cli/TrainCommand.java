@@ -10,6 +10,7 @@ import gatewatch.detector.train.CrossValidation;
 import gatewatch.detector.train.TrainedModel;
 import gatewatch.detector.train.Trainer;
 import gatewatch.detector.train.TrainingConfig;
+import gatewatch.detector.train.TrainingProgress;
 import gatewatch.detector.train.TrainingReport;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -65,16 +66,34 @@ public class TrainCommand implements Callable<Integer> {
     @Mixin
     DebugOption debug;
 
+    @Option(names = "--progress",
+            description = "Report the stages and the trees as they are built on stderr even when it is not a terminal (on a terminal they always are).")
+    boolean progress;
+
     public TrainCommand() {
     }
 
     @Override
     public Integer call() throws Exception {
+        try {
+            return train();
+        } catch (OutOfMemoryError e) {
+            // The launcher caps train's heap (1 GB) so that it does not grow to several GB because it
+            // can; data much larger than kddcup.data_10_percent needs more, which the user can give.
+            throw new IllegalStateException(String.format(Locale.ROOT,
+                    "out of memory training on %s with a heap of at most %,d MB; give it more with GATEWATCH_JAVA_OPTS=-Xmx4g",
+                    String.join(" ", data.stream().map(Path::toString).toList()), Runtime.getRuntime().maxMemory() >> 20), e);
+        }
+    }
+
+    private int train() throws IOException {
         Quiet.smileLogs();
         if (folds == 1 || folds < 0) {
             throw new ParameterException(spec.commandLine(), "--cv needs at least 2 folds, got " + folds);
         }
         PrintWriter o = spec.commandLine().getOut();
+        TrainingProgress report = TrainProgress.of(spec.commandLine().getErr(), progress);
+        report.stage(TrainingProgress.Stage.READ, 0);
         KddLoader loader = new KddLoader(taxonomy(), skipUnknownSymbols ? UnknownSymbolPolicy.SKIP : UnknownSymbolPolicy.FAIL);
         KddLoader.Result loaded = loader.load(data);
         LabelledData rows = loaded.data();
@@ -89,7 +108,7 @@ public class TrainCommand implements Callable<Integer> {
                     100 * cv.meanAccuracy(), cv.meanCost(), (System.nanoTime() - t) / 1e9);
         }
         long t0 = System.nanoTime();
-        TrainedModel m = new Trainer(config).train(rows, "gatewatch train " + String.join(" ", OwnArgs.of(spec)));
+        TrainedModel m = new Trainer(config, report).train(rows, "gatewatch train " + String.join(" ", recordedArgs()));
         double seconds = (System.nanoTime() - t0) / 1e9;
         Ensemble e = m.ensemble();
         try {
@@ -106,6 +125,11 @@ public class TrainCommand implements Callable<Integer> {
         o.printf(Locale.ROOT, "wrote %s (%,d bytes)%n", out, Files.size(out));
         o.flush();
         return 0;
+    }
+
+    /** The arguments the model records: those that shape it, so not {@code --progress}. */
+    private List<String> recordedArgs() {
+        return OwnArgs.of(spec).stream().filter(a -> !a.equals("--progress")).toList();
     }
 
     private AttackTaxonomy taxonomy() throws IOException {

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import gatewatch.detector.model.Ensemble;
+import gatewatch.detector.train.TrainingConfig;
 import gatewatch.features.testing.SharedData;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -60,9 +61,37 @@ class TrainCommandTest {
 
         assertThat(o.exit()).as(o.err()).isZero();
         assertThat(o.out()).contains("trained gw1-").contains("4,000 rows").contains("wrote " + model);
+        assertThat(o.err()).as("no progress when stderr is not a terminal and --progress is not given").isEmpty();
         Ensemble e = Ensemble.load(model);
         assertThat(e.header().trainingCommand()).isEqualTo("gatewatch train --data " + data + " --out " + model);
         assertThat(e.modelVersion()).isEqualTo(o.out().replaceAll("(?s).*trained (gw1-[0-9a-f]+).*", "$1"));
+    }
+
+    @Test
+    void forcedProgressNamesTheStagesAndCountsTheTreesUpToTheConfiguredSizes() throws IOException {
+        Path data = head(dir, "data/KDDTrain+_20Percent.txt.gz", 4000);
+        Path model = dir.resolve("progress/m.gwm");
+        TrainingConfig config = TrainingConfig.defaults();
+
+        Outcome o = run(new TrainCommand(), "--progress", "--data", data.toString(), "--out", model.toString());
+
+        assertThat(o.exit()).as(o.err()).isZero();
+        assertThat(o.err()).contains("reading data (", "removing repeated rows (", "encoding features (",
+                "compiling and checking (", "training done (");
+        assertCounted(o.err(), "label forest", config.forestTrees());
+        assertCounted(o.err(), "category boost", config.boostTrees());
+        assertCounted(o.err(), "baseline isolation forest", config.isolationTrees());
+        assertCounted(o.err(), "anomaly threshold folds", config.thresholdFolds() * config.isolationTrees());
+        assertThat(o.out()).doesNotContain("trees");
+        assertThat(Ensemble.load(model).header().trainingCommand()).doesNotContain("--progress");
+    }
+
+    /** A line for every tree from 0 to {@code trees}, then the stage's closing line with its time. */
+    private static void assertCounted(String err, String stage, int trees) {
+        for (int t = 0; t <= trees; t++) {
+            assertThat(err).contains(stage + ": " + t + "/" + trees + " trees\n");
+        }
+        assertThat(err).doesNotContain(stage + ": " + (trees + 1) + "/").contains(stage + ": " + trees + " trees (");
     }
 
     @Test
