@@ -1,5 +1,6 @@
 package gatewatch.sensor.lab.scenario;
 
+import gatewatch.sensor.lab.scenario.attack.BruteforceFtpMedusa;
 import gatewatch.sensor.lab.scenario.attack.ScanNmapSyn;
 import gatewatch.sensor.lab.scenario.normal.NormalWeb;
 import java.util.List;
@@ -13,7 +14,8 @@ public final class Scenarios {
     public static List<Scenario> all() {
         return List.of(
                 new NormalWeb(),
-                new ScanNmapSyn());
+                new ScanNmapSyn(),
+                new BruteforceFtpMedusa());
     }
 
     /** The scenario called {@code name}, or null. */
