@@ -1,6 +1,7 @@
 package gatewatch.sensor.lab.scenario;
 
 import gatewatch.sensor.lab.scenario.attack.BruteforceFtpMedusa;
+import gatewatch.sensor.lab.scenario.attack.R2lCommandInjection;
 import gatewatch.sensor.lab.scenario.attack.ScanNmapSyn;
 import gatewatch.sensor.lab.scenario.normal.NormalWeb;
 import java.util.List;
@@ -15,7 +16,8 @@ public final class Scenarios {
         return List.of(
                 new NormalWeb(),
                 new ScanNmapSyn(),
-                new BruteforceFtpMedusa());
+                new BruteforceFtpMedusa(),
+                new R2lCommandInjection());
     }
 
     /** The scenario called {@code name}, or null. */
