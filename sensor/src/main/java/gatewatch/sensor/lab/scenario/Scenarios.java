@@ -2,6 +2,7 @@ package gatewatch.sensor.lab.scenario;
 
 import gatewatch.sensor.lab.scenario.attack.BruteforceFtpMedusa;
 import gatewatch.sensor.lab.scenario.attack.R2lCommandInjection;
+import gatewatch.sensor.lab.scenario.attack.R2lSqlInjection;
 import gatewatch.sensor.lab.scenario.attack.ScanNmapSyn;
 import gatewatch.sensor.lab.scenario.normal.NormalWeb;
 import java.util.List;
@@ -17,7 +18,8 @@ public final class Scenarios {
                 new NormalWeb(),
                 new ScanNmapSyn(),
                 new BruteforceFtpMedusa(),
-                new R2lCommandInjection());
+                new R2lCommandInjection(),
+                new R2lSqlInjection());
     }
 
     /** The scenario called {@code name}, or null. */
