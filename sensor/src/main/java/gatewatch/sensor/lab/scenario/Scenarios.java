@@ -2,6 +2,7 @@ package gatewatch.sensor.lab.scenario;
 
 import gatewatch.sensor.lab.scenario.attack.BruteforceFtpMedusa;
 import gatewatch.sensor.lab.scenario.attack.R2lCommandInjection;
+import gatewatch.sensor.lab.scenario.attack.R2lHttpGuess;
 import gatewatch.sensor.lab.scenario.attack.R2lSqlInjection;
 import gatewatch.sensor.lab.scenario.attack.ScanNmapSyn;
 import gatewatch.sensor.lab.scenario.normal.NormalWeb;
@@ -19,7 +20,8 @@ public final class Scenarios {
                 new ScanNmapSyn(),
                 new BruteforceFtpMedusa(),
                 new R2lCommandInjection(),
-                new R2lSqlInjection());
+                new R2lSqlInjection(),
+                new R2lHttpGuess());
     }
 
     /** The scenario called {@code name}, or null. */
