@@ -1,6 +1,7 @@
 package gatewatch.sensor.lab.scenario;
 
 import gatewatch.sensor.lab.scenario.attack.BruteforceFtpMedusa;
+import gatewatch.sensor.lab.scenario.attack.BruteforceSmtpHydra;
 import gatewatch.sensor.lab.scenario.attack.R2lCommandInjection;
 import gatewatch.sensor.lab.scenario.attack.R2lHttpGuess;
 import gatewatch.sensor.lab.scenario.attack.R2lSqlInjection;
@@ -19,6 +20,7 @@ public final class Scenarios {
                 new NormalWeb(),
                 new ScanNmapSyn(),
                 new BruteforceFtpMedusa(),
+                new BruteforceSmtpHydra(),
                 new R2lCommandInjection(),
                 new R2lSqlInjection(),
                 new R2lHttpGuess());

@@ -69,11 +69,12 @@ class R2lScenariosTest {
     @Test
     void theScenariosAreRegisteredUnderTheirNamesWithTheirLabels() {
         List<String> names = Scenarios.all().stream().map(Scenario::name).toList();
-        assertThat(names).contains("bruteforce-ftp-medusa", "r2l-command-injection", "r2l-sql-injection", "r2l-http-guess")
+        assertThat(names).contains("bruteforce-ftp-medusa", "bruteforce-smtp-hydra", "r2l-command-injection", "r2l-sql-injection", "r2l-http-guess")
                 .doesNotHaveDuplicates();
         assertThat(Scenarios.byName("r2l-command-injection").summary()).startsWith("r2l/phf:");
         assertThat(Scenarios.byName("r2l-sql-injection").summary()).startsWith("r2l/sql_injection:");
         assertThat(Scenarios.byName("r2l-http-guess").summary()).startsWith("r2l/http_guess:");
         assertThat(Scenarios.byName("bruteforce-ftp-medusa").summary()).startsWith("r2l/guess_passwd:");
+        assertThat(Scenarios.byName("bruteforce-smtp-hydra").summary()).startsWith("r2l/guess_passwd:");
     }
 }
