@@ -18,7 +18,8 @@ import java.util.regex.Pattern;
  * named (SQLite) so it does not fingerprint others. Labelled r2l/sql_injection, a label of its
  * own: KDD'99 has no SQL injection, and its web attack phf is a different act (a shell, not a
  * database). sqlmap sends {@code Connection: close}, so each request is a connection; its
- * traffic file numbers the requests.
+ * traffic file numbers the requests. {@code --disable-precon} (a hidden option) stops it from
+ * opening connections ahead of use: the last of those went unused, one empty connection more.
  */
 public final class R2lSqlInjection extends WebAttackScenario {
     static final Tool SQLMAP = Tool.of("sqlmap", "sqlmap", "--version");
@@ -60,7 +61,7 @@ public final class R2lSqlInjection extends WebAttackScenario {
     static List<String> command(LabRun lab, String trafficFile) {
         return List.of(lab.path(SQLMAP), "-u", VulnWebApp.url(lab) + "/search.php?q=lamp", "-p", "q", "--batch",
                 "--dbms=SQLite", "--technique=BEU", "--level=1", "--risk=1", "--threads=1", "--timeout=10", "--retries=1",
-                "--flush-session", "--disable-coloring", "--output-dir=" + lab.workDir().resolve("sqlmap"),
+                "--flush-session", "--disable-coloring", "--disable-precon", "--output-dir=" + lab.workDir().resolve("sqlmap"),
                 "-t", trafficFile, "-T", "users", "--dump");
     }
 
