@@ -1,5 +1,7 @@
 package gatewatch.sensor.lab.scenario;
 
+import gatewatch.sensor.lab.scenario.attack.BruteforceFtpMedusa;
+import gatewatch.sensor.lab.scenario.attack.BruteforceSmtpHydra;
 import gatewatch.sensor.lab.scenario.attack.BruteforceSshHydra;
 import gatewatch.sensor.lab.scenario.attack.DosDnsAmplification;
 import gatewatch.sensor.lab.scenario.attack.DosFragments;
@@ -11,6 +13,9 @@ import gatewatch.sensor.lab.scenario.attack.DosSmurf;
 import gatewatch.sensor.lab.scenario.attack.DosSynFlood;
 import gatewatch.sensor.lab.scenario.attack.DosSynackReflection;
 import gatewatch.sensor.lab.scenario.attack.DosUdpFlood;
+import gatewatch.sensor.lab.scenario.attack.R2lCommandInjection;
+import gatewatch.sensor.lab.scenario.attack.R2lHttpGuess;
+import gatewatch.sensor.lab.scenario.attack.R2lSqlInjection;
 import gatewatch.sensor.lab.scenario.attack.ScanMasscan;
 import gatewatch.sensor.lab.scenario.attack.ScanNmap;
 import gatewatch.sensor.lab.scenario.attack.ScanNmapSyn;
@@ -48,7 +53,12 @@ public final class Scenarios {
                 ScanNmap.version(),
                 ScanNmap.aggressive(),
                 ScanNmap.pingSweeps(),
-                new ScanMasscan());
+                new ScanMasscan(),
+                new BruteforceFtpMedusa(),
+                new BruteforceSmtpHydra(),
+                new R2lCommandInjection(),
+                new R2lSqlInjection(),
+                new R2lHttpGuess());
     }
 
     /** The scenario called {@code name}, or null. */
