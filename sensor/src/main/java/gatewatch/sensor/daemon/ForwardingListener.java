@@ -1,5 +1,6 @@
 package gatewatch.sensor.daemon;
 
+import gatewatch.detector.model.Category;
 import gatewatch.sensor.alert.Suppression;
 import gatewatch.sensor.forward.ForwardedAlert;
 import gatewatch.sensor.forward.Forwarder;
@@ -23,16 +24,16 @@ public final class ForwardingListener implements AlertListener {
     @Override
     public void onScored(Scored s, byte[] alertJson) {
         if (alertJson != null) {
-            offer(s.record().conn().endNanos(), s.verdict().category().externalName(), alertJson);
+            offer(s.record().conn().endNanos(), s.verdict().category(), alertJson);
         }
     }
 
     @Override
     public void onSuppressed(Suppression s, byte[] json) {
-        offer(s.closedNanos(), s.category().externalName(), json);
+        offer(s.closedNanos(), s.category(), json);
     }
 
-    private void offer(long epochNanos, String category, byte[] json) {
+    private void offer(long epochNanos, Category category, byte[] json) {
         if (forwarders.isEmpty()) {
             return;
         }

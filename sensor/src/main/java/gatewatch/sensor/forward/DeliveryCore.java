@@ -87,12 +87,13 @@ final class DeliveryCore {
             stopTransport.run();
         });
         await(transportGone, CLOSE_GRACE);
-        LOG.info("forwarder {}: closed; {} alerts sent (acknowledged by the receiver's TCP, answered or given to the kernel), "
-                + "{} dropped (buffer full), {} given up, {} rejected, {} send errors, {} sent again, {} resets "
-                + "({} alerts acknowledged on those connections possibly lost unread)", target.name(), counters.sent(),
+        LOG.info("forwarder {}: closed; {} alerts sent (taken by the kernel, or answered), "
+                + "{} dropped (buffer full), {} given up, {} rejected, {} send errors, {} sent again after a reconnect "
+                + "(possibly duplicated), {} resets ({} alerts sent on those connections before the part sent again "
+                + "possibly lost unread)", target.name(), counters.sent(),
                 counters.failed(FailureCause.BUFFER_FULL), counters.failed(FailureCause.GAVE_UP),
-                counters.failed(FailureCause.REJECTED), counters.failed(FailureCause.SEND_ERROR), counters.resent(),
-                counters.resets(), counters.possiblyLost());
+                counters.failed(FailureCause.REJECTED), counters.failed(FailureCause.SEND_ERROR),
+                counters.possiblyDuplicated(), counters.resets(), counters.possiblyLost());
     }
 
     private static void await(CompletableFuture<?> future, Duration timeout) {

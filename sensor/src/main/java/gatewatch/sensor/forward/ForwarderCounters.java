@@ -13,7 +13,7 @@ public final class ForwarderCounters {
     private final LongAdder sent = new LongAdder();
     private final LongAdder truncated = new LongAdder();
     private final LongAdder connects = new LongAdder();
-    private final LongAdder resent = new LongAdder();
+    private final LongAdder possiblyDuplicated = new LongAdder();
     private final LongAdder resets = new LongAdder();
     private final LongAdder possiblyLost = new LongAdder();
     private final Map<FailureCause, LongAdder> failed = new EnumMap<>(FailureCause.class);
@@ -27,14 +27,15 @@ public final class ForwarderCounters {
     }
 
     /**
-     * Alerts handed over: acknowledged by the receiver's TCP (in its socket, not proof that it read
-     * them: see {@link #possiblyLost()}), answered 2xx, or handed to the kernel (UDP).
+     * Alerts handed over: taken by the kernel for the TCP connection (not proof that the receiver
+     * read them: the last ones are sent again after a reconnect), answered 2xx, or handed to the
+     * kernel (UDP). A copy sent again is not counted twice.
      */
     public long sent() {
         return sent.sum();
     }
 
-    /** Alerts taken but not yet known delivered (queued, in flight, or waiting for a resend). */
+    /** Alerts taken but not yet handed over (queued, or waiting to be written again after a failed write). */
     public long buffered() {
         return buffered.getAsLong();
     }
@@ -57,15 +58,19 @@ public final class ForwarderCounters {
         return connects.sum();
     }
 
-    /** Alerts written again after a connection ended before they were known delivered. */
-    public long resent() {
-        return resent.sum();
+    /**
+     * Alerts sent again: over TCP, copies of the last alerts of a connection that ended, because TCP
+     * does not say whether the receiver read them; over HTTP, a batch retried after a 5xx, a
+     * timeout or a lost connection. Each may arrive twice.
+     */
+    public long possiblyDuplicated() {
+        return possiblyDuplicated.sum();
     }
 
     /**
-     * TCP connections the receiver reset. A receiver that goes away with bytes it acknowledged
-     * still unread in its socket resets the connection, and those alerts, counted as sent, are
-     * lost; TCP does not say how many. A non-zero count means: compare with the alert log.
+     * TCP connections that were reset (a read error or a failed write). A receiver that goes away
+     * with more unread in its socket than the tail sent again loses the older part; TCP does not
+     * say how much. A non-zero count means: compare with the alert log.
      */
     public long resets() {
         return resets.sum();
@@ -101,13 +106,13 @@ public final class ForwarderCounters {
         connects.increment();
     }
 
-    void addResent(long n) {
-        resent.add(n);
+    void addPossiblyDuplicated(long n) {
+        possiblyDuplicated.add(n);
     }
 
     @Override
     public String toString() {
-        return "sent=" + sent() + " buffered=" + buffered() + " failed=" + failedTotal() + " resent=" + resent() + " resets=" + resets()
+        return "sent=" + sent() + " buffered=" + buffered() + " failed=" + failedTotal() + " possibly_duplicated=" + possiblyDuplicated() + " resets=" + resets()
                 + " possibly_lost=" + possiblyLost();
     }
 }

@@ -6,7 +6,7 @@ import java.util.concurrent.CompletableFuture;
 
 /**
  * The alerts a forwarder still has to send, in order: those put back after a connection ended
- * before they were known delivered come first, then new ones from the {@link BoundedBacklog}.
+ * before they were written come first, then new ones from the {@link BoundedBacklog}.
  * Settles each alert exactly once, as delivered or failed, and frees its room in the backlog then.
  * Event loop only, except {@link #drained()}.
  */
@@ -43,8 +43,8 @@ final class Outbox {
     }
 
     /**
-     * Puts alerts that were written but not known delivered back at the front, in their order,
-     * to be written again; after {@link #finish()} they are given up instead.
+     * Puts alerts whose write failed back at the front, in their order, to be written on the next
+     * connection; after {@link #finish()} they are given up instead.
      */
     void putBack(List<ForwardedAlert> unconfirmed) {
         if (unconfirmed.isEmpty()) {
@@ -57,12 +57,16 @@ final class Outbox {
         for (int i = unconfirmed.size() - 1; i >= 0; i--) {
             retry.addFirst(unconfirmed.get(i));
         }
-        counters.addResent(unconfirmed.size());
     }
 
-    /** A connection ended by a RST after {@code acknowledged} alerts were acknowledged on it: see {@link ForwarderCounters#possiblyLost()}. */
-    void peerReset(long acknowledged) {
-        counters.addReset(acknowledged);
+    /** A connection was reset with {@code beforeTail} alerts taken on it before the resent tail: see {@link ForwarderCounters#possiblyLost()}. */
+    void peerReset(long beforeTail) {
+        counters.addReset(beforeTail);
+    }
+
+    /** A copy from the resend tail was taken again: see {@link ForwarderCounters#possiblyDuplicated()}. */
+    void resentCopy() {
+        counters.addPossiblyDuplicated(1);
     }
 
     void delivered(int n) {

@@ -1,88 +1,70 @@
 package gatewatch.sensor.forward;
 
 import io.netty.channel.ChannelDuplexHandler;
-import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.socket.ChannelInputShutdownEvent;
 import io.netty.util.ReferenceCountUtil;
 import io.netty.util.concurrent.ScheduledFuture;
-import java.util.ArrayDeque;
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import java.util.function.LongSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Last in a TCP forwarder's pipeline: writes alerts from the {@link Outbox} while the channel is
- * writable, and keeps each written alert, with the stream offset where it ends, until the peer's
- * TCP has acknowledged that offset.
+ * writable, counts each as sent when the kernel takes it, and keeps a copy of the last ones in
+ * the {@link ResendTail}.
  *
- * <p>Why acknowledgements: plain TCP has no application ACK, and an alert the kernel accepted
- * can still be lost when the receiver goes away. But a receiver that closes its socket with
- * nothing unread sends FIN, and from then on its kernel acknowledges nothing more (data that
- * still arrives is answered with RST). So the bytes acknowledged when the peer closed are exactly
- * the bytes it read. Alerts up to that offset are delivered; the rest are put back and written
- * again on the next connection, once. Before each write the kernel is asked whether the peer has
- * already closed, so that nothing is written into a connection known to be dead.
+ * <p>Why a tail: plain TCP has no application ACK, and an alert the kernel took can still be lost
+ * when the connection ends, waiting in our send queue or unread in the receiver's socket. So a new
+ * connection first writes the tail again (counted as possibly duplicated). The tail is larger than
+ * the send queue can grow ({@link TcpStreamEngine#RESEND_BYTES}): a receiver that stops, having
+ * read what reached it, loses nothing.
  *
- * <p>A peer that closes with bytes unread may send FIN just before its RST (the JDK's socket
- * close shuts down output first), so after a FIN nothing more is written and the connection is
- * looked at again {@link #PEER_CLOSE_GRACE_MILLIS} later: a RST by then is counted as a reset.
+ * <p>A receiver that dies with more unread than the tail loses the older part. Its kernel resets
+ * the connection; the reset shows as a read error or a failed write, and the alerts taken on that
+ * connection before the tail are counted as possibly lost. A JVM receiver sends FIN just before
+ * that RST (its socket close shuts down output first), so after a FIN nothing more is written and
+ * the connection ends {@link #PEER_CLOSE_GRACE_MILLIS} later: a write still pending by then fails
+ * if a RST came.
  *
- * <p>The channel must be set up with {@code ALLOW_HALF_CLOSURE} (a FIN arrives as an event, with
- * the socket still open to ask) and {@code AUTO_CLOSE} off (a failed write leaves the socket open
- * until the last reading is taken). One per connection; event loop only.
+ * <p>The channel must be set up with {@code ALLOW_HALF_CLOSURE} (a FIN arrives as an event) and
+ * {@code AUTO_CLOSE} off (a failed write is seen here before the channel closes). One per
+ * connection; event loop only.
  */
 final class StreamDeliveryHandler extends ChannelDuplexHandler {
     private static final Logger log = LoggerFactory.getLogger(StreamDeliveryHandler.class);
     /** FIN and RST of one close come back to back; this is far longer than the gap between them. */
     static final long PEER_CLOSE_GRACE_MILLIS = 200;
 
-    private record InFlight(ForwardedAlert alert, long endOffset) {
-    }
-
     private final String name;
     private final Outbox outbox;
-    private final WrittenBytesCounter counter;
-    private final AckProbes probes;
-    private final long pollMillis;
-    private final long stallNanos;
-    private final LongSupplier nanoClock;
+    private final ResendTail tail;
+    private final long stallMillis;
     private final Runnable onInactive;
-    private final ArrayDeque<InFlight> inFlight = new ArrayDeque<>();
-    private final ChannelFutureListener onWriteFailure = f -> {
-        if (!f.isSuccess()) {
-            end(f.channel().pipeline().context(this), "write failed: " + f.cause());
-        }
-    };
+    /** Alerts whose write failed: never taken by the kernel, they go back to the outbox. */
+    private final List<ForwardedAlert> unsent = new ArrayList<>();
     private ChannelHandlerContext ctx;
-    private AckProbe probe;
-    private ScheduledFuture<?> poll;
-    private long lastAcked;
-    /** Alerts acknowledged on this connection: all of them may be lost if it ends by a RST. */
-    private long acknowledgedHere;
-    private long lastProgressNanos;
+    private ScheduledFuture<?> stallCheck;
+    /** Alerts the kernel took on this connection (copies included). */
+    private long takenHere;
+    private boolean active;
     private boolean ended;
     /** The peer sent FIN: nothing more is written; {@link #end} follows after the grace period. */
     private boolean peerClosing;
 
     /**
-     * @param pollMillis how often to ask the kernel for acknowledgements while alerts are in flight
-     * @param stallMillis how long in-flight alerts may go unacknowledged before the connection is
-     *                    taken for dead and replaced (a peer that vanished without FIN or RST)
-     * @param onInactive  run after the connection is gone and its unacknowledged alerts are put back
+     * @param stallMillis how long the channel may stay unwritable before the connection is taken
+     *                    for dead and replaced (a peer that vanished without FIN or RST)
+     * @param onInactive  run after the connection is gone and its unsent alerts are put back
      */
-    StreamDeliveryHandler(String name, Outbox outbox, WrittenBytesCounter counter, AckProbes probes,
-                          long pollMillis, long stallMillis, LongSupplier nanoClock, Runnable onInactive) {
+    StreamDeliveryHandler(String name, Outbox outbox, ResendTail tail, long stallMillis, Runnable onInactive) {
         this.name = name;
         this.outbox = outbox;
-        this.counter = counter;
-        this.probes = probes;
-        this.pollMillis = pollMillis;
-        this.stallNanos = TimeUnit.MILLISECONDS.toNanos(stallMillis);
-        this.nanoClock = nanoClock;
+        this.tail = tail;
+        this.stallMillis = stallMillis;
         this.onInactive = onInactive;
     }
 
@@ -93,53 +75,58 @@ final class StreamDeliveryHandler extends ChannelDuplexHandler {
 
     @Override
     public void channelActive(ChannelHandlerContext ctx) {
-        probe = probes.open(ctx.channel(), counter);
-        lastProgressNanos = nanoClock.getAsLong();
+        active = true;
         ctx.fireChannelActive();
+        List<ForwardedAlert> copies = tail.takeAll();
+        for (ForwardedAlert copy : copies) {
+            ctx.write(copy).addListener(f -> {
+                if (f.isSuccess()) {
+                    taken(copy);
+                    outbox.resentCopy();
+                } else {
+                    writeFailed(f.cause());
+                    tail.add(copy); // still a copy to write again, after those taken before it
+                }
+            });
+        }
+        if (!copies.isEmpty()) {
+            ctx.flush();
+        }
         pump();
     }
 
     /** Writes what the outbox holds, as far as the channel is writable. */
     void pump() {
-        if (ended || peerClosing || probe == null || !ctx.channel().isActive()) {
-            return;
-        }
-        if (!outbox.hasNext()) {
-            return;
-        }
-        if (settle()) {
+        if (!active || ended || peerClosing) {
             return;
         }
         boolean wrote = false;
         ForwardedAlert alert;
         while (ctx.channel().isWritable() && (alert = outbox.next()) != null) {
-            ctx.write(alert).addListener(onWriteFailure);
-            inFlight.addLast(new InFlight(alert, counter.written()));
+            ForwardedAlert a = alert;
+            ctx.write(a).addListener(f -> {
+                if (f.isSuccess()) {
+                    outbox.delivered(1);
+                    taken(a);
+                } else {
+                    writeFailed(f.cause());
+                    unsent.add(a);
+                }
+            });
             wrote = true;
         }
         if (wrote) {
             ctx.flush();
-            schedulePoll();
         }
     }
 
-    /**
-     * Settles what the peer acknowledged; ends the connection if the peer is gone.
-     *
-     * @return true if the connection ended
-     */
-    private boolean settle() {
-        AckProbe.Reading reading = probe.read();
-        acknowledge(reading);
-        if (reading.reset()) {
-            end(ctx, "peer reset the connection");
-            return true;
-        }
-        if (reading.peerGone()) {
-            peerClosed();
-            return true;
-        }
-        return false;
+    private void taken(ForwardedAlert alert) {
+        tail.add(alert);
+        takenHere++;
+    }
+
+    private void writeFailed(Throwable cause) {
+        end("write failed: " + cause, true);
     }
 
     /** FIN from the peer: stop writing, and end the connection once a RST would have arrived. */
@@ -148,53 +135,29 @@ final class StreamDeliveryHandler extends ChannelDuplexHandler {
             return;
         }
         peerClosing = true;
-        ctx.executor().schedule(() -> end(ctx, "peer closed the connection"), PEER_CLOSE_GRACE_MILLIS, TimeUnit.MILLISECONDS);
-    }
-
-    private void acknowledge(AckProbe.Reading reading) {
-        if (reading.bytesAcked() > lastAcked) {
-            lastAcked = reading.bytesAcked();
-            lastProgressNanos = nanoClock.getAsLong();
-        }
-        int done = 0;
-        while (!inFlight.isEmpty() && inFlight.peekFirst().endOffset() <= lastAcked) {
-            inFlight.pollFirst();
-            done++;
-        }
-        if (done > 0) {
-            acknowledgedHere += done;
-            outbox.delivered(done);
-        }
-    }
-
-    private void schedulePoll() {
-        if (poll == null && !inFlight.isEmpty()) {
-            poll = ctx.executor().schedule(this::onPoll, pollMillis, TimeUnit.MILLISECONDS);
-        }
-    }
-
-    private void onPoll() {
-        poll = null;
-        if (ended || peerClosing) {
-            return;
-        }
-        if (settle()) {
-            return;
-        }
-        if (!inFlight.isEmpty() && nanoClock.getAsLong() - lastProgressNanos > stallNanos && probe.kernelBacked()) {
-            log.warn("forwarder {}: nothing acknowledged for {} ms with {} alerts in flight; reconnecting",
-                    name, TimeUnit.NANOSECONDS.toMillis(stallNanos), inFlight.size());
-            end(ctx, "stalled");
-            return;
-        }
-        schedulePoll();
-        pump();
+        ctx.executor().schedule(() -> end("peer closed the connection", false), PEER_CLOSE_GRACE_MILLIS, TimeUnit.MILLISECONDS);
     }
 
     @Override
     public void channelWritabilityChanged(ChannelHandlerContext ctx) {
-        pump();
+        if (ctx.channel().isWritable()) {
+            if (stallCheck != null) {
+                stallCheck.cancel(false);
+                stallCheck = null;
+            }
+            pump();
+        } else if (stallCheck == null) {
+            stallCheck = ctx.executor().schedule(this::stalled, stallMillis, TimeUnit.MILLISECONDS);
+        }
         ctx.fireChannelWritabilityChanged();
+    }
+
+    private void stalled() {
+        stallCheck = null;
+        if (!ended && !ctx.channel().isWritable()) {
+            log.warn("forwarder {}: the receiver took nothing for {} ms; reconnecting", name, stallMillis);
+            end("stalled", false);
+        }
     }
 
     @Override
@@ -212,55 +175,48 @@ final class StreamDeliveryHandler extends ChannelDuplexHandler {
 
     @Override
     public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
-        end(ctx, cause.toString());
+        // A read error on a TCP socket is the peer's RST ("Connection reset").
+        end(cause.toString(), cause instanceof IOException);
     }
 
-    /** Takes the last reading while the socket is still open, then closes it. */
-    private void end(ChannelHandlerContext ctx, String why) {
+    /**
+     * Closes the connection; a reset (RST, or a write the kernel refused) counts the alerts taken
+     * on it before the tail as possibly lost.
+     */
+    private void end(String why, boolean reset) {
         if (ended) {
             return;
         }
         ended = true;
-        if (probe != null) {
-            AckProbe.Reading last = probe.read();
-            acknowledge(last);
-            if (last.reset()) {
-                outbox.peerReset(acknowledgedHere);
-                log.warn("forwarder {}: the receiver reset the connection; of the {} alerts it acknowledged on it, those it "
-                        + "had not read yet are lost (counted as possibly lost; compare with the alert log)", name, acknowledgedHere);
-            }
+        if (reset) {
+            long beforeTail = Math.max(0, takenHere - tail.size());
+            outbox.peerReset(beforeTail);
+            log.warn("forwarder {}: the connection was reset; the last {} alerts are sent again, and of the {} taken on it "
+                    + "before those, the ones the receiver had not read yet are lost (counted as possibly lost; compare with "
+                    + "the alert log)", name, tail.size(), beforeTail);
         }
-        log.info("forwarder {}: connection ends ({}), {} alerts to send again", name, why, inFlight.size());
+        log.info("forwarder {}: connection ends ({}); the last {} alerts will be sent again", name, why, tail.size());
         ctx.close();
     }
 
-    /** Settles what was acknowledged and closes: used by the forwarder's close. */
+    /** Used by the forwarder's close. */
     void closeGracefully() {
-        if (!ended && probe != null && ctx.channel().isActive()) {
-            end(ctx, "forwarder closing");
+        if (active && !ended) {
+            end("forwarder closing", false);
         } else {
             ctx.close();
         }
     }
 
-    /** True while nothing written is waiting for an acknowledgement. */
-    boolean idle() {
-        return inFlight.isEmpty();
-    }
-
     @Override
     public void channelInactive(ChannelHandlerContext ctx) {
         ended = true;
-        if (poll != null) {
-            poll.cancel(false);
-            poll = null;
+        if (stallCheck != null) {
+            stallCheck.cancel(false);
+            stallCheck = null;
         }
-        List<ForwardedAlert> unconfirmed = new ArrayList<>(inFlight.size());
-        for (InFlight f : inFlight) {
-            unconfirmed.add(f.alert());
-        }
-        inFlight.clear();
-        outbox.putBack(unconfirmed);
+        outbox.putBack(List.copyOf(unsent));
+        unsent.clear();
         ctx.fireChannelInactive();
         onInactive.run();
     }

@@ -8,8 +8,8 @@ import java.util.List;
 import java.util.SplittableRandom;
 
 /**
- * Syslog over TCP: RFC 5424 messages framed by RFC 6587 octet counting. Delivered means
- * acknowledged by the receiver's TCP (see {@link StreamDeliveryHandler}). Connects at once, on an
+ * Syslog over TCP: RFC 5424 messages framed by RFC 6587 octet counting. Sent means taken by
+ * the kernel; the last ones are sent again after a reconnect (see {@link StreamDeliveryHandler}). Connects at once, on an
  * event loop of the caller's group, which the caller keeps and shuts down.
  */
 public final class SyslogTcpForwarder extends ForwarderBase implements Forwarder {
@@ -20,7 +20,7 @@ public final class SyslogTcpForwarder extends ForwarderBase implements Forwarder
         Rfc5424Formatter formatter = new Rfc5424Formatter(config.format());
         this.engine = new TcpStreamEngine(config.target(), core,
                 () -> List.of(new OctetCountingFramer(), new Rfc5424Encoder(formatter)),
-                new AckProbes(config.target().name()), new SplittableRandom());
+                new SplittableRandom());
     }
 
     @Override

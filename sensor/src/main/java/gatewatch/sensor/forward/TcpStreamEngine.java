@@ -13,25 +13,37 @@ import java.util.function.Supplier;
 import java.util.random.RandomGenerator;
 
 /**
- * What the two TCP stream forwarders share: one connection kept up by a {@link Reconnector}, and
- * a pipeline of {@link WrittenBytesCounter}, the forwarder's encoders, {@link ReconnectHandler}
- * and {@link StreamDeliveryHandler}. All state lives on one event loop of the caller's group.
+ * What the two TCP stream forwarders share: one connection kept up by a {@link Reconnector}, a
+ * pipeline of the forwarder's encoders, {@link ReconnectHandler} and {@link StreamDeliveryHandler},
+ * and the {@link ResendTail} that outlives each connection. All state lives on one event loop of
+ * the caller's group.
  */
 final class TcpStreamEngine {
-    /** Loopback and LAN ACKs come within a few ms (delayed ACKs within 40 ms). */
-    static final long ACK_POLL_MILLIS = 20;
-    /** Longer than any ACK delay, far shorter than TCP's own give-up (about 15 minutes). */
-    static final long ACK_STALL_MILLIS = 60_000;
+    /** Far shorter than TCP's own give-up (about 15 minutes). */
+    static final long STALL_MILLIS = 60_000;
+    /**
+     * Fixed, so that the kernel's send queue stays small and bounded (autotuning grows it to 4 MiB):
+     * what waits there when a connection ends must fit in the tail sent again. 64 KiB in flight is
+     * ample for alerts (about 1 MB/s at 50 ms round trip).
+     */
+    static final int SEND_BUFFER_BYTES = 32 * 1024;
+    /**
+     * Linux doubles SO_SNDBUF, and one write may go past it by a segment-offload chunk (64 KiB);
+     * measured on loopback: 65,550 bytes queued at most. The rest covers part of a receiver's
+     * unread socket buffer too.
+     */
+    static final long RESEND_BYTES = 2L * SEND_BUFFER_BYTES + 64 * 1024;
     private static final WriteBufferWaterMark WATER_MARK = new WriteBufferWaterMark(32 * 1024, 64 * 1024);
 
     private final DeliveryCore core;
     private final Reconnector reconnector;
     private final CompletableFuture<Void> lastChannelGone = new CompletableFuture<>();
+    private final ResendTail tail = new ResendTail(RESEND_BYTES);
     private StreamDeliveryHandler current;
     private boolean stopping;
 
     TcpStreamEngine(TargetConfig target, DeliveryCore core, Supplier<List<ChannelHandler>> encoders,
-                    AckProbes probes, RandomGenerator random) {
+                    RandomGenerator random) {
         this.core = core;
         Bootstrap bootstrap = new Bootstrap()
                 .group(core.loop())
@@ -41,14 +53,13 @@ final class TcpStreamEngine {
                 .option(ChannelOption.WRITE_BUFFER_WATER_MARK, WATER_MARK)
                 .option(ChannelOption.SO_KEEPALIVE, true)
                 .option(ChannelOption.TCP_NODELAY, true)
+                .option(ChannelOption.SO_SNDBUF, SEND_BUFFER_BYTES)
                 .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, 10_000)
                 .handler(new ChannelInitializer<Channel>() {
                     @Override
                     protected void initChannel(Channel ch) {
-                        WrittenBytesCounter counter = new WrittenBytesCounter();
-                        current = new StreamDeliveryHandler(target.name(), core.outbox(), counter, probes,
-                                ACK_POLL_MILLIS, ACK_STALL_MILLIS, System::nanoTime, TcpStreamEngine.this::channelGone);
-                        ch.pipeline().addLast(counter);
+                        current = new StreamDeliveryHandler(target.name(), core.outbox(), tail, STALL_MILLIS,
+                                TcpStreamEngine.this::channelGone);
                         for (ChannelHandler encoder : encoders.get()) {
                             ch.pipeline().addLast(encoder);
                         }

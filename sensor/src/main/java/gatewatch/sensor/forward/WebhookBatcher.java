@@ -66,7 +66,7 @@ final class WebhookBatcher {
         }
         awaitingResponse = true;
         if (attempts++ > 0) {
-            core.counters().addResent(batch.size());
+            core.counters().addPossiblyDuplicated(batch.size());
         }
         ch.writeAndFlush(requests.post(batch, batchKey, ch.alloc())).addListener(f -> {
             if (!f.isSuccess()) {

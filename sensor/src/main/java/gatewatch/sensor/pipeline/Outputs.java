@@ -24,6 +24,19 @@ public record Outputs(JsonLinesLog alerts, OutputStream alertStream, JsonLinesLo
         Objects.requireNonNull(alertLimit, "alertLimit");
     }
 
+    /** The alert log, or else the alert stream, or nothing (alerts only go to listeners). */
+    public List<AlertSink> alertSinks() {
+        if (alerts != null) {
+            return List.of(AlertSink.logFile("alerts", alerts));
+        }
+        return alertStream == null ? List.of() : List.of(AlertSink.stream(alertStream));
+    }
+
+    /** The records log, if any. */
+    public List<AlertSink> recordSinks() {
+        return records == null ? List.of() : List.of(AlertSink.logFile("records", records));
+    }
+
     /** Outputs of a replay: no {@code in_iface}. */
     public Outputs(JsonLinesLog alerts, OutputStream alertStream, JsonLinesLog records, List<AlertListener> listeners,
             String sensorName, AlertLimit alertLimit) {

@@ -40,8 +40,7 @@ public final class Pipeline {
         this.verdictQueue = new StageQueue<>("verdicts", settings.verdictQueue(), policy);
         this.extractor = new FeatureExtractor(settings.extractor(), recordQueue::put);
         this.detector = new DetectorStage(recordQueue, verdictQueue, ensemble, settings.batchSize(), latency);
-        this.sink = new SinkStage(verdictQueue, outputs.alerts(), outputs.alertStream(), outputs.records(),
-                outputs.listeners(), outputs.sensorName(), outputs.alertLimit(), outputs.inIface());
+        this.sink = new SinkStage(verdictQueue, outputs);
     }
 
     /** Reads capture files in order, as one stream, through the whole pipeline; returns when all is written. */

@@ -6,32 +6,29 @@ import gatewatch.features.conn.ConnectionSummary;
 import gatewatch.sensor.alert.AlertLimit;
 import gatewatch.sensor.alert.AlertLimiter;
 import gatewatch.sensor.alert.EventJson;
-import gatewatch.sensor.alert.JsonLinesLog;
 import gatewatch.sensor.alert.Suppression;
 import gatewatch.sensor.stats.StatsReporter;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicLongArray;
 import java.util.function.Consumer;
 
 /**
- * The sink thread: writes alerts to the alert log (the record of truth), every connection to
- * the records log when one is configured, and hands scored connections to listeners (forwarders,
- * the demo's display). Counts alerts by category. Alerts beyond the {@link AlertLimit} of their
+ * The sink thread: writes alerts to the alert sinks (the alert log, the record of truth, or a
+ * replay's standard output), every connection to the record sinks (the records log), and hands
+ * scored connections to listeners (forwarders, the demo's display). Counts alerts by category. Alerts beyond the {@link AlertLimit} of their
  * victim or source are not written one by one but counted into an {@code alert_suppressed}
  * event, which goes to the same log and listeners.
  */
 public final class SinkStage implements Runnable {
     private static final int BATCH = 256;
     private final StageQueue<Scored> in;
-    private final JsonLinesLog alerts;
-    private final OutputStream alertStream;
-    private final JsonLinesLog records;
+    private final List<AlertSink> alertSinks;
+    private final List<AlertSink> recordSinks;
     private final List<AlertListener> listeners;
     private final EventJson json;
     private final IdleStrategy idle = new IdleStrategy();
@@ -47,27 +44,13 @@ public final class SinkStage implements Runnable {
     /** Writes {@code stats} events into the alert log; set before the thread starts, or null. */
     private StatsReporter stats;
 
-    /**
-     * @param alerts      the alert log, or null to write alerts to {@code alertStream}
-     * @param alertStream where alerts go without an alert log (stdout for replay), or null
-     * @param records     the records log, or null
-     * @param alertLimit  how many alerts of one victim or source are written in full per window
-     */
-    public SinkStage(StageQueue<Scored> in, JsonLinesLog alerts, OutputStream alertStream, JsonLinesLog records,
-            List<AlertListener> listeners, String sensorName, AlertLimit alertLimit) {
-        this(in, alerts, alertStream, records, listeners, sensorName, alertLimit, null);
-    }
-
-    /** @param inIface the live capture interface, written as {@code in_iface}; null for a replay */
-    public SinkStage(StageQueue<Scored> in, JsonLinesLog alerts, OutputStream alertStream, JsonLinesLog records,
-            List<AlertListener> listeners, String sensorName, AlertLimit alertLimit, String inIface) {
+    public SinkStage(StageQueue<Scored> in, Outputs outputs) {
         this.in = in;
-        this.alerts = alerts;
-        this.alertStream = alertStream;
-        this.records = records;
-        this.listeners = List.copyOf(listeners);
-        this.json = new EventJson(sensorName, inIface);
-        this.limiter = new AlertLimiter(alertLimit);
+        this.alertSinks = outputs.alertSinks();
+        this.recordSinks = outputs.recordSinks();
+        this.listeners = outputs.listeners();
+        this.json = new EventJson(outputs.sensorName(), outputs.inIface());
+        this.limiter = new AlertLimiter(outputs.alertLimit());
     }
 
     @Override
@@ -121,10 +104,13 @@ public final class SinkStage implements Runnable {
         connections++;
         ConnectionSummary c = s.record().conn();
         Verdict v = s.verdict();
-        if (records != null) {
-            records.write(json.connection(s.record(), v));
-        }
         try {
+            if (!recordSinks.isEmpty()) {
+                byte[] record = json.connection(s.record(), v);
+                for (AlertSink r : recordSinks) {
+                    r.write(record);
+                }
+            }
             byte[] line = null;
             if (v.isAlert()) {
                 alertsByCategory.incrementAndGet(v.category().ordinal());
@@ -188,49 +174,34 @@ public final class SinkStage implements Runnable {
 
     /** Throws only for standard output: the alert log counts a line it cannot write as lost. */
     private void writeAlertLine(byte[] line) throws IOException {
-        if (alerts != null) {
-            alerts.write(line);
-        } else if (alertStream != null) {
-            alertStream.write(line);
-            alertStream.write('\n');
+        for (AlertSink a : alertSinks) {
+            a.write(line);
         }
     }
 
     private void endBatch() {
-        if (alerts != null) {
-            alerts.endBatch();
-        } else if (alertStream != null) {
-            try {
-                alertStream.flush();
-            } catch (IOException e) {
-                throw stdoutFailed(e);
+        try {
+            for (AlertSink a : alertSinks) {
+                a.endBatch();
             }
-        }
-        if (records != null) {
-            records.endBatch();
+            for (AlertSink r : recordSinks) {
+                r.endBatch();
+            }
+        } catch (IOException e) {
+            throw stdoutFailed(e);
         }
     }
 
     /** What the alert and records logs could not write; empty without logs. */
     public List<LogLoss> logLosses() {
-        List<LogLoss> out = new ArrayList<>(2);
-        if (alerts != null) {
-            out.add(new LogLoss("alerts", alerts.path(), alerts.written(), alerts.lost(), alerts.lastProblem()));
-        }
-        if (records != null) {
-            out.add(new LogLoss("records", records.path(), records.written(), records.lost(), records.lastProblem()));
-        }
-        return out;
+        return java.util.stream.Stream.concat(alertSinks.stream(), recordSinks.stream())
+                .map(AlertSink::loss).flatMap(Optional::stream).toList();
     }
 
     /** Asks the logs to reopen their files (SIGHUP, after logrotate moved them). */
     public void requestReopen() {
-        if (alerts != null) {
-            alerts.requestReopen();
-        }
-        if (records != null) {
-            records.requestReopen();
-        }
+        alertSinks.forEach(AlertSink::requestReopen);
+        recordSinks.forEach(AlertSink::requestReopen);
     }
 
     public long connections() {

@@ -3,6 +3,7 @@ package gatewatch.sensor.forward;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import gatewatch.detector.model.Category;
 import gatewatch.sensor.forward.syslog.SyslogFormat;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.netty.channel.EventLoopGroup;
@@ -31,7 +32,7 @@ class ConfigTest {
         assertThatThrownBy(() -> HttpWebhookConfig.of(ok.withBufferSize(5), "/a").withBatching(10, Duration.ZERO))
                 .hasMessageContaining("batchSize").hasMessageContaining("bufferSize");
         assertThatThrownBy(() -> HttpWebhookConfig.of(ok, "/a").withRequestTimeout(Duration.ZERO)).hasMessageContaining("requestTimeout");
-        assertThatThrownBy(() -> new ForwardedAlert(TestAlerts.T0, "worm", "{}")).hasMessageContaining("category");
+        assertThatThrownBy(() -> new ForwardedAlert(TestAlerts.T0, Category.NORMAL, "{}")).hasMessageContaining("category");
     }
 
     @Test

@@ -7,7 +7,6 @@ import io.netty.channel.MultiThreadIoEventLoopGroup;
 import io.netty.channel.nio.NioIoHandler;
 import java.time.Duration;
 import java.util.HashSet;
-import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -112,71 +111,70 @@ class JsonLinesTcpForwarderTest {
         return new Run(accepted, refused, maxBuffered.get(), f.counters());
     }
 
-    private void assertExactlyOnce(Run run) {
-        Map<Integer, AtomicInteger> copies = receiver.copies();
-        Set<Integer> duplicated = new HashSet<>();
-        copies.forEach((id, c) -> {
-            if (c.get() > 1) {
-                duplicated.add(id);
-            }
-        });
-        Set<Integer> missing = new HashSet<>(run.accepted());
-        missing.removeAll(copies.keySet());
-        assertThat(duplicated).as("alerts that arrived more than once").isEmpty();
+    /** Copies beyond the first, over all alerts. */
+    private long extraCopies() {
+        return receiver.copies().values().stream().mapToLong(c -> c.get() - 1).sum();
+    }
+
+    /** None lost, and no more copies than the forwarder counted as possibly duplicated. */
+    private void assertAllArrivedAndCopiesCounted(Set<Integer> accepted, ForwarderCounters counters) {
+        Set<Integer> missing = new HashSet<>(accepted);
+        missing.removeAll(receiver.copies().keySet());
         assertThat(missing).as("accepted alerts that never arrived (receiver closed with unread bytes %d times)",
                 receiver.closedWithUnread()).isEmpty();
-        assertThat(copies.keySet()).as("only accepted alerts arrive").isEqualTo(run.accepted());
-        assertThat(run.counters().sent()).isEqualTo(run.accepted().size());
+        assertThat(receiver.copies().keySet()).as("only accepted alerts arrive").isEqualTo(accepted);
+        assertThat(extraCopies()).as("alerts that arrived twice").isLessThanOrEqualTo(counters.possiblyDuplicated());
+        assertThat(counters.sent()).isEqualTo(accepted.size());
         assertThat(receiver.malformed()).isZero();
     }
 
     @Test
     @Timeout(180)
-    void everyAlertArrivesExactlyOnceAfterTheReceiverWasDownFor30Seconds() throws Exception {
+    void everyAlertArrivesAfterTheReceiverWasDownFor30SecondsAndCopiesAreCounted() throws Exception {
         int perSecond = 100;
         int bufferSize = 5_000; // 30 s of the stream is 3,000
         int total = 45 * perSecond;
         try (JsonLinesTcpForwarder f = forwarder(bufferSize)) {
             Run run = streamThroughOutage(f, total, perSecond, Duration.ofSeconds(5), Duration.ofSeconds(30));
-            System.out.printf("outage 30 s: total=%d accepted=%d refused=%d sent=%d resent=%d maxBuffered=%d connects=%d "
-                            + "receiverConnections=%d%n", total, run.accepted().size(), run.refused().size(),
-                    run.counters().sent(), run.counters().resent(), run.maxBuffered(), run.counters().connects(),
-                    receiver.connections());
+            System.out.printf("outage 30 s: total=%d accepted=%d refused=%d sent=%d possiblyDuplicated=%d duplicated=%d "
+                            + "maxBuffered=%d connects=%d receiverConnections=%d%n", total, run.accepted().size(),
+                    run.refused().size(), run.counters().sent(), run.counters().possiblyDuplicated(), extraCopies(),
+                    run.maxBuffered(), run.counters().connects(), receiver.connections());
             assertThat(run.refused()).isEmpty();
             assertThat(run.accepted()).hasSize(total);
-            assertThat(run.maxBuffered()).isBetween(2_500L, (long) bufferSize);
+            assertThat(run.maxBuffered()).isBetween(2_000L, (long) bufferSize);
             assertThat(run.counters().failedTotal()).isZero();
-            assertExactlyOnce(run);
+            assertAllArrivedAndCopiesCounted(run.accepted(), run.counters());
         }
     }
 
     @Test
     @Timeout(120)
-    void whenTheOutageOutlastsTheBufferTheOverflowIsCountedAndTheRestArrivesOnce() throws Exception {
+    void whenTheOutageOutlastsTheBufferTheOverflowIsCountedAndTheRestArrives() throws Exception {
         int perSecond = 100;
         int bufferSize = 200; // 2 s of the stream; the outage is 5 s
         int total = 10 * perSecond;
         try (JsonLinesTcpForwarder f = forwarder(bufferSize)) {
             Run run = streamThroughOutage(f, total, perSecond, Duration.ofSeconds(2), Duration.ofSeconds(5));
-            System.out.printf("outage 5 s, buffer 200: total=%d accepted=%d refused=%d sent=%d resent=%d maxBuffered=%d%n",
-                    total, run.accepted().size(), run.refused().size(), run.counters().sent(), run.counters().resent(),
-                    run.maxBuffered());
+            System.out.printf("outage 5 s, buffer 200: total=%d accepted=%d refused=%d sent=%d possiblyDuplicated=%d "
+                            + "duplicated=%d maxBuffered=%d%n", total, run.accepted().size(), run.refused().size(),
+                    run.counters().sent(), run.counters().possiblyDuplicated(), extraCopies(), run.maxBuffered());
             assertThat(run.refused()).hasSizeGreaterThan(100);
             assertThat(run.counters().failed(FailureCause.BUFFER_FULL)).isEqualTo(run.refused().size());
             assertThat(run.counters().failedTotal()).isEqualTo(run.refused().size());
             assertThat(run.maxBuffered()).isLessThanOrEqualTo(bufferSize);
-            assertExactlyOnce(run);
+            assertAllArrivedAndCopiesCounted(run.accepted(), run.counters());
         }
     }
 
     /**
-     * The failure mode that remains for plain TCP, shown rather than hidden: a receiver that is
-     * behind and dies with acknowledged bytes unread loses them. The forwarder cannot know how
-     * many; it counts the reset, and nothing arrives twice.
+     * A receiver that is behind and dies with bytes unread in its socket (here about 70 KB, less
+     * than the tail sent again) loses none of them: the next connection writes the tail again, and
+     * the copies that arrive twice are counted.
      */
     @Test
     @Timeout(60)
-    void aReceiverThatDiesWithUnreadBytesLosesThemAndTheResetIsCounted() throws Exception {
+    void aReceiverThatDiesWithUnreadBytesGetsThemAgainAndTheCopiesAreCounted() throws Exception {
         int n = 400; // 300 unread alerts (about 70 KB of 230-byte lines) fit in the receiver's socket buffer
         try (JsonLinesTcpForwarder f = forwarder(n)) {
             for (int i = 0; i < 100; i++) {
@@ -187,22 +185,26 @@ class JsonLinesTcpForwarderTest {
             for (int i = 100; i < n; i++) {
                 f.offer(TestAlerts.alert(i));
             }
-            await("the receiver's socket to acknowledge the rest", () -> f.counters().sent() == n, Duration.ofSeconds(10));
+            await("the kernel to take the rest", () -> f.counters().sent() == n, Duration.ofSeconds(10));
+            Thread.sleep(200); // loopback: the rest reaches the receiver's socket
             int port = receiver.port();
             receiver.abort();
-            await("the reset to be seen", () -> f.counters().resets() == 1, Duration.ofSeconds(10));
             receiver.start(port);
             for (int i = n; i < n + 100; i++) {
                 f.offer(TestAlerts.alert(i));
             }
             await("the stream to go on", () -> f.counters().sent() == n + 100, Duration.ofSeconds(20));
-            await("the receiver to read it", () -> receiver.received() >= 200, Duration.ofSeconds(10));
-            int lost = n + 100 - receiver.received();
-            System.out.printf("receiver died with unread bytes: sent=%d received=%d lost=%d resets=%d%n",
-                    f.counters().sent(), receiver.received(), lost, f.counters().resets());
+            await("the receiver to read it all", () -> receiver.copies().size() == n + 100, Duration.ofSeconds(20));
+            System.out.printf("receiver died with unread bytes: sent=%d received=%d possiblyDuplicated=%d duplicated=%d resets=%d%n",
+                    f.counters().sent(), receiver.received(), f.counters().possiblyDuplicated(), extraCopies(),
+                    f.counters().resets());
             assertThat(receiver.closedWithUnread()).isEqualTo(1);
-            assertThat(lost).isPositive();
-            assertThat(receiver.copies()).allSatisfy((id, c) -> assertThat(c.get()).isEqualTo(1));
+            assertThat(extraCopies()).isPositive();
+            Set<Integer> all = new HashSet<>();
+            for (int i = 0; i < n + 100; i++) {
+                all.add(i);
+            }
+            assertAllArrivedAndCopiesCounted(all, f.counters());
         }
     }
 }

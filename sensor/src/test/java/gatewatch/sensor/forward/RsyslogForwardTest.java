@@ -69,7 +69,7 @@ class RsyslogForwardTest {
             int id = Integer.parseInt(json.replaceAll(".*\"id\":(\\d+),.*", "$1"));
             ForwardedAlert sent = TestAlerts.alert(id);
             assertThat(json).isEqualTo(sent.json());
-            assertThat(m.group(3)).isEqualTo(sent.category());
+            assertThat(m.group(3)).isEqualTo(sent.category().externalName());
             assertThat(Integer.parseInt(m.group(1))).isEqualTo(16 * 8 + Severity.of(sent.category()));
             assertThat(m.group(2)).isEqualTo(MICROS.format(sent.timestamp()));
             assertThat(ids.add(id)).as("alert %d arrived once", id).isTrue();

@@ -67,7 +67,7 @@ class SinkStageDiskFullTest {
             StageQueue<Scored> in = new StageQueue<>("verdicts", 1024, FullQueuePolicy.DROP);
             try (JsonLinesLog alerts = new JsonLinesLog(LogFileConfig.simple(alertsPath), Duration.ZERO);
                     JsonLinesLog records = new JsonLinesLog(LogFileConfig.simple(recordsPath), Duration.ZERO)) {
-                SinkStage sink = new SinkStage(in, alerts, null, records, List.of(forwarder), "t", AlertLimit.OFF);
+                SinkStage sink = new SinkStage(in, new Outputs(alerts, null, records, List.of(forwarder), "t", AlertLimit.OFF));
                 SimpleMeterRegistry metrics = new SimpleMeterRegistry();
                 new LogWriteMetrics(alerts, records).bindTo(metrics);
                 sink.useWallClock();

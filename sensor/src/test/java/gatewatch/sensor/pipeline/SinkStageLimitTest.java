@@ -83,8 +83,8 @@ class SinkStageLimitTest {
             }
         };
         try (JsonLinesLog alerts = new JsonLinesLog(LogFileConfig.simple(log))) {
-            SinkStage sink = new SinkStage(in, alerts, null, null, List.of(listener), "t",
-                    new AlertLimit(2, Duration.ofSeconds(1), 100));
+            SinkStage sink = new SinkStage(in, new Outputs(alerts, null, null, List.of(listener), "t",
+                    new AlertLimit(2, Duration.ofSeconds(1), 100)));
             sink.useWallClock();
             Thread t = Thread.ofPlatform().name("sink").start(sink);
             for (Scored s : flood(5, nowNanos())) {
@@ -117,8 +117,8 @@ class SinkStageLimitTest {
         StageQueue<Scored> in = new StageQueue<>("verdicts", 64, FullQueuePolicy.BLOCK);
         long y1999 = 920_880_000L * 1_000_000_000L; // 1999-03-08, as a KDD-era capture would be
         try (JsonLinesLog alerts = new JsonLinesLog(LogFileConfig.simple(log))) {
-            SinkStage sink = new SinkStage(in, alerts, null, null, List.of(), "t",
-                    new AlertLimit(2, Duration.ofSeconds(1), 100));
+            SinkStage sink = new SinkStage(in, new Outputs(alerts, null, null, List.of(), "t",
+                    new AlertLimit(2, Duration.ofSeconds(1), 100)));
             Thread t = Thread.ofPlatform().name("sink").start(sink);
             flood(5, y1999).forEach(in::put);
             Thread.sleep(1_500); // longer than the window by the wall clock; capture time has not moved

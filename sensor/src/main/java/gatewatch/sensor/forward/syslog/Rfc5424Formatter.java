@@ -42,7 +42,7 @@ public final class Rfc5424Formatter {
     public byte[] format(ForwardedAlert alert) {
         int pri = format.facility().code() * 8 + Severity.of(alert.category());
         String message = "<" + pri + ">1 " + TIMESTAMP.format(alert.timestamp()) + afterTimestamp
-                + "[gatewatch@" + EXAMPLE_ENTERPRISE_NUMBER + " category=\"" + alert.category() + "\"] "
+                + "[gatewatch@" + EXAMPLE_ENTERPRISE_NUMBER + " category=\"" + alert.category().externalName() + "\"] "
                 + JsonText.asciiOneLine(alert.json());
         return message.getBytes(StandardCharsets.US_ASCII);
     }

@@ -1,5 +1,7 @@
 package gatewatch.sensor.forward.syslog;
 
+import gatewatch.detector.model.Category;
+
 /**
  * The RFC 5424 severity of an alert, from its category: how much damage the attack class can do
  * once it succeeds. User-to-root means a host is owned (critical); remote-to-local means an
@@ -16,13 +18,13 @@ public final class Severity {
     private Severity() {
     }
 
-    public static int of(String category) {
+    public static int of(Category category) {
         return switch (category) {
-            case "u2r" -> CRITICAL;
-            case "r2l" -> ERROR;
-            case "dos" -> WARNING;
-            case "probe", "anomaly" -> NOTICE;
-            default -> throw new IllegalArgumentException("unknown alert category " + category);
+            case U2R -> CRITICAL;
+            case R2L -> ERROR;
+            case DOS -> WARNING;
+            case PROBE, ANOMALY -> NOTICE;
+            case NORMAL -> throw new IllegalArgumentException("normal is not an alert category");
         };
     }
 }

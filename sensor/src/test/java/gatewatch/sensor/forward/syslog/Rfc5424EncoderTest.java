@@ -3,6 +3,7 @@ package gatewatch.sensor.forward.syslog;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import gatewatch.detector.model.Category;
 import gatewatch.sensor.forward.ForwardedAlert;
 import gatewatch.sensor.forward.TestAlerts;
 import io.netty.buffer.ByteBuf;
@@ -29,7 +30,7 @@ class Rfc5424EncoderTest {
 
     @Test
     void headerHasPriTimestampInMicrosecondsAndStructuredDataThenTheJson() {
-        ForwardedAlert a = new ForwardedAlert(Instant.parse("2024-05-06T07:08:09.1234567Z"), "u2r", "{\"a\":1}");
+        ForwardedAlert a = new ForwardedAlert(Instant.parse("2024-05-06T07:08:09.1234567Z"), Category.U2R, "{\"a\":1}");
         EmbeddedChannel ch = new EmbeddedChannel(new Rfc5424Encoder(formatter));
         ch.writeOutbound(a);
         // local0 (16) * 8 + critical (2) = 130; nanoseconds cut to microseconds.
@@ -39,11 +40,11 @@ class Rfc5424EncoderTest {
 
     @Test
     void severityFollowsTheCategory() {
-        assertThat(Severity.of("u2r")).isEqualTo(2);
-        assertThat(Severity.of("r2l")).isEqualTo(3);
-        assertThat(Severity.of("dos")).isEqualTo(4);
-        assertThat(Severity.of("probe")).isEqualTo(5);
-        assertThat(Severity.of("anomaly")).isEqualTo(5);
+        assertThat(Severity.of(Category.U2R)).isEqualTo(2);
+        assertThat(Severity.of(Category.R2L)).isEqualTo(3);
+        assertThat(Severity.of(Category.DOS)).isEqualTo(4);
+        assertThat(Severity.of(Category.PROBE)).isEqualTo(5);
+        assertThat(Severity.of(Category.ANOMALY)).isEqualTo(5);
         String auth = new String(new Rfc5424Formatter(format.withFacility(Facility.AUTH)).format(TestAlerts.alert(0)),
                 StandardCharsets.US_ASCII);
         assertThat(auth).startsWith("<36>1 "); // auth (4) * 8 + warning (4): alert 0 is dos
@@ -51,7 +52,7 @@ class Rfc5424EncoderTest {
 
     @Test
     void nonAsciiIsEscapedSoTheMessageIsPrintableAsciiWithoutBom() {
-        ForwardedAlert a = new ForwardedAlert(TestAlerts.T0, "dos", "{\"host\":\"bücher\",\n\"x\":\"\u20ac\"}");
+        ForwardedAlert a = new ForwardedAlert(TestAlerts.T0, Category.DOS, "{\"host\":\"bücher\",\n\"x\":\"\u20ac\"}");
         byte[] msg = formatter.format(a);
         String s = new String(msg, StandardCharsets.US_ASCII);
         assertThat(s).endsWith("{\"host\":\"b\\u00fccher\", \"x\":\"\\u20ac\"}");
@@ -82,7 +83,7 @@ class Rfc5424EncoderTest {
         InetSocketAddress to = new InetSocketAddress("127.0.0.1", 514);
         EmbeddedChannel ch = new EmbeddedChannel(new SyslogDatagramEncoder(formatter, to, 480, () -> truncated[0]++));
         String big = "{\"pad\":\"" + "x".repeat(1000) + "\"}";
-        ch.writeOutbound(new ForwardedAlert(TestAlerts.T0, "dos", big), TestAlerts.alert(1));
+        ch.writeOutbound(new ForwardedAlert(TestAlerts.T0, Category.DOS, big), TestAlerts.alert(1));
         DatagramPacket first = ch.readOutbound();
         DatagramPacket second = ch.readOutbound();
         assertThat(first.content().readableBytes()).isEqualTo(480);
