@@ -17,8 +17,10 @@ import java.util.Set;
  * learned from it would then take for the site's normal traffic. One finding per suspicious group:
  * <ul>
  *   <li>a source, or a destination, with at least {@link #MIN_CONNECTIONS} connections of which at
- *   least half are half-open or rejected (S0, REJ, RSTOS0, RSTRH, SH, SHR): a SYN flood, spoofed
- *   or not, or a scan;</li>
+ *   least half are failed attempts (S0, REJ, RSTOS0, RSTRH, SH, SHR) or empty (S1 without
+ *   payload: answered, then neither used nor closed): a SYN flood, spoofed or not (a flood the
+ *   victim answers leaves such connections), or a scan. Established connections that carried
+ *   nothing but were reset are not counted: browsers open and reset them by the hundred;</li>
  *   <li>a source that reached at least {@link #MIN_SPREAD} ports of one host (a port scan) or
  *   {@link #MIN_SPREAD} hosts on one service (a sweep);</li>
  *   <li>a source with at least {@link #MIN_FAILED_LOGINS} connections with failed logins to one
@@ -46,9 +48,14 @@ public final class LearnScreen {
         final Map<String, Integer> failedLogins = new HashMap<>();
     }
 
-    /** One connection of the traffic learned from. */
-    public void offer(IpAddress orig, IpAddress resp, int respPort, Service service, KddFlag flag, boolean failedLogin) {
-        boolean error = SiteScopes.failedAttempt(flag);
+    /**
+     * One connection of the traffic learned from.
+     *
+     * @param empty an established TCP connection (S1) that carried no payload either way
+     */
+    public void offer(IpAddress orig, IpAddress resp, int respPort, Service service, KddFlag flag, boolean empty,
+            boolean failedLogin) {
+        boolean error = empty || SiteScopes.failedAttempt(flag);
         Tally s = tally(sources, orig);
         if (s != null) {
             s.connections++;
@@ -124,7 +131,7 @@ public final class LearnScreen {
 
     private static void errors(String who, Tally t, List<String> out) {
         if (t.connections >= MIN_CONNECTIONS && 2 * t.errors >= t.connections) {
-            out.add(String.format(Locale.ROOT, "%s: %,d connections, %,d of them half-open or rejected (%.1f %%): looks "
+            out.add(String.format(Locale.ROOT, "%s: %,d connections, %,d of them failed or empty (%.1f %%): looks "
                     + "like a flood or a scan", who, t.connections, t.errors, 100.0 * t.errors / t.connections));
         }
     }

@@ -20,10 +20,11 @@ class LearnScreenTest {
     private static LearnScreen ordinary() {
         LearnScreen s = new LearnScreen();
         for (int i = 0; i < 2000; i++) {
-            s.offer(v4(10, 0, 1, i % 200), SERVER, 443, Service.HTTP_443, i % 50 == 0 ? KddFlag.S0 : KddFlag.SF, false);
-            s.offer(CLIENT, v4(93, 184, 0, i % 60), 443, Service.HTTP_443, KddFlag.SF, false);
+            KddFlag flag = i % 50 == 0 ? KddFlag.S0 : KddFlag.SF;
+            s.offer(v4(10, 0, 1, i % 200), SERVER, 443, Service.HTTP_443, flag, false, false);
+            s.offer(CLIENT, v4(93, 184, 0, i % 60), 443, Service.HTTP_443, KddFlag.SF, false, false);
         }
-        s.offer(CLIENT, SERVER, 21, Service.FTP, KddFlag.SF, true);
+        s.offer(CLIENT, SERVER, 21, Service.FTP, KddFlag.SF, false, true);
         return s;
     }
 
@@ -36,13 +37,18 @@ class LearnScreenTest {
     void aSynFloodIsFoundBySourceAndASpoofedOneByDestination() {
         LearnScreen s = ordinary();
         for (int i = 0; i < 150; i++) {
-            s.offer(v4(192, 168, 1, 52), SERVER, 80, Service.HTTP, KddFlag.S0, false);
+            s.offer(v4(192, 168, 1, 52), SERVER, 80, Service.HTTP, KddFlag.S0, false, false);
         }
-        assertThat(s.findings()).anyMatch(f -> f.startsWith("from 192.168.1.52: 150 connections, 150 of them half-open"));
+        assertThat(s.findings()).anyMatch(f -> f.startsWith("from 192.168.1.52: 150 connections, 150 of them failed or empty"));
         LearnScreen spoofed = ordinary();
         for (int i = 0; i < 3000; i++) {
-            spoofed.offer(v4(1 + i % 200, i % 250, 7, 9), SERVER, 80, Service.HTTP, KddFlag.S0, false);
+            spoofed.offer(v4(1 + i % 200, i % 250, 7, 9), SERVER, 80, Service.HTTP, KddFlag.S0, false, false);
         }
+        LearnScreen answered = ordinary();
+        for (int i = 0; i < 150; i++) {
+            answered.offer(v4(192, 168, 1, 52), SERVER, 80, Service.HTTP, KddFlag.S1, true, false);
+        }
+        assertThat(answered.findings()).anyMatch(f -> f.startsWith("from 192.168.1.52: 150 connections, 150 of them failed"));
         assertThat(spoofed.findings()).singleElement().asString().startsWith("to 10.0.0.80: 5,001 connections, 3,040 of")
                 .contains("flood or a scan");
     }
@@ -51,11 +57,11 @@ class LearnScreenTest {
     void aPortScanASweepAndPasswordGuessingAreFound() {
         LearnScreen s = ordinary();
         for (int p = 1; p <= 120; p++) {
-            s.offer(v4(172, 16, 0, 9), SERVER, p, Service.PRIVATE, p % 3 == 0 ? KddFlag.REJ : KddFlag.SF, false);
-            s.offer(v4(172, 16, 0, 10), v4(10, 0, 2, p), 0, Service.ECO_I, KddFlag.SF, false);
+            s.offer(v4(172, 16, 0, 9), SERVER, p, Service.PRIVATE, p % 3 == 0 ? KddFlag.REJ : KddFlag.SF, false, false);
+            s.offer(v4(172, 16, 0, 10), v4(10, 0, 2, p), 0, Service.ECO_I, KddFlag.SF, false, false);
         }
         for (int i = 0; i < 3; i++) {
-            s.offer(v4(172, 16, 0, 11), SERVER, 21, Service.FTP, KddFlag.SF, true);
+            s.offer(v4(172, 16, 0, 11), SERVER, 21, Service.FTP, KddFlag.SF, false, true);
         }
         assertThat(s.findings()).containsExactly(
                 "from 172.16.0.9: 100 or more ports of 10.0.0.80: looks like a port scan",

@@ -9,6 +9,7 @@ import gatewatch.detector.train.SiteLearner;
 import gatewatch.features.conn.ConnectionSummary;
 import gatewatch.features.extract.FeatureExtractor;
 import gatewatch.features.kdd.KddFeature;
+import gatewatch.features.kdd.KddFlag;
 import gatewatch.sensor.capture.CaptureException;
 import gatewatch.sensor.capture.CaptureOpenException;
 import gatewatch.sensor.capture.LiveSource;
@@ -107,6 +108,7 @@ public final class LearnCommand implements Callable<Integer> {
             rows.offer(r.features().toArray());
             ConnectionSummary c = r.conn();
             screen.offer(c.origAddress(), c.respAddress(), c.respPort(), c.service(), c.kddFlag(),
+                    c.kddFlag() == KddFlag.S1 && c.origBytes() + c.respBytes() == 0,
                     r.features().get(KddFeature.NUM_FAILED_LOGINS) > 0);
         });
         if (iface != null) {
