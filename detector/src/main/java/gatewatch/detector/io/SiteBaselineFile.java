@@ -2,6 +2,7 @@ package gatewatch.detector.io;
 
 import gatewatch.detector.model.IsolationScorer;
 import gatewatch.detector.model.SiteBaseline;
+import gatewatch.detector.model.SiteScopes;
 import gatewatch.detector.model.TreeArrays;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -28,8 +29,8 @@ import java.util.Set;
  * {@code Ensemble.withSite} refuses a baseline of another model.
  */
 public final class SiteBaselineFile {
-    static final Set<Class<?>> ALLOWED = Set.of(SiteBaseline.class, IsolationScorer.class, TreeArrays.class,
-            double[].class, double[][].class, int[].class, String.class);
+    static final Set<Class<?>> ALLOWED = Set.of(SiteBaseline.class, SiteScopes.class, IsolationScorer.class, TreeArrays.class,
+            double[].class, double[][].class, int[].class, long[].class, String.class);
 
     /** What a site-baseline file says about itself. */
     public record Header(String command, String createdAt, String gatewatchVersion) {

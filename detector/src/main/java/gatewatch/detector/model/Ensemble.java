@@ -37,7 +37,8 @@ import java.util.concurrent.atomic.AtomicReference;
  *   <li>an attack verdict on a connection typical of the site becomes {@code normal}: the site
  *   does this all the time (TLS on 443, SSH to its own servers), and KDD's classes, which never
  *   saw such traffic in normal use, are not evidence against it. A flood, a scan or a sweep is
- *   not typical of a site whose learned traffic had none, and stays an alert.</li>
+ *   not typical of any site: volume and error evidence beyond what the site showed for the
+ *   connection's protocol and service is never cleared ({@link SiteScopes}).</li>
  * </ul>
  *
  * <p>Thread-safe, and the model it holds is immutable: every call works on scratch arrays no
@@ -140,8 +141,9 @@ public final class Ensemble {
         if (w == null) {
             w = new Work(1, false);
         }
-        r.copyInto(w.raw, 0);
-        model.encoder().encode(w.raw, 0, w.enc, 0);
+        // Into uraw, where decide() finds a batch's distinct rows.
+        r.copyInto(w.uraw, 0);
+        model.encoder().encode(w.uraw, 0, w.enc, 0);
         model.labelForest().predict(w.enc, 0, w.pl, w.trees);
         if (boostQuick != null) {
             model.categoryBoost().predict(boostQuick, w.enc, 0, w.pb, 0, w.trees, w.words);
@@ -398,7 +400,7 @@ public final class Ensemble {
         double threshold = model.anomalyThreshold();
         if (cat == Category.NORMAL.ordinal()) {
             if (iso > threshold) {
-                if (site != null && site.typical(w.enc, i * F)) {
+                if (site != null && site.typical(w.uraw, i * F, w.enc, i * F)) {
                     return new Verdict(Category.NORMAL, Verdict.SITE_TYPICAL, clamp(w.p[o]), iso, List.of());
                 }
                 double conf = Math.min(1.0, (iso - threshold) / (1.0 - threshold));
@@ -406,7 +408,7 @@ public final class Ensemble {
             }
             return new Verdict(Category.NORMAL, "normal", clamp(w.p[o]), iso, List.of());
         }
-        if (site != null && site.typical(w.enc, i * F)) {
+        if (site != null && site.typical(w.uraw, i * F, w.enc, i * F)) {
             return new Verdict(Category.NORMAL, Verdict.SITE_TYPICAL, clamp(w.p[o]), iso, List.of());
         }
         int best = -1;

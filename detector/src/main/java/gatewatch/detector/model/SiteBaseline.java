@@ -21,6 +21,10 @@ import java.util.Arrays;
  * guess would look as typical as the site's own logins, and a sweep's {@code count} above any the
  * site had would only weigh as much as the forest's random splits let it.
  *
+ * <p>And, before either, no volume or error evidence beyond what the site showed for the
+ * connection's scope ({@link SiteScopes}): a baseline may clear what the site always does, never
+ * a flood, a scan, a sweep or a run of failed logins.
+ *
  * @param low          per feature (encoded), the smallest value the site had
  * @param high         per feature (encoded), the largest
  * @param seen         per symbolic feature (encoded), the sorted values the site had; null for others
@@ -30,9 +34,10 @@ import java.util.Arrays;
  * @param quantile     the share of the learned connections that counts as typical
  * @param connections  connections learned from
  * @param modelVersion the version of the model whose encoding the forest was fitted on
+ * @param scopes       per scope, the volume and error evidence the site showed; what it must never clear
  */
 public record SiteBaseline(double[] low, double[] high, double[][] seen, IsolationScorer scorer, double threshold, double quantile, long connections,
-        String modelVersion) implements Serializable {
+        String modelVersion, SiteScopes scopes) implements Serializable {
 
     private static final int F = KddFeature.COUNT_OF_FEATURES;
 
@@ -46,10 +51,21 @@ public record SiteBaseline(double[] low, double[] high, double[][] seen, Isolati
         if (modelVersion == null || modelVersion.isBlank()) {
             throw new IllegalArgumentException("site baseline without the model version it was learned for");
         }
+        if (scopes == null) {
+            throw new IllegalArgumentException("site baseline without per-scope bounds (learned by an older gatewatch, "
+                    + "which could clear floods and scans); run 'gatewatch learn' again");
+        }
     }
 
-    /** True when the encoded row at {@code x[off..]} is within the site's ranges and not isolated. */
-    public boolean typical(double[] x, int off) {
+    /**
+     * True when the connection may be cleared as typical of the site: no volume or error evidence
+     * beyond its scope's ({@code raw[rawOff..]}, raw KDD values), and its encoding
+     * ({@code x[off..]}) within the site's ranges and not isolated.
+     */
+    public boolean typical(double[] raw, int rawOff, double[] x, int off) {
+        if (scopes.evidence(raw, rawOff) != null) {
+            return false;
+        }
         for (int j = 0; j < F; j++) {
             double v = x[off + j];
             if (seen[j] != null ? Arrays.binarySearch(seen[j], v) < 0 : v < low[j] || v > high[j]) {

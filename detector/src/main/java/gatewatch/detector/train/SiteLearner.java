@@ -3,6 +3,7 @@ package gatewatch.detector.train;
 import gatewatch.detector.model.Ensemble;
 import gatewatch.detector.model.IsolationScorer;
 import gatewatch.detector.model.SiteBaseline;
+import gatewatch.detector.model.SiteScopes;
 import gatewatch.features.kdd.KddFeature;
 import java.util.Arrays;
 import smile.anomaly.IsolationForest;
@@ -12,7 +13,8 @@ import smile.anomaly.IsolationForest;
  * learn}): the ranges of their features, an isolation forest over the model's encoding of them,
  * as the model's own baseline is fitted over KDD's normal rows (same tree count, sample and
  * depth), and a threshold at a quantile of scores that each connection got from a forest fitted
- * without it.
+ * without it; and per scope (protocol and service) the same quantile of each window feature,
+ * beyond which the baseline never clears ({@link SiteScopes}).
  */
 public final class SiteLearner {
     /** Fewer connections than this say too little about a site to learn from. */
@@ -57,7 +59,8 @@ public final class SiteLearner {
             high[j] = Arrays.stream(x).mapToDouble(r -> r[col]).max().orElseThrow();
             seen[j] = FEATURES[j].isSymbolic() ? Arrays.stream(x).mapToDouble(r -> r[col]).distinct().sorted().toArray() : null;
         }
-        return new SiteBaseline(low, high, seen, scorer, threshold(x), quantile, raw.length, model.modelVersion());
+        return new SiteBaseline(low, high, seen, scorer, threshold(x), quantile, raw.length, model.modelVersion(),
+                SiteScopes.learn(raw, quantile));
     }
 
     /** As the model's own anomaly threshold: each connection scored by a forest fitted without it. */

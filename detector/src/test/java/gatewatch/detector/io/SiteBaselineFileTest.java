@@ -43,10 +43,13 @@ class SiteBaselineFileTest {
         SiteBaseline c = back.baseline();
         assertThat(c.threshold()).isEqualTo(b.threshold());
         assertThat(c.modelVersion()).isEqualTo(model.modelVersion());
-        double[][] probe = model.payload().encoder().encodeAll(rows(200, 2));
-        for (double[] x : probe) {
-            assertThat(c.typical(x, 0)).isEqualTo(b.typical(x, 0));
+        double[][] raw = rows(200, 2);
+        double[][] probe = model.payload().encoder().encodeAll(raw);
+        for (int i = 0; i < raw.length; i++) {
+            assertThat(c.typical(raw[i], 0, probe[i], 0)).isEqualTo(b.typical(raw[i], 0, probe[i], 0));
         }
+        assertThat(c.scopes().keys()).isEqualTo(b.scopes().keys());
+        assertThat(c.scopes().upper()).isDeepEqualTo(b.scopes().upper());
     }
 
     @Test

@@ -4,8 +4,12 @@ import gatewatch.detector.io.BuildInfo;
 import gatewatch.detector.io.SiteBaselineFile;
 import gatewatch.detector.model.Ensemble;
 import gatewatch.detector.model.SiteBaseline;
+import gatewatch.detector.train.LearnScreen;
 import gatewatch.detector.train.SiteLearner;
+import gatewatch.features.conn.ConnectionSummary;
 import gatewatch.features.extract.FeatureExtractor;
+import gatewatch.features.kdd.KddFeature;
+import gatewatch.features.kdd.KddFlag;
 import gatewatch.sensor.capture.CaptureException;
 import gatewatch.sensor.capture.CaptureOpenException;
 import gatewatch.sensor.capture.LiveSource;
@@ -76,6 +80,10 @@ public final class LearnCommand implements Callable<Integer> {
     @Option(names = "--seed", paramLabel = "S", defaultValue = "1999", description = "Seed of the sample and the forest.")
     long seed;
 
+    @Option(names = "--strict", description = "Write no baseline (exit 1) when the traffic learned from looks like an "
+            + "attack (a flood, a scan, a sweep, password guessing); without it, a warning per suspicious group.")
+    boolean strict;
+
     @Mixin
     DebugOption debug;
 
@@ -95,8 +103,14 @@ public final class LearnCommand implements Callable<Integer> {
         }
         Ensemble ensemble = Models.load(model);
         Reservoir rows = new Reservoir(sample, seed);
-        FeatureExtractor extractor = new FeatureExtractor(FeatureExtractor.ExtractorConfig.defaults(),
-                r -> rows.offer(r.features().toArray()));
+        LearnScreen screen = new LearnScreen();
+        FeatureExtractor extractor = new FeatureExtractor(FeatureExtractor.ExtractorConfig.defaults(), r -> {
+            rows.offer(r.features().toArray());
+            ConnectionSummary c = r.conn();
+            screen.offer(c.origAddress(), c.respAddress(), c.respPort(), c.service(), c.kddFlag(),
+                    c.kddFlag() == KddFlag.S1 && c.origBytes() + c.respBytes() == 0,
+                    r.features().get(KddFeature.NUM_FAILED_LOGINS) > 0);
+        });
         if (iface != null) {
             learnLive(extractor);
         } else {
@@ -105,6 +119,10 @@ public final class LearnCommand implements Callable<Integer> {
             }
         }
         extractor.finish();
+        if (warn(screen) && strict) {
+            throw new IllegalStateException("the traffic looks like an attack (see the warnings); no site baseline "
+                    + "written (--strict)");
+        }
         double[][] x = rows.rows();
         SiteBaseline baseline;
         try {
@@ -160,6 +178,25 @@ public final class LearnCommand implements Callable<Integer> {
         } catch (CaptureOpenException e) {
             throw new UsageException(e.getMessage());
         }
+    }
+
+    /** One warning line per suspicious group on stderr; true when there was one. */
+    private boolean warn(LearnScreen screen) {
+        List<String> findings = screen.findings();
+        PrintWriter err = spec.commandLine().getErr();
+        for (String f : findings) {
+            err.println("learn: warning: " + f);
+        }
+        if (!findings.isEmpty()) {
+            err.println("learn: warning: a site baseline never clears floods, scans, sweeps or failed logins, but learned "
+                    + "from an attack it takes the attack's other connections for the site's own; learn from clean traffic");
+        }
+        if (screen.notFollowed() > 0) {
+            err.printf(Locale.ROOT, "learn: warning: %,d connections of more than %,d addresses not screened%n",
+                    screen.notFollowed(), LearnScreen.MAX_GROUPS);
+        }
+        err.flush();
+        return !findings.isEmpty();
     }
 
     private static long alerts(Ensemble e, double[][] x) {

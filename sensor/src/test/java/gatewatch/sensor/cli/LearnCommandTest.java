@@ -56,6 +56,28 @@ class LearnCommandTest {
     }
 
     @Test
+    void trafficThatLooksLikeAnAttackIsWarnedAboutAndRefusedWhenStrict() {
+        Path flooded = synth("flooded.pcap", 1500, "normal=60,neptune=40");
+        Path baseline = tmp.resolve("flooded.gwb");
+        CliRun warned = CliRun.of("learn", flooded.toString(), "--out", baseline.toString());
+        assertThat(warned.exitCode()).as(warned.err()).isZero();
+        assertThat(warned.err()).containsPattern("learn: warning: (from|to) [0-9.]+: [0-9,]+ connections, [0-9,]+ of them "
+                + "failed or empty").contains("learn from clean traffic");
+        assertThat(baseline).exists();
+
+        Path strict = tmp.resolve("strict.gwb");
+        CliRun refused = CliRun.of("learn", flooded.toString(), "--strict", "--out", strict.toString());
+        assertThat(refused.exitCode()).isEqualTo(1);
+        assertThat(refused.err()).contains("learn: warning: ", "no site baseline written (--strict)");
+        assertThat(strict).doesNotExist();
+
+        CliRun clean = CliRun.of("learn", synth("clean.pcap", 1500, "normal=100").toString(), "--strict", "--out",
+                tmp.resolve("clean.gwb").toString());
+        assertThat(clean.exitCode()).as(clean.err()).isZero();
+        assertThat(clean.err()).doesNotContain("warning");
+    }
+
+    @Test
     void tooLittleTrafficIsExit2AndABadFileExit3NamingIt() throws Exception {
         Path small = synth("small.pcap", 50, "normal=100");
         CliRun learn = CliRun.of("learn", small.toString(), "--out", tmp.resolve("x.gwb").toString());
