@@ -1,6 +1,11 @@
 package gatewatch.sensor.lab.scenario;
 
 import gatewatch.sensor.lab.scenario.attack.ScanNmapSyn;
+import gatewatch.sensor.lab.scenario.normal.NormalDns;
+import gatewatch.sensor.lab.scenario.normal.NormalP2p;
+import gatewatch.sensor.lab.scenario.normal.NormalPing;
+import gatewatch.sensor.lab.scenario.normal.NormalRtp;
+import gatewatch.sensor.lab.scenario.normal.NormalSsh;
 import gatewatch.sensor.lab.scenario.normal.NormalWeb;
 import java.util.List;
 
@@ -13,6 +18,11 @@ public final class Scenarios {
     public static List<Scenario> all() {
         return List.of(
                 new NormalWeb(),
+                new NormalSsh(),
+                new NormalP2p(),
+                new NormalRtp(),
+                new NormalPing(),
+                new NormalDns(),
                 new ScanNmapSyn());
     }
 
