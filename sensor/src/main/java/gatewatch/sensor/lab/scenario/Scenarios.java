@@ -1,7 +1,10 @@
 package gatewatch.sensor.lab.scenario;
 
 import gatewatch.sensor.lab.scenario.attack.ScanNmapSyn;
+import gatewatch.sensor.lab.scenario.normal.NormalBulk;
 import gatewatch.sensor.lab.scenario.normal.NormalDns;
+import gatewatch.sensor.lab.scenario.normal.NormalMqtt;
+import gatewatch.sensor.lab.scenario.normal.NormalNtp;
 import gatewatch.sensor.lab.scenario.normal.NormalP2p;
 import gatewatch.sensor.lab.scenario.normal.NormalPing;
 import gatewatch.sensor.lab.scenario.normal.NormalRtp;
@@ -23,6 +26,9 @@ public final class Scenarios {
                 new NormalRtp(),
                 new NormalPing(),
                 new NormalDns(),
+                new NormalMqtt(),
+                new NormalNtp(),
+                new NormalBulk(),
                 new ScanNmapSyn());
     }
 
