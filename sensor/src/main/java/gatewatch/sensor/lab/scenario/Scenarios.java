@@ -3,12 +3,15 @@ package gatewatch.sensor.lab.scenario;
 import gatewatch.sensor.lab.scenario.attack.ScanNmapSyn;
 import gatewatch.sensor.lab.scenario.normal.NormalBulk;
 import gatewatch.sensor.lab.scenario.normal.NormalDns;
+import gatewatch.sensor.lab.scenario.normal.NormalFtp;
+import gatewatch.sensor.lab.scenario.normal.NormalMail;
 import gatewatch.sensor.lab.scenario.normal.NormalMqtt;
 import gatewatch.sensor.lab.scenario.normal.NormalNtp;
 import gatewatch.sensor.lab.scenario.normal.NormalP2p;
 import gatewatch.sensor.lab.scenario.normal.NormalPing;
 import gatewatch.sensor.lab.scenario.normal.NormalRtp;
 import gatewatch.sensor.lab.scenario.normal.NormalSsh;
+import gatewatch.sensor.lab.scenario.normal.NormalTelnet;
 import gatewatch.sensor.lab.scenario.normal.NormalWeb;
 import java.util.List;
 
@@ -26,6 +29,9 @@ public final class Scenarios {
                 new NormalRtp(),
                 new NormalPing(),
                 new NormalDns(),
+                new NormalMail(),
+                new NormalFtp(),
+                new NormalTelnet(),
                 new NormalMqtt(),
                 new NormalNtp(),
                 new NormalBulk(),
