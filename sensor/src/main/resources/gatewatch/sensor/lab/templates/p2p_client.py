@@ -54,7 +54,7 @@ while time.monotonic() < end:
         args = (src, peer, n, rnd.uniform(0.05, 0.8), [rnd.randint(40, 1200) for _ in range(n)])
         t = threading.Thread(target=udp_exchange, args=args)
     else:
-        args = (src, peer, rnd.randint(1, 6), rnd.choice([16384, 32768, 65536, 131072]), rnd.uniform(0.01, 0.3))
+        args = (src, peer, rnd.randint(1, 4), rnd.choice([16384, 32768, 65536]), rnd.uniform(0.01, 0.3))
         t = threading.Thread(target=tcp_transfer, args=args)
     t.start()
     threads.append(t)

@@ -17,7 +17,7 @@ import java.util.random.RandomGenerator;
 /**
  * A P2P client's fan-out (BitTorrent/DHT-like): one client, several source addresses, talks to
  * many peers on high ports of six server addresses, short UDP request/reply exchanges and TCP
- * piece transfers of 16-128 KiB, several at once, on a seeded schedule. Every peer port is open,
+ * piece transfers of 16-64 KiB, several at once, on a seeded schedule. Every peer port is open,
  * so no ICMP errors arise. All normal: the many-ports shape that looks like a scan is what KDD's
  * model confuses with portsweep.
  */
@@ -67,6 +67,11 @@ public final class NormalP2p implements Scenario {
         }
     }
 
+    /** Ports other normal scenarios listen on, which must stay free when they run together in normal-mix. */
+    static boolean reserved(int port) {
+        return port >= 20000 && port < 20010 || port >= 40000 && port < 40100;
+    }
+
     /** "ADDRESS PORT" lines: the server and five aliases, each with distinct seeded ports in 20000-64999. */
     static String peerPorts(Topology net, RandomGenerator rnd) {
         StringBuilder sb = new StringBuilder();
@@ -75,7 +80,7 @@ public final class NormalP2p implements Scenario {
             List<Integer> used = new ArrayList<>();
             while (used.size() < PORTS_PER_ADDRESS) {
                 int port = rnd.nextInt(20000, 65000);
-                if (!used.contains(port)) {
+                if (!used.contains(port) && !reserved(port)) {
                     used.add(port);
                     sb.append(address).append(' ').append(port).append('\n');
                 }
