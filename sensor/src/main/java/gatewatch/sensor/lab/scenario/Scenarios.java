@@ -5,6 +5,7 @@ import gatewatch.sensor.lab.scenario.normal.NormalBulk;
 import gatewatch.sensor.lab.scenario.normal.NormalDns;
 import gatewatch.sensor.lab.scenario.normal.NormalFtp;
 import gatewatch.sensor.lab.scenario.normal.NormalMail;
+import gatewatch.sensor.lab.scenario.normal.NormalMix;
 import gatewatch.sensor.lab.scenario.normal.NormalMqtt;
 import gatewatch.sensor.lab.scenario.normal.NormalNtp;
 import gatewatch.sensor.lab.scenario.normal.NormalP2p;
@@ -35,6 +36,7 @@ public final class Scenarios {
                 new NormalMqtt(),
                 new NormalNtp(),
                 new NormalBulk(),
+                new NormalMix(),
                 new ScanNmapSyn());
     }
 
