@@ -19,6 +19,18 @@ import gatewatch.sensor.lab.scenario.attack.R2lSqlInjection;
 import gatewatch.sensor.lab.scenario.attack.ScanMasscan;
 import gatewatch.sensor.lab.scenario.attack.ScanNmap;
 import gatewatch.sensor.lab.scenario.attack.ScanNmapSyn;
+import gatewatch.sensor.lab.scenario.normal.NormalBulk;
+import gatewatch.sensor.lab.scenario.normal.NormalDns;
+import gatewatch.sensor.lab.scenario.normal.NormalFtp;
+import gatewatch.sensor.lab.scenario.normal.NormalMail;
+import gatewatch.sensor.lab.scenario.normal.NormalMix;
+import gatewatch.sensor.lab.scenario.normal.NormalMqtt;
+import gatewatch.sensor.lab.scenario.normal.NormalNtp;
+import gatewatch.sensor.lab.scenario.normal.NormalP2p;
+import gatewatch.sensor.lab.scenario.normal.NormalPing;
+import gatewatch.sensor.lab.scenario.normal.NormalRtp;
+import gatewatch.sensor.lab.scenario.normal.NormalSsh;
+import gatewatch.sensor.lab.scenario.normal.NormalTelnet;
 import gatewatch.sensor.lab.scenario.normal.NormalWeb;
 import java.util.List;
 
@@ -31,6 +43,18 @@ public final class Scenarios {
     public static List<Scenario> all() {
         return List.of(
                 new NormalWeb(),
+                new NormalSsh(),
+                new NormalP2p(),
+                new NormalRtp(),
+                new NormalPing(),
+                new NormalDns(),
+                new NormalMail(),
+                new NormalFtp(),
+                new NormalTelnet(),
+                new NormalMqtt(),
+                new NormalNtp(),
+                new NormalBulk(),
+                new NormalMix(),
                 new ScanNmapSyn(),
                 new BruteforceSshHydra(),
                 new DosSynFlood(),
