@@ -12,7 +12,9 @@ import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
@@ -89,6 +91,7 @@ final class LabCorpusCommand implements Callable<Integer> {
             own.forEach(seed -> jobs.add(new Job(s, seed)));
         }
         List<String> failed = new ArrayList<>();
+        Map<String, Long> written = new HashMap<>(); // "scenario sha256" -> the seed that wrote it
         long t0 = System.nanoTime();
         try {
             for (int i = 0; i < jobs.size(); i++) {
@@ -98,6 +101,13 @@ final class LabCorpusCommand implements Callable<Integer> {
                 long t = System.nanoTime();
                 try {
                     CorpusEntry e = builder.build(j.scenario(), j.seed());
+                    Long same = written.putIfAbsent(j.scenario().name() + " " + e.sha256(), j.seed());
+                    if (same != null) {
+                        // The seed changed nothing the features see: a second copy would only weigh the scenario twice.
+                        files.remove(e.key());
+                        err.printf(Locale.ROOT, "%s: the same records as seed %d, not kept%n", tag, same);
+                        continue;
+                    }
                     files.add(e);
                     err.printf(Locale.ROOT, "%s: done in %.1f s: %s, %,d bytes; bundled model: %s%n", tag, (System.nanoTime() - t) / 1e9,
                             e.connections(), e.bytes(), e.baseline().labels().stream()

@@ -56,7 +56,12 @@ final class BaselineTable {
                 .append("alerted in the label's own category (anomaly is none). Verdicts: the three most frequent, `category/label`.\n\n")
                 .append("| scenario | seeds | label | category | connections | alerted | alerted % | own category % | verdicts (top 3) |\n")
                 .append("| --- | --- | --- | --- | ---: | ---: | ---: | ---: | --- |\n");
-        byScenario.forEach((scenario, labels) -> labels.forEach((label, p) -> {
+        // Normal scenarios first (the false-alert rates), then the attacks, each by name.
+        List<String> order = byScenario.keySet().stream()
+                .sorted(Comparator.comparing((String s) -> byScenario.get(s).values().stream().anyMatch(p -> !p.category.equals("normal")))
+                        .thenComparing(Comparator.naturalOrder()))
+                .toList();
+        order.forEach(scenario -> byScenario.get(scenario).forEach((label, p) -> {
             boolean normal = p.category.equals("normal");
             sb.append(String.format(Locale.ROOT, "| %s | %s | %s | %s | %,d | %,d | %.2f %% | %s | %s |%n", scenario,
                     p.seeds.stream().map(String::valueOf).collect(Collectors.joining(",")), label, p.category, p.connections,

@@ -44,11 +44,25 @@ public final class CorpusFiles {
 
     /** Adds or replaces {@code e} and rewrites every index file. */
     public synchronized void add(CorpusEntry e) throws IOException {
+        rewrite(e.key(), JSON.valueToTree(e));
+    }
+
+    /** Drops the entry {@code key} (and its data file) if there is one, and rewrites every index file. */
+    public synchronized void remove(String key) throws IOException {
+        Files.deleteIfExists(dir.resolve(key + ".data.gz"));
+        rewrite(key, null);
+    }
+
+    private void rewrite(String key, JsonNode entry) throws IOException {
         Path file = dir.resolve(MANIFEST);
         ObjectNode root = Files.exists(file) ? (ObjectNode) JSON.readTree(file.toFile()) : JSON.createObjectNode();
         Map<String, JsonNode> entries = new TreeMap<>();
         root.path("entries").fields().forEachRemaining(f -> entries.put(f.getKey(), f.getValue()));
-        entries.put(e.key(), JSON.valueToTree(e));
+        if (entry == null) {
+            entries.remove(key);
+        } else {
+            entries.put(key, entry);
+        }
         ObjectNode out = JSON.createObjectNode();
         out.put("format", FORMAT);
         out.put("regenerate", commandLine);

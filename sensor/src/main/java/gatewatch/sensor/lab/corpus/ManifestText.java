@@ -21,6 +21,7 @@ final class ManifestText {
                 .append("--attack-types sensor/lab-corpus/attack-types.txt`.\n\n")
                 .append("```sh\n").append(commandLine).append("\n```\n\n");
         long bytes = 0;
+        double seconds = 0;
         Map<String, Long> perLabel = new TreeMap<>();
         sb.append("| file | scenario | seed | connections per label | recorded (UTC) | took | packets | bytes | sha256 |\n")
                 .append("| --- | --- | ---: | --- | --- | ---: | ---: | ---: | --- |\n");
@@ -32,12 +33,14 @@ final class ManifestText {
                 perLabel.merge(f.getKey(), f.getValue().asLong(), Long::sum);
             });
             bytes += e.path("bytes").asLong();
+            seconds += e.path("elapsed_seconds").asDouble();
             sb.append(String.format(Locale.ROOT, "| %s | %s | %d | %s | %s | %.1f s | %,d | %,d | `%s` |%n", e.path("file").asText(),
                     e.path("scenario").asText(), e.path("seed").asLong(), labels, e.path("recorded_at").asText(),
                     e.path("elapsed_seconds").asDouble(), e.path("packets").asLong(), e.path("bytes").asLong(),
                     e.path("sha256").asText()));
         }
-        sb.append(String.format(Locale.ROOT, "%n%d files, %,d bytes. Connections per label over the corpus:%n%n", entries.size(), bytes));
+        sb.append(String.format(Locale.ROOT, "%n%d files, %,d bytes, %.1f s of recording. Connections per label over the corpus:%n%n",
+                entries.size(), bytes, seconds));
         sb.append("| label | category | connections |\n| --- | --- | ---: |\n");
         Map<String, String> categories = new TreeMap<>();
         entries.forEach(e -> e.path("labels").fields().forEachRemaining(f -> categories.put(f.getKey(), f.getValue().asText())));

@@ -82,6 +82,13 @@ class CorpusFilesTest {
         assertThat(baseline).contains("sudo gatewatch lab corpus --out " + dir)
                 .contains(String.format(java.util.Locale.ROOT, "| bruteforce-ssh-hydra | 1,2 | ssh_guess | r2l | 10 | %d | %.2f %% |",
                         2 * ssh.get("alerted").asLong(), 100.0 * ssh.get("alerted").asLong() / 5));
+
+        files.remove("bruteforce-ssh-hydra-s2"); // a seed that gave the same records as another
+        m = CorpusFiles.JSON.readTree(dir.resolve(CorpusFiles.MANIFEST).toFile());
+        assertThat(m.get("entries").has("bruteforce-ssh-hydra-s2")).isFalse();
+        assertThat(m.get("entries").has("bruteforce-ssh-hydra-s1")).isTrue();
+        assertThat(dir.resolve("bruteforce-ssh-hydra-s2.data.gz")).doesNotExist();
+        assertThat(Files.readString(dir.resolve(CorpusFiles.BASELINE))).contains("| bruteforce-ssh-hydra | 1 | ssh_guess | r2l | 5 |");
     }
 
     /** An entry for the fixture of {@code scenario} (whatever the seed), judged by the bundled model. */
