@@ -92,6 +92,7 @@ final class LabCorpusCommand implements Callable<Integer> {
         }
         List<String> failed = new ArrayList<>();
         Map<String, Long> written = new HashMap<>(); // "scenario sha256" -> the seed that wrote it
+        int identical = 0;
         long t0 = System.nanoTime();
         try {
             for (int i = 0; i < jobs.size(); i++) {
@@ -106,6 +107,7 @@ final class LabCorpusCommand implements Callable<Integer> {
                         // The seed changed nothing the features see: a second copy would only weigh the scenario twice.
                         files.remove(e.key());
                         err.printf(Locale.ROOT, "%s: the same records as seed %d, not kept%n", tag, same);
+                        identical++;
                         continue;
                     }
                     files.add(e);
@@ -131,8 +133,8 @@ final class LabCorpusCommand implements Callable<Integer> {
                 WorkDirs.delete(workDir);
             }
         }
-        err.printf(Locale.ROOT, "corpus: %d of %d recordings written in %.1f s into %s%n", jobs.size() - failed.size(), jobs.size(),
-                (System.nanoTime() - t0) / 1e9, out);
+        err.printf(Locale.ROOT, "corpus: %d of %d recordings written, %d the same as another seed's, %d failed, in %.1f s into %s%n",
+                jobs.size() - failed.size() - identical, jobs.size(), identical, failed.size(), (System.nanoTime() - t0) / 1e9, out);
         if (!failed.isEmpty()) {
             err.println("gatewatch: failed: " + String.join(" ", failed));
             return ExitCodes.FAILURE;
