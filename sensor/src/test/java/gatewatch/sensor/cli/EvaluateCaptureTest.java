@@ -11,6 +11,8 @@ import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
@@ -38,11 +40,13 @@ class EvaluateCaptureTest {
     record Recount(Map<String, Count> labels, long records, long uncovered) {
     }
 
-    static Recount recount(Path capture, Path truth, Path workDir) throws IOException {
+    static Recount recount(Path capture, Path truth, Path workDir, String... replayOptions) throws IOException {
         Path records = workDir.resolve(capture.getFileName() + ".records.json");
         Files.deleteIfExists(records);
-        CliRun replay = CliRun.of("replay", capture.toString(), "--records", records.toString(), "--alerts",
-                workDir.resolve(capture.getFileName() + ".alerts.json").toString());
+        List<String> args = new ArrayList<>(List.of("replay", capture.toString(), "--records", records.toString(), "--alerts",
+                workDir.resolve(capture.getFileName() + ".alerts.json").toString()));
+        args.addAll(List.of(replayOptions));
+        CliRun replay = CliRun.of(args.toArray(String[]::new));
         assertThat(replay.exitCode()).as(replay.err()).isZero();
         TruthRules rules = TruthRules.read(truth);
         ObjectMapper json = new ObjectMapper();
@@ -160,6 +164,31 @@ class EvaluateCaptureTest {
         assertThat(html).contains("<td class=\"l\">portsweep</td><td class=\"l\">probe</td><td>"
                 + String.format(Locale.ROOT, "%,d</td><td>%,d</td>", scan.connections, scan.alerted));
         assertThat(html).contains("scan-nmap-syn.pcap").contains("bruteforce-ssh-hydra.pcap");
+    }
+
+    @Test
+    void withASiteBaselineTheVerdictsAreReplaysWithIt() throws Exception {
+        Path pcap = dir.resolve("site.pcap");
+        Path truth = dir.resolve("site.truth");
+        Path baseline = dir.resolve("site.gwb");
+        CliRun synth = CliRun.of("synth", "--out", pcap.toString(), "--truth", truth.toString(), "--connections", "1500",
+                "--seed", "3", "--mix", "normal=95,portsweep=5");
+        assertThat(synth.exitCode()).as(synth.err()).isZero();
+        CliRun learn = CliRun.of("learn", pcap.toString(), "--out", baseline.toString());
+        assertThat(learn.exitCode()).as(learn.err()).isZero();
+        Recount expected = recount(pcap, truth, dir, "--site-baseline", baseline.toString());
+        Recount without = recount(pcap, truth, dir);
+
+        TrainCommandTest.Outcome o = TrainCommandTest.run(new EvaluateCommand(), "--capture", pcap.toString(), "--truth",
+                truth.toString(), "--site-baseline", baseline.toString(), "--json");
+
+        assertThat(o.exit()).as(o.err()).isZero();
+        JsonNode j = new ObjectMapper().readTree(o.out());
+        assertThat(j.get("site_baseline").asText()).isEqualTo(baseline.toString());
+        assertLabels(j.get("labels"), expected.labels());
+        // A baseline learned from this very capture clears much of what the model alone alerted.
+        assertThat(expected.labels().get("normal").alerted).isLessThan(without.labels().get("normal").alerted);
+        assertThat(expected.labels().get("normal").verdicts).containsKey("normal/site_typical");
     }
 
     @Test
