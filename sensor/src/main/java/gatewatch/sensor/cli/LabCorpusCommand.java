@@ -34,9 +34,10 @@ import picocli.CommandLine.Model.CommandSpec;
  * recording that fails is reported and the others go on; the exit code is then 1.
  */
 @Command(name = "corpus", mixinStandardHelpOptions = true,
-        description = {"Record scenarios with their seeds and write the training corpus into DIR: SCENARIO-sSEED.data.gz",
-            "(labelled kddcup.data lines), MANIFEST.json, MANIFEST.md, attack-types.txt, BASELINE-MODEL.md (docs/LAB.md).",
-            "Exit 1 when a recording failed (the others are kept)."})
+        description = {"Record scenarios with their seeds, one at a time, and write the training corpus into DIR:",
+            "SCENARIO-sSEED.data.gz (labelled kddcup.data lines), MANIFEST.json, MANIFEST.md, attack-types.txt and",
+            "BASELINE-MODEL.md (the bundled model on every recording); docs/LAB.md.",
+            "Exit 1 when a recording failed (the others are written)."})
 final class LabCorpusCommand implements Callable<Integer> {
     @Parameters(arity = "0..*", paramLabel = "SCENARIO", description = "Scenarios to record (default: all, see lab list).")
     List<String> names;
