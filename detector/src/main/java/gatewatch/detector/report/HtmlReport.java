@@ -40,13 +40,7 @@ public final class HtmlReport {
     static String render(Evaluator.Run run, ModelHeader model, List<String> testFiles) {
         Evaluation e = run.evaluation();
         StringBuilder h = new StringBuilder();
-        h.append("<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>gatewatch evaluation</title><style>")
-                .append("body{font-family:sans-serif;margin:24px;color:#222;max-width:1100px}")
-                .append("table{border-collapse:collapse;margin:8px 0 18px}td,th{border:1px solid #ccc;padding:4px 8px;text-align:right}")
-                .append("th{background:#f3f3f3}td.l,th.l{text-align:left}.grid{display:flex;flex-wrap:wrap;gap:18px}")
-                .append("figure{margin:0}figcaption{font-size:13px;color:#555;max-width:520px}")
-                .append("tr.missed td{background:#fff0f0}p.note{font-size:13px;color:#555;max-width:900px}</style></head><body>");
-        h.append("<h1>gatewatch evaluation</h1>");
+        head(h);
         h.append("<table>");
         row(h, "model", model.modelVersion());
         row(h, "trained by", model.trainingCommand());
@@ -79,6 +73,17 @@ public final class HtmlReport {
         return h.toString();
     }
 
+    /** The page's head, its style (shared by {@link CaptureReport}) and the title. */
+    static void head(StringBuilder h) {
+        h.append("<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>gatewatch evaluation</title><style>")
+                .append("body{font-family:sans-serif;margin:24px;color:#222;max-width:1100px}")
+                .append("table{border-collapse:collapse;margin:8px 0 18px}td,th{border:1px solid #ccc;padding:4px 8px;text-align:right}")
+                .append("th{background:#f3f3f3}td.l,th.l{text-align:left}.grid{display:flex;flex-wrap:wrap;gap:18px}")
+                .append("figure{margin:0}figcaption{font-size:13px;color:#555;max-width:520px}")
+                .append("tr.missed td{background:#fff0f0}p.note{font-size:13px;color:#555;max-width:900px}</style></head><body>");
+        h.append("<h1>gatewatch evaluation</h1>");
+    }
+
     /** Every attack label: alerted at all, alerted in its category, and what it was taken for. */
     static void perLabel(StringBuilder h, Evaluation e) {
         h.append("<h2>Per attack label</h2>");
@@ -102,7 +107,7 @@ public final class HtmlReport {
         h.append("</table>");
     }
 
-    private static void row(StringBuilder h, String k, String v) {
+    static void row(StringBuilder h, String k, String v) {
         h.append("<tr><th class=\"l\">").append(Html.escape(k)).append("</th><td class=\"l\">").append(Html.escape(v)).append("</td></tr>");
     }
 
@@ -115,7 +120,7 @@ public final class HtmlReport {
         return Double.isNaN(v) ? "n/a" : String.format(Locale.ROOT, "%.4f", v);
     }
 
-    private static String pct(double v) {
+    static String pct(double v) {
         return String.format(Locale.ROOT, "%.2f %%", 100 * v);
     }
 

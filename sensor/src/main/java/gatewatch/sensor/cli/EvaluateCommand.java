@@ -11,7 +11,13 @@ import gatewatch.detector.eval.CategoryMetrics;
 import gatewatch.detector.eval.Evaluation;
 import gatewatch.detector.eval.Evaluator;
 import gatewatch.detector.model.Ensemble;
+import gatewatch.detector.eval.CaptureEvaluation;
+import gatewatch.detector.report.CaptureReport;
 import gatewatch.detector.report.HtmlReport;
+import gatewatch.sensor.evaluate.CaptureEvaluator;
+import gatewatch.sensor.evaluate.CapturePairs;
+import gatewatch.sensor.evaluate.EvaluationInputException;
+import gatewatch.sensor.evaluate.LabelledCapture;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -26,22 +32,39 @@ import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code gatewatch evaluate --test FILE... [--model MODEL] [--json] [--report DIR]}: scores a
+ * {@code gatewatch evaluate --test FILE... | --capture FILE... [--truth FILE...] [--model MODEL]
+ * [--site-baseline B] [--json] [--report DIR]}. With {@code --test}: scores a
  * labelled KDD'99 / NSL-KDD file and prints accuracy, KDD cost per example, per-category
  * precision/recall/F1, every attack label's detection (alerted at all, alerted in its category, the
  * verdict it got most often), the 5x5 confusion matrix and attack-vs-normal ROC-AUC and PR-AUC.
  *
+ * <p>With {@code --capture}: replays labelled captures through the pipeline, as {@code replay} does,
+ * and counts each connection's verdict under its truth label, per capture and over all of them
+ * ({@link CaptureEvaluator}; docs/TRUTH.md).
+ *
  * <p>Without {@code --model} the bundled model is used. Errors as in {@link TrainCommand}.
  */
 @Command(name = "evaluate", mixinStandardHelpOptions = true,
-        description = "Scores labelled KDD'99 or NSL-KDD files with a model and reports accuracy, cost, per-category and per-attack-label figures, the confusion matrix and ROC/PR areas.")
+        description = {"Scores labelled KDD'99 or NSL-KDD files with a model and reports accuracy, cost, per-category and per-attack-label figures, the confusion matrix and ROC/PR areas;",
+            "or (--capture) replays labelled captures and reports, per capture and per truth label, the alert rate on normal and the detection of each attack label."})
 public class EvaluateCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--test", required = true, arity = "1..*", paramLabel = "FILE",
+    @Option(names = "--test", arity = "1..*", paramLabel = "FILE",
             description = "Labelled test files, e.g. corrected.gz (gzip or plain).")
     List<Path> test;
+
+    @Option(names = "--capture", arity = "1..*", paramLabel = "FILE",
+            description = "Captures to replay and judge against their truth; a directory (as lab record writes it) stands for its .pcap files.")
+    List<Path> capture;
+
+    @Option(names = "--truth", arity = "1..*", paramLabel = "FILE",
+            description = "The truth of each --capture, paired by order (default: the .truth file beside each capture).")
+    List<Path> truth;
+
+    @Option(names = "--site-baseline", paramLabel = "FILE", description = "With --capture: a site baseline from 'gatewatch learn' for the model.")
+    Path siteBaseline;
 
     @Option(names = "--model", paramLabel = "MODEL", description = "Model file (default: the bundled model).")
     Path model;
@@ -67,6 +90,15 @@ public class EvaluateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        if ((test == null) == (capture == null)) {
+            throw new UsageException("give either --test (labelled KDD files) or --capture (captures with their truth)");
+        }
+        if (capture != null) {
+            return captures();
+        }
+        if (truth != null || siteBaseline != null) {
+            throw new UsageException("--truth and --site-baseline go with --capture");
+        }
         Ensemble ensemble = Models.load(model);
         AttackTaxonomy taxonomy = attackTypes == null ? AttackTaxonomy.builtIn() : AttackTaxonomy.builtIn().withFile(attackTypes);
         KddLoader loader = new KddLoader(taxonomy, skipUnknownSymbols ? UnknownSymbolPolicy.SKIP : UnknownSymbolPolicy.FAIL);
@@ -94,6 +126,41 @@ public class EvaluateCommand implements Callable<Integer> {
         }
         o.flush();
         return 0;
+    }
+
+    private int captures() throws IOException {
+        List<LabelledCapture> inputs;
+        try {
+            inputs = CapturePairs.pair(capture, truth);
+        } catch (IllegalArgumentException e) {
+            throw new UsageException(e.getMessage());
+        }
+        Ensemble ensemble = Models.load(model, siteBaseline);
+        CaptureEvaluation e;
+        try {
+            e = new CaptureEvaluator(ensemble, siteBaseline == null ? null : siteBaseline.toString()).evaluate(inputs);
+        } catch (EvaluationInputException ex) {
+            throw new UnreadableInputException(ex.getMessage(), ex);
+        }
+        Path page = null;
+        if (report != null) {
+            try {
+                page = CaptureReport.write(report, e, ensemble.header());
+            } catch (IOException ex) {
+                throw new IllegalStateException("cannot write the report to " + report + ": " + ex.getMessage(), ex);
+            }
+        }
+        PrintWriter o = spec.commandLine().getOut();
+        if (json) {
+            o.println(CaptureEvaluationText.json(e, page));
+        } else {
+            CaptureEvaluationText.print(o, e, ensemble.header().trainingCommand());
+            if (page != null) {
+                o.println("report: " + page);
+            }
+        }
+        o.flush();
+        return ExitCodes.OK;
     }
 
     static String toJson(Evaluation e, List<Path> files, Path page) throws IOException {

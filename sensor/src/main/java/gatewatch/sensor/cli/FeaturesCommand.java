@@ -5,9 +5,9 @@ import gatewatch.features.extract.FeatureExtractor;
 import gatewatch.features.extract.RecordSink;
 import gatewatch.features.truth.Labeller;
 import gatewatch.features.truth.Truth;
-import gatewatch.features.truth.TruthFile;
-import gatewatch.features.truth.TruthFormatException;
 import gatewatch.features.truth.TruthRule;
+import gatewatch.sensor.evaluate.EvaluationInputException;
+import gatewatch.sensor.evaluate.TruthFiles;
 import gatewatch.sensor.capture.CaptureException;
 import gatewatch.sensor.capture.CaptureOpenException;
 import gatewatch.sensor.capture.DamagedCaptureException;
@@ -23,7 +23,6 @@ import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.ArgGroup;
@@ -120,18 +119,12 @@ public final class FeaturesCommand implements Callable<Integer> {
         return labeller == null ? ExitCodes.OK : reportUnlabelled(labeller);
     }
 
-    private Truth readTruth() throws IOException {
-        List<TruthRule> rules = new ArrayList<>();
-        for (Path f : truthFiles) {
-            try {
-                rules.addAll(TruthFile.read(f).rules());
-            } catch (TruthFormatException e) {
-                throw new UnreadableInputException(e.getMessage(), e);
-            } catch (IOException e) {
-                throw new UnreadableInputException(f + ": cannot read: " + e.getMessage(), e);
-            }
+    private Truth readTruth() {
+        try {
+            return TruthFiles.read(truthFiles);
+        } catch (EvaluationInputException e) {
+            throw new UnreadableInputException(e.getMessage(), e);
         }
-        return new Truth(rules);
     }
 
     /** Connections no rule covered are never written with a made-up label: counted here, and exit 1 unless skipped. */

@@ -23,7 +23,7 @@ import picocli.CommandLine.Parameters;
  */
 @Command(name = "lab", mixinStandardHelpOptions = true,
         description = "Record labelled captures of real traffic in network namespaces (needs root). See docs/LAB.md.",
-        subcommands = {LabCommand.ListScenarios.class, LabCommand.Record.class, LabCommand.Clean.class})
+        subcommands = {LabCommand.ListScenarios.class, LabCommand.Record.class, LabCommand.Clean.class, LabCorpusCommand.class})
 public final class LabCommand implements Runnable {
     @Mixin
     DebugOption debug;
@@ -33,7 +33,7 @@ public final class LabCommand implements Runnable {
 
     @Override
     public void run() {
-        throw new picocli.CommandLine.ParameterException(spec.commandLine(), "a subcommand is required: list, record or clean");
+        throw new picocli.CommandLine.ParameterException(spec.commandLine(), "a subcommand is required: list, record, corpus or clean");
     }
 
     @Command(name = "list", mixinStandardHelpOptions = true, description = "List the scenarios.")

@@ -66,21 +66,30 @@ public final class Manifest {
     }
 
     private static void writeAttackTypes(Path dir, ObjectNode recordings) throws IOException {
+        writeAtomically(dir.resolve(ATTACK_TYPES), attackTypes(recordings, "the recordings in this directory"));
+    }
+
+    /**
+     * The {@code attack-types.txt} of entries that each have a {@code labels} object (label →
+     * category): every attack label once, in name order, after a comment naming {@code what}.
+     */
+    public static String attackTypes(Iterable<JsonNode> entries, String what) {
         Map<String, String> attacks = new TreeMap<>();
-        for (JsonNode rec : recordings) {
+        for (JsonNode rec : entries) {
             rec.path("labels").fields().forEachRemaining(e -> {
                 if (!e.getValue().asText().equals("normal")) {
                     attacks.put(e.getKey(), e.getValue().asText());
                 }
             });
         }
-        StringBuilder sb = new StringBuilder("# attack labels of the recordings in this directory and their categories\n"
+        StringBuilder sb = new StringBuilder("# attack labels of " + what + " and their categories\n"
                 + "# (the training_attack_types format, for gatewatch train --attack-types)\n");
         attacks.forEach((label, category) -> sb.append(label).append(' ').append(category).append('\n'));
-        writeAtomically(dir.resolve(ATTACK_TYPES), sb.toString());
+        return sb.toString();
     }
 
-    private static void writeAtomically(Path file, String content) throws IOException {
+    /** Writes {@code file} whole or not at all (a temporary file beside it, renamed). */
+    public static void writeAtomically(Path file, String content) throws IOException {
         Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
         Files.writeString(tmp, content, StandardCharsets.UTF_8);
         Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);

@@ -161,7 +161,8 @@ public final class Recorder {
         return all;
     }
 
-    static Recording.FileInfo fileInfo(Path file) throws IOException {
+    /** Name, size and SHA-256 of {@code file}. */
+    public static Recording.FileInfo fileInfo(Path file) throws IOException {
         try (InputStream in = Files.newInputStream(file)) {
             MessageDigest md = MessageDigest.getInstance("SHA-256");
             byte[] buf = new byte[1 << 16];

@@ -7,12 +7,12 @@ import java.util.Comparator;
 import java.util.stream.Stream;
 
 /** Removal of a run's work directory. */
-final class WorkDirs {
+public final class WorkDirs {
     private WorkDirs() {
     }
 
     /** Deletes {@code dir} and everything in it; what cannot be deleted stays (a later {@code lab clean} tries again). */
-    static void delete(Path dir) {
+    public static void delete(Path dir) {
         if (!Files.exists(dir)) {
             return;
         }

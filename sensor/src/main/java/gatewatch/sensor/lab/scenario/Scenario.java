@@ -24,4 +24,14 @@ public interface Scenario {
      * fixes seeds and rates where the tools allow (from {@link LabRun#random()}).
      */
     void run(LabRun lab) throws Exception;
+
+    /**
+     * How many seeds ({@code 1..n}) {@code gatewatch lab corpus} records by default: more than one
+     * where the seeded choices (timing, order, content, the place of the right password) make
+     * recordings differ in what the detector learns from. One for a scenario whose tool does the
+     * same thing whatever the seed.
+     */
+    default int corpusSeeds() {
+        return 2;
+    }
 }
