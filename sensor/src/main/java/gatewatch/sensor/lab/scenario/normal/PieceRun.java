@@ -48,6 +48,11 @@ final class PieceRun implements LabRun {
     }
 
     @Override
+    public java.util.List<String> addServerHosts(int n) {
+        return run.addServerHosts(n);
+    }
+
+    @Override
     public Path workDir() {
         return run.workDir();
     }
