@@ -1,7 +1,6 @@
 package gatewatch.sensor.cli;
 
 import java.util.List;
-import java.util.function.Supplier;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -14,20 +13,25 @@ import picocli.CommandLine.Command;
 public final class GatewatchCommand implements Runnable {
     /** The subcommands, in the order the usage lists them. */
     private static final List<Subcommand> SUBCOMMANDS = List.of(
-            new Subcommand("demo", DemoCommand::new),
-            new Subcommand("run", RunCommand::new),
-            new Subcommand("replay", ReplayCommand::new),
-            new Subcommand("features", FeaturesCommand::new),
-            new Subcommand("synth", SynthCommand::new),
-            new Subcommand("train", TrainCommand::new),
-            new Subcommand("learn", LearnCommand::new),
-            new Subcommand("evaluate", EvaluateCommand::new),
-            new Subcommand("check-config", CheckConfigCommand::new),
-            new Subcommand("lab", LabCommand::new),
-            new Subcommand("help", CommandLine.HelpCommand::new));
+            new Subcommand("demo", DemoCommand.class),
+            new Subcommand("run", RunCommand.class),
+            new Subcommand("replay", ReplayCommand.class),
+            new Subcommand("features", FeaturesCommand.class),
+            new Subcommand("synth", SynthCommand.class),
+            new Subcommand("train", TrainCommand.class),
+            new Subcommand("learn", LearnCommand.class),
+            new Subcommand("evaluate", EvaluateCommand.class),
+            new Subcommand("check-config", CheckConfigCommand.class),
+            new Subcommand("lab", LabCommand.class),
+            new Subcommand("help", CommandLine.HelpCommand.class));
 
-    /** A subcommand by the name its own {@code @Command} gives it. */
-    private record Subcommand(String name, Supplier<Object> command) {
+    /**
+     * A subcommand by the name its own {@code @Command} gives it. A class, which picocli
+     * instantiates, not a constructor reference: the JDK 25 AOT cache (see ./gatewatch) fails to
+     * be written when a resolved lambda names a class it cannot archive, such as picocli's (Java 5
+     * bytecode).
+     */
+    private record Subcommand(String name, Class<?> command) {
     }
 
     @CommandLine.Spec
@@ -68,7 +72,7 @@ public final class GatewatchCommand implements Runnable {
         CommandLine cl = new CommandLine(new GatewatchCommand());
         // Before the handlers: picocli hands its settings only to the subcommands it has then.
         for (Subcommand sub : subcommands) {
-            cl.addSubcommand(sub.name(), sub.command().get());
+            cl.addSubcommand(sub.name(), sub.command());
         }
         ExitCodes codes = new ExitCodes();
         cl.setExitCodeExceptionMapper(codes);
