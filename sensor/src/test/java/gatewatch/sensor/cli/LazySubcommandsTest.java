@@ -8,6 +8,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import picocli.CommandLine;
+import picocli.CommandLine.Command;
 
 /**
  * {@link GatewatchCommand#commandLine(String...)} builds only the subcommand a run names (start-up
@@ -46,10 +47,38 @@ class LazySubcommandsTest {
     })
     void printsAndExitsAsTheWholeCommandLine(String line) {
         String[] args = line.isEmpty() ? new String[0] : line.split(" ");
+        Run declared = Run.of(Declared.commandLine(), args);
         Run whole = Run.of(GatewatchCommand.commandLine(), args);
         Run lazy = Run.of(GatewatchCommand.commandLine(args), args);
-        assertThat(lazy).isEqualTo(whole);
-        assertThat(whole.out() + whole.err()).isNotEmpty();
+        assertThat(whole).isEqualTo(declared);
+        assertThat(lazy).isEqualTo(declared);
+        assertThat(declared.out() + declared.err()).isNotEmpty();
+    }
+
+    /** The command line as it was before the lazy one: subcommands declared in the annotation. */
+    @Command(name = "gatewatch", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
+            description = "Network intrusion sensor: KDD Cup 1999 features from packets, scored by an ensemble.",
+            subcommands = {
+                DemoCommand.class, RunCommand.class, ReplayCommand.class, FeaturesCommand.class, SynthCommand.class,
+                TrainCommand.class, LearnCommand.class, EvaluateCommand.class, CheckConfigCommand.class,
+                LabCommand.class, CommandLine.HelpCommand.class,
+            })
+    static final class Declared implements Runnable {
+        @CommandLine.Spec
+        CommandLine.Model.CommandSpec spec;
+
+        @Override
+        public void run() {
+            throw new CommandLine.ParameterException(spec.commandLine(), "a subcommand is required");
+        }
+
+        static CommandLine commandLine() {
+            ExitCodes codes = new ExitCodes();
+            CommandLine cl = new CommandLine(new Declared());
+            cl.setExitCodeExceptionMapper(codes);
+            cl.setExecutionExceptionHandler(codes);
+            return cl;
+        }
     }
 
     private record Run(int exitCode, String out, String err) {
