@@ -13,6 +13,6 @@ public final class Main {
 
     /** Runs the command line and returns the exit code (see {@link ExitCodes}). */
     public static int run(String... args) {
-        return GatewatchCommand.commandLine().execute(args);
+        return GatewatchCommand.commandLine(args).execute(args);
     }
 }
