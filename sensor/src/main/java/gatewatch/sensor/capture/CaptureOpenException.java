@@ -26,6 +26,12 @@ public final class CaptureOpenException extends CaptureException {
         this.kind = kind;
     }
 
+    /** A capture file refused at open, with where in the file it goes wrong when that can be told. */
+    static CaptureOpenException forFile(String file, long offset, String reason, Throwable cause) {
+        String where = offset >= 0 ? "at byte " + offset + ": " : "";
+        return new CaptureOpenException(Kind.FILE, file, where + stripSource(file, oneLine(reason)), cause);
+    }
+
     public Kind kind() {
         return kind;
     }

@@ -47,7 +47,10 @@ public final class PcapFileSource implements PacketSource {
         try {
             return Pcaps.openOffline(file.toString(), PcapHandle.TimestampPrecision.NANO);
         } catch (PcapNativeException e) {
-            throw new CaptureOpenException(CaptureOpenException.Kind.FILE, file.toString(), e.getMessage(), e);
+            // A missing or unreadable file has no damage to locate; libpcap's reason says so.
+            long offset = java.nio.file.Files.isReadable(file) && java.nio.file.Files.isRegularFile(file)
+                    ? OpenDamageLocator.locate(file) : -1;
+            throw CaptureOpenException.forFile(file.toString(), offset, e.getMessage(), e);
         }
     }
 
