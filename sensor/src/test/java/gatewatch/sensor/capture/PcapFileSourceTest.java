@@ -189,7 +189,7 @@ class PcapFileSourceTest {
         Path text = Files.writeString(tmp.resolve("notes.pcap"), "this is not a capture file\n");
         assertThatThrownBy(() -> PcapFileSource.open(text))
                 .isInstanceOf(CaptureOpenException.class)
-                .hasMessage("cannot open capture file " + text + ": unknown file format");
+                .hasMessage("cannot open capture file " + text + ": at byte 0: unknown file format");
     }
 
     @Test
