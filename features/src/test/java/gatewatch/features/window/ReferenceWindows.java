@@ -29,17 +29,11 @@ final class ReferenceWindows {
     }
 
     private static boolean synError(ConnectionSummary c) {
-        return SYN_ERRORS.contains(c.kddFlag()) && !(openAtEnd(c) && UNFINISHED_SESSIONS.contains(c.kddFlag())
-                && !(c.kddFlag() == KddFlag.S1 && !originatorAcknowledged(c.history())));
+        return SYN_ERRORS.contains(c.kddFlag()) && !(openAtEnd(c) && UNFINISHED_SESSIONS.contains(c.kddFlag()));
     }
 
     private static boolean rejError(ConnectionSummary c) {
         return REJ_ERRORS.contains(c.kddFlag());
-    }
-
-    /** The originator sent an ACK or data: an S1 so far is a session, not a half-open connection. */
-    private static boolean originatorAcknowledged(String history) {
-        return history.indexOf('A') >= 0 || history.indexOf('D') >= 0;
     }
 
     /** Cut off by the end of the capture (or evicted): not finished by itself. */

@@ -34,18 +34,10 @@ final class Synthetic {
         return of(start, start, src, 0, dst, 0, 1, service, KddFlag.SF);
     }
 
-    /** A history that fits the flag as far as the window stage looks: established flags have the originator's ACK. */
-    static String history(KddFlag flag) {
-        return switch (flag) {
-            case SF, S1, S2, S3, RSTO, RSTR -> "ShAD";
-            default -> "";
-        };
-    }
-
     static ConnectionSummary of(long start, long end, int src, int srcPort, int dst, int dstPort, int ipProtocol,
             Service service, KddFlag flag) {
         return new ConnectionSummary(start, end, v4(0x0a00_0000 | src), srcPort, v4(0x0a01_0000 | dst), dstPort,
-                ipProtocol, ProtocolType.ofIpProtocol(ipProtocol), service, flag, flag, history(flag), 0, 0, 1, 0, 40, 0, 0,
+                ipProtocol, ProtocolType.ofIpProtocol(ipProtocol), service, flag, flag, "", 0, 0, 1, 0, 40, 0, 0,
                 false, 0, 0, FinishReason.TIMEOUT);
     }
 
