@@ -114,9 +114,6 @@ public final class Connection implements OpenConnection {
     public KddFlag flagSoFar() { return kddFlag(); }
 
     @Override
-    public boolean originatorAcknowledged() { return history.originatorAcknowledged(); }
-
-    @Override
     public double[] placeOpen() {
         if (windowColumns == null) {
             windowColumns = new double[KddFeature.COUNT_OF_FEATURES];

@@ -79,21 +79,6 @@ final class History {
         return (char) get(i);
     }
 
-    /**
-     * True once the originator has acknowledged or sent data ({@code A} or {@code D}): the
-     * handshake was completed from its side. A SYN answered by a SYN-ACK and never acknowledged
-     * ({@code Sh}, a SYN flood against an open port) is not.
-     */
-    boolean originatorAcknowledged() {
-        for (int i = 0; i < length; i++) {
-            byte c = get(i);
-            if (c == 'A' || c == 'D') {
-                return true;
-            }
-        }
-        return false;
-    }
-
     /** True when the history matches Zeek's RSTOS0 pattern {@code ^?S[^HAFGIQ]*R.*}. */
     boolean synThenResetWithoutReply() {
         int i = 0;

@@ -12,12 +12,6 @@ public interface OpenConnection {
     KddFlag flagSoFar();
 
     /**
-     * Whether the originator has acknowledged or sent data so far: an open S1 that it never
-     * acknowledged is a half-open connection (a SYN flood against an open port), not a session.
-     */
-    boolean originatorAcknowledged();
-
-    /**
      * A 41-value array owned by the connection and reused by the next one in its place, into
      * which the stage writes the window columns (23–41) when it places the connection open; the
      * connection is then marked placed open until it is reset.

@@ -43,31 +43,10 @@ public enum ErrorClass {
      * normal captures 104 of 106 S1 records were sessions the capture cut off.
      */
     public static ErrorClass ofOpen(KddFlag flag) {
-        return ofOpen(flag, true);
-    }
-
-    /**
-     * As {@link #ofOpen(KddFlag)}, except that an S1 whose originator never acknowledged the
-     * SYN-ACK (history {@code Sh}) stays a SYN error: that is a half-open connection, the mark of
-     * a SYN flood against an open port, not a session the capture cut off.
-     */
-    public static ErrorClass ofOpen(KddFlag flag, boolean originatorAcknowledged) {
         return switch (flag) {
-            case S1 -> originatorAcknowledged ? NONE : SYN;
-            case S2, S3 -> NONE;
+            case S1, S2, S3 -> NONE;
             default -> of(flag);
         };
-    }
-
-    /** Whether a Zeek history string shows the originator acknowledging or sending data ({@code A}, {@code D}). */
-    public static boolean originatorAcknowledged(CharSequence history) {
-        for (int i = 0; i < history.length(); i++) {
-            char c = history.charAt(i);
-            if (c == 'A' || c == 'D') {
-                return true;
-            }
-        }
-        return false;
     }
 
     // A switch without default: a flag added to KddFlag must be classified here to compile.

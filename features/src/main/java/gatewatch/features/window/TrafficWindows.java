@@ -153,8 +153,8 @@ public final class TrafficWindows {
      */
     static ErrorClass classOf(ConnectionSummary c) {
         FinishReason r = c.finishReason();
-        return r == FinishReason.FLUSHED || r == FinishReason.EVICTED ? ErrorClass.ofOpen(c.kddFlag(),
-                ErrorClass.originatorAcknowledged(c.history())) : ErrorClass.of(c.kddFlag());
+        return r == FinishReason.FLUSHED || r == FinishReason.EVICTED ? ErrorClass.ofOpen(c.kddFlag())
+                : ErrorClass.of(c.kddFlag());
     }
 
     private void placeDue() {
@@ -175,7 +175,7 @@ public final class TrafficWindows {
         double[] v = finished ? q.firstFeatures()
                 : handle != null ? handle.placeOpen() : new double[KddFeature.COUNT_OF_FEATURES];
         ErrorClass err = finished ? q.firstError()
-                : handle == null ? ErrorClass.NONE : ErrorClass.ofOpen(handle.flagSoFar(), handle.originatorAcknowledged());
+                : handle == null ? ErrorClass.NONE : ErrorClass.ofOpen(handle.flagSoFar());
         ring.write(seq, q.firstHostHi(), q.firstHostLo(), q.firstServiceKey(), q.firstSrcPort(), err, !finished, place);
         q.removeFirst();
         lastPlacement = place;

@@ -25,17 +25,6 @@ class ErrorClassTest {
         assertThat(flagsOf(ErrorClass.NONE)).containsExactlyInAnyOrder(KddFlag.SF, KddFlag.OTH);
     }
 
-    @Test
-    void anOpenS1CountsAsASessionOnlyOnceItsOriginatorAcknowledged() {
-        // A cut-off session (ShAD...) is no evidence; a half-open SYN flood connection (Sh) is.
-        assertThat(ErrorClass.ofOpen(KddFlag.S1, ErrorClass.originatorAcknowledged("ShADad"))).isEqualTo(ErrorClass.NONE);
-        assertThat(ErrorClass.ofOpen(KddFlag.S1, ErrorClass.originatorAcknowledged("Sh"))).isEqualTo(ErrorClass.SYN);
-        assertThat(ErrorClass.ofOpen(KddFlag.S1, ErrorClass.originatorAcknowledged("ShA"))).isEqualTo(ErrorClass.NONE);
-        assertThat(ErrorClass.ofOpen(KddFlag.S2, false)).isEqualTo(ErrorClass.NONE);
-        assertThat(ErrorClass.ofOpen(KddFlag.S0, true)).isEqualTo(ErrorClass.SYN);
-        assertThat(ErrorClass.ofOpen(KddFlag.RSTO, true)).isEqualTo(ErrorClass.REJ);
-    }
-
     private static EnumSet<KddFlag> flagsOf(ErrorClass c) {
         EnumSet<KddFlag> flags = EnumSet.noneOf(KddFlag.class);
         for (KddFlag f : KddFlag.values()) {

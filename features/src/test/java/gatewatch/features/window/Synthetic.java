@@ -85,11 +85,6 @@ final class Synthetic {
         }
 
         @Override
-        public boolean originatorAcknowledged() {
-            return true;
-        }
-
-        @Override
         public double[] placeOpen() {
             held = new double[KddFeature.COUNT_OF_FEATURES];
             return held;
