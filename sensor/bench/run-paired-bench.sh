@@ -6,8 +6,6 @@
 # usage: run-paired-bench.sh BASE_REF [--rounds N] FILE...
 #   e.g. sensor/bench/run-paired-bench.sh HEAD~1 --rounds 12 /tmp/bench-2m.pcap
 #        sensor/bench/run-paired-bench.sh HEAD --rounds 8 FILE   (A/A: what noise alone gives)
-#   BENCH_CLOCK=cpu times each pass in the bench thread's CPU time instead of wall time (for a
-#   loaded machine; garbage collection on other threads is then not counted)
 # needs: JDK 25 (JAVA_HOME, default /usr/lib/jvm/temurin-25-jdk-amd64), libpcap, git
 set -euo pipefail
 
@@ -39,7 +37,6 @@ git -C "$root" worktree add --detach -q "$work/base" "$base_ref"
 # main classes (each build's loader brings its own).
 "$JAVA_HOME/bin/java" --enable-native-access=ALL-UNNAMED -Xms3g -Xmx3g \
   -Dlogback.configurationFile="$root/sensor/src/main/resources/logback.xml" \
-  -Dgatewatch.bench.clock="${BENCH_CLOCK:-wall}" \
   -cp "$(tr ':' '\n' < "$cp_file" | grep '\.jar$' | paste -sd:):$root/sensor/target/test-classes" \
   gatewatch.sensor.capture.bench.PairedFeaturesBench \
   "$work/base/features/target/classes" "$root/features/target/classes" "$root/sensor/target/classes" \

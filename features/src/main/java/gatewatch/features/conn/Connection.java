@@ -1,6 +1,5 @@
 package gatewatch.features.conn;
 
-import gatewatch.features.kdd.KddFeature;
 import gatewatch.features.kdd.KddFlag;
 import gatewatch.features.kdd.ProtocolType;
 import gatewatch.features.kdd.Service;
@@ -12,7 +11,7 @@ import gatewatch.features.kdd.Service;
  * {@link ConnectionListener} may read one only during its callback. Written by the capture
  * thread only.
  */
-public final class Connection implements OpenConnection {
+public final class Connection {
     // Canonical key: endpoint A is the lower (address, port), so both directions find the slot.
     long aHi;
     long aLo;
@@ -54,14 +53,6 @@ public final class Connection implements OpenConnection {
      * and can release it.
      */
     private int observerState;
-    /** The window stage's ticket: this connection's place in start order. */
-    private long windowTicket = -1;
-    /**
-     * Window columns computed while the connection was open; allocated once per table slot and
-     * reused, so that a long wait does not keep a young array referenced from this old object.
-     */
-    private double[] windowColumns;
-    private boolean placedOpen;
 
     Connection(int slot) {
         this.slot = slot;
@@ -79,8 +70,6 @@ public final class Connection implements OpenConnection {
         service = null;
         protocol = null;
         timeoutClass = null;
-        windowTicket = -1;
-        placedOpen = false;
     }
 
     /** Swaps the roles: the responder was the one that opened the connection. */
@@ -104,26 +93,6 @@ public final class Connection implements OpenConnection {
 
     /** Sets the {@link PayloadObserver}'s word; the observer's alone to write. */
     public void observerState(int state) { observerState = state; }
-
-    /** The window stage's ticket for this connection, -1 before it has one. */
-    public long windowTicket() { return windowTicket; }
-
-    public void windowTicket(long ticket) { windowTicket = ticket; }
-
-    @Override
-    public KddFlag flagSoFar() { return kddFlag(); }
-
-    @Override
-    public double[] placeOpen() {
-        if (windowColumns == null) {
-            windowColumns = new double[KddFeature.COUNT_OF_FEATURES];
-        }
-        placedOpen = true;
-        return windowColumns;
-    }
-
-    @Override
-    public double[] placedOpen() { return placedOpen ? windowColumns : null; }
 
     /** The table slot, stable for the connection's lifetime (an ICMP record has -1). */
     public int slot() { return slot; }

@@ -8,11 +8,4 @@ public interface ConnectionListener {
      * @param reason why the connection was reported now
      */
     void onConnection(Connection c, FinishReason reason);
-
-    /**
-     * A TCP or UDP connection took a slot: its originator, responder and service are set. Called
-     * in packet order, so in start order. (An ICMP message is only reported, as it finishes.)
-     */
-    default void opened(Connection c) {
-    }
 }

@@ -71,23 +71,6 @@ public record ConnectionSummary(
                 c.land(), c.wrongFragments(), c.urgentPackets(), reason, c.icmpType(), c.icmpCode());
     }
 
-    /**
-     * Still open when the capture ended or the sensor stopped (not closed or reset; a UDP flow
-     * not yet idle for its timeout): an artefact of where the capture
-     * was cut, not evidence. Its flag says what had happened so far (an S1 is a session the
-     * capture cut off), and the window features count it as open (docs/FEATURES.md).
-     */
-    public boolean openAtEnd() {
-        if (finishReason != FinishReason.FLUSHED) {
-            return false;
-        }
-        // A TCP connection already closed or reset and only lingering for trailing packets had ended.
-        return ipProtocol != 6 || switch (zeekState) {
-            case SF, REJ, RSTO, RSTR, RSTOS0, RSTRH -> false;
-            default -> true;
-        };
-    }
-
     /** KDD {@code duration}: whole seconds from the first packet to the last, truncated. */
     public long durationSeconds() {
         return Math.max(0, (endNanos - startNanos) / 1_000_000_000L);

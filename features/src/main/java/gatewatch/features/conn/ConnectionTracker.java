@@ -107,7 +107,6 @@ public final class ConnectionTracker {
             if (proto == PacketView.PROTO_TCP) {
                 payloads.opened(c);
             }
-            listener.opened(c);
         }
         boolean isOrig = senderIsA == c.origIsA;
         if (proto == PacketView.PROTO_TCP) {
@@ -175,29 +174,15 @@ public final class ConnectionTracker {
         c.lastNanos = v.tsNanos();
         c.lastActivity = v.tsNanos();
         c.origIsA = senderIsA;
-        int handshake = v.isTcp() ? v.tcpFlags() & (PacketView.TCP_SYN | PacketView.TCP_ACK | PacketView.TCP_FIN
-                | PacketView.TCP_RST) : 0;
-        boolean synAck = handshake == (PacketView.TCP_SYN | PacketView.TCP_ACK);
-        boolean syn = handshake == PacketView.TCP_SYN;
-        if (synAck || (!syn && sentFromServerPort(v))) {
-            // The first packet answers a SYN we did not see (a SYN-ACK), or the connection was
-            // picked up mid-stream from the side of a service port to a client port (Zeek's
-            // likely_server_ports rule): its receiver opened the connection.
+        boolean synAck = v.isTcp() && (v.tcpFlags() & (PacketView.TCP_SYN | PacketView.TCP_ACK | PacketView.TCP_FIN
+                | PacketView.TCP_RST)) == (PacketView.TCP_SYN | PacketView.TCP_ACK);
+        if (synAck) {
+            // The first packet answers a SYN we did not see: its receiver opened the connection.
             c.origIsA = !senderIsA;
             c.history.flip();
         }
         int respPort = c.respPort();
         c.service = v.isTcp() ? ServiceTable.tcp(c.origPort(), respPort) : ServiceTable.udp(respPort);
-    }
-
-    /**
-     * Whether a packet without a SYN goes from a service port to a port no service listens on:
-     * the server spoke first (an FTP or SMTP banner, a DNS answer, a segment of a session the
-     * capture started in the middle of).
-     */
-    private static boolean sentFromServerPort(PacketView v) {
-        boolean tcp = v.isTcp();
-        return ServiceTable.isServerPort(tcp, v.srcPort()) && !ServiceTable.isServerPort(tcp, v.dstPort());
     }
 
     /** ICMPv6 types of neighbour discovery (RFC 4861, 3122), multicast listener discovery (RFC 2710, 3810) and multicast router discovery (RFC 4286). */

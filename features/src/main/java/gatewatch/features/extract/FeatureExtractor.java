@@ -1,7 +1,6 @@
 package gatewatch.features.extract;
 
 import gatewatch.features.conn.Connection;
-import gatewatch.features.conn.ConnectionListener;
 import gatewatch.features.content.ContentConfig;
 import gatewatch.features.content.ContentInspector;
 import gatewatch.features.conn.ConnectionSummary;
@@ -16,7 +15,6 @@ import gatewatch.features.decode.FrameHandler;
 import gatewatch.features.decode.PacketView;
 import gatewatch.features.kdd.KddFeature;
 import gatewatch.features.kdd.KddRecord;
-import gatewatch.features.window.ServiceKey;
 import gatewatch.features.window.TrafficWindows;
 import gatewatch.features.window.WindowConfig;
 
@@ -39,7 +37,7 @@ public final class FeatureExtractor implements FrameHandler {
     public FeatureExtractor(ExtractorConfig config, RecordSink sink) {
         this.decoder = new FrameDecoder(new DecodeCounters());
         this.content = new ContentInspector(config.content());
-        this.tracker = new ConnectionTracker(config.maxConnections(), config.timeouts(), new Stages(),
+        this.tracker = new ConnectionTracker(config.maxConnections(), config.timeouts(), this::finished,
                 new TrackerCounters(), content);
         this.sink = sink;
         this.windows = new TrafficWindows(config.windows(), this::emit);
@@ -49,7 +47,7 @@ public final class FeatureExtractor implements FrameHandler {
     public void onFrame(byte[] buf, int offset, int capLen, int wireLen, int linkType, long tsNanos) {
         if (decoder.decode(buf, offset, capLen, wireLen, linkType, tsNanos, view) == DecodeStatus.PACKET) {
             tracker.onPacket(view);
-            // Places the connections whose windows are settled (or whose grace ended).
+            // Releases records a start-order window configuration holds (nothing waits in report order).
             windows.advanceTime(tsNanos);
         }
     }
@@ -96,28 +94,12 @@ public final class FeatureExtractor implements FrameHandler {
         return records;
     }
 
-    /** The tracker's events, into the feature stages. */
-    private final class Stages implements ConnectionListener {
-        @Override
-        public void opened(Connection c) {
-            c.windowTicket(windows.open(c.startNanos(), c.respHi(), c.respLo(),
-                    ServiceKey.of(c.service(), c.ipProtocol(), c.respPort()), c.origPort(), c));
-        }
-
-        @Override
-        public void onConnection(Connection c, FinishReason reason) {
-            ConnectionSummary summary = ConnectionSummary.of(c, reason, histories);
-            double[] v = new double[KddFeature.COUNT_OF_FEATURES];
-            // The window stage computed its window columns already if it placed it while open.
-            TrafficWindows.takeWindowColumns(c, v);
-            BasicFeatures.fill(summary, v);
-            content.finish(c, v);
-            if (reason == FinishReason.SINGLE_PACKET) {
-                windows.accept(summary, v);
-            } else {
-                windows.finish(c.windowTicket(), summary, v);
-            }
-        }
+    private void finished(Connection c, FinishReason reason) {
+        ConnectionSummary summary = ConnectionSummary.of(c, reason, histories);
+        double[] v = new double[KddFeature.COUNT_OF_FEATURES];
+        BasicFeatures.fill(summary, v);
+        content.finish(c, v);
+        windows.accept(summary, v);
     }
 
     /** A record with all 41 features, from the window stage (possibly later, in start order). */

@@ -136,16 +136,6 @@ public final class ServiceTable {
         return s != null ? s : unnamed(port);
     }
 
-    /**
-     * Whether a service listens on this port: one with a KDD name, or {@code other} (well-known or
-     * widely registered); not an ephemeral or unregistered port ({@code private}). Zeek's
-     * {@code likely_server_ports}, which orients a connection picked up mid-stream.
-     */
-    public static boolean isServerPort(boolean tcp, int port) {
-        Service s = tcp ? TCP[port & 0xffff] : UDP[port & 0xffff];
-        return s != null || unnamed(port) == Service.OTHER;
-    }
-
     private static Service unnamed(int port) {
         return UNNAMED[port & 0xffff];
     }

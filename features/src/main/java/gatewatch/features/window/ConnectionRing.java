@@ -19,8 +19,6 @@ final class ConnectionRing {
     private final int[] pairId;
     private final int[] srcPortId;
     private final byte[] error;
-    /** Whether the placement's connection had not finished when it was placed and still has not. */
-    private final boolean[] open;
     private final long[] placeNanos;
     private final IdInterner hosts;
     private final IdInterner services;
@@ -36,7 +34,6 @@ final class ConnectionRing {
         pairId = new int[capacity];
         srcPortId = new int[capacity];
         error = new byte[capacity];
-        open = new boolean[capacity];
         placeNanos = new long[capacity];
         hosts = new IdInterner(capacity);
         services = new IdInterner(capacity);
@@ -50,8 +47,7 @@ final class ConnectionRing {
         return mask + 1;
     }
 
-    void write(long seq, long hostHi, long hostLo, int serviceKey, int srcPort, ErrorClass err, boolean isOpen,
-            long place) {
+    void write(long seq, long hostHi, long hostLo, int serviceKey, int srcPort, ErrorClass err, long place) {
         int i = (int) seq & mask;
         if (seq > mask) {
             hosts.release(hostId[i]);
@@ -66,24 +62,7 @@ final class ConnectionRing {
         pairId[i] = pairs.acquire(h, s);
         srcPortId[i] = srcPorts.acquire(h, srcPort);
         error[i] = (byte) err.ordinal();
-        open[i] = isOpen;
         placeNanos[i] = place;
-    }
-
-    /** Whether placement {@code seq} is still held here (not overwritten by a newer one). */
-    boolean holds(long seq, long newest) {
-        return seq >= 0 && newest - seq <= mask;
-    }
-
-    boolean isOpen(long seq) {
-        return open[(int) seq & mask];
-    }
-
-    /** The placement's connection finished with {@code err}. */
-    void close(long seq, ErrorClass err) {
-        int i = (int) seq & mask;
-        open[i] = false;
-        error[i] = (byte) err.ordinal();
     }
 
     int hostId(long seq) {

@@ -33,22 +33,6 @@ public enum ErrorClass {
         return BY_FLAG[flag.ordinal()];
     }
 
-    /**
-     * What a connection that has not finished counts as: a connection still open when the
-     * capture ended or the sensor stopped, or one whose window features are computed while it is
-     * open. Only what has already happened counts: a reset (REJ, RSTO, RSTR, RSTOS0, RSTRH) or a
-     * SYN nobody answered (S0, SH, SHR) keeps its class; an established session that has not
-     * closed yet (S1, S2, S3) or one picked up mid-stream (OTH) is no error. S1 would be a SYN
-     * error if it were final, but an open session is not evidence of anything: in the shared
-     * normal captures 104 of 106 S1 records were sessions the capture cut off.
-     */
-    public static ErrorClass ofOpen(KddFlag flag) {
-        return switch (flag) {
-            case S1, S2, S3 -> NONE;
-            default -> of(flag);
-        };
-    }
-
     // A switch without default: a flag added to KddFlag must be classified here to compile.
     private static ErrorClass classify(KddFlag f) {
         return switch (f) {

@@ -46,12 +46,9 @@ final class SlidingWindow {
 
     /**
      * Slides the window to placement {@code seq} (every placement is admitted, in order) and
-     * writes the features of that connection into {@code v}. When the connection is still open
-     * ({@code open}), its own class is not known yet: the four error columns then hold the error
-     * counts of the other connections in the window, and {@link #settle} turns them into rates
-     * when it finishes.
+     * writes the features of that connection into {@code v}.
      */
-    void admit(long seq, double[] v, boolean open) {
+    void admit(long seq, double[] v) {
         while (size >= maxConnections) {
             evictOldest();
         }
@@ -66,44 +63,6 @@ final class SlidingWindow {
         window.add(seq);
         size++;
         write(v);
-        if (open) {
-            unsettle(v, ring.error(seq));
-        }
-    }
-
-    /**
-     * Placement {@code seq} was open when placed and has finished with class {@code to}: the
-     * connections placed after it now count its final class while it is in this window (those
-     * placed before its end kept what it was then).
-     */
-    void reclassify(long seq, int from, int to) {
-        if (size > 0 && seq >= oldest && from != to) {
-            window.reclassify(seq, from, to);
-        }
-    }
-
-    /** Replaces the error rates of a connection placed open by its error counts without itself. */
-    private void unsettle(double[] v, int own) {
-        WindowColumns c = columns;
-        int syn = own == ErrorClass.SYN.ordinal() ? 1 : 0;
-        int rej = own == ErrorClass.REJ.ordinal() ? 1 : 0;
-        v[c.serrorRate()] = window.hostSynErrors() - syn;
-        v[c.srvSerrorRate()] = window.serviceSynErrors() - syn;
-        v[c.rerrorRate()] = window.hostRejErrors() - rej;
-        v[c.srvRerrorRate()] = window.serviceRejErrors() - rej;
-    }
-
-    /** The error rates of a connection placed open, now that its class is known. */
-    void settle(double[] v, ErrorClass own) {
-        WindowColumns c = columns;
-        int syn = own == ErrorClass.SYN ? 1 : 0;
-        int rej = own == ErrorClass.REJ ? 1 : 0;
-        int count = (int) v[c.count()];
-        int srvCount = (int) v[c.srvCount()];
-        v[c.serrorRate()] = KddRate.of((int) v[c.serrorRate()] + syn, count);
-        v[c.srvSerrorRate()] = KddRate.of((int) v[c.srvSerrorRate()] + syn, srvCount);
-        v[c.rerrorRate()] = KddRate.of((int) v[c.rerrorRate()] + rej, count);
-        v[c.srvRerrorRate()] = KddRate.of((int) v[c.srvRerrorRate()] + rej, srvCount);
     }
 
     private void evictOldest() {

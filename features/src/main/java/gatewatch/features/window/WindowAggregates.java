@@ -71,27 +71,6 @@ final class WindowAggregates {
         }
     }
 
-    /**
-     * Placement {@code seq}, in the window, changes class from {@code from} to {@code to} (ordinals):
-     * it was open when placed and has finished.
-     */
-    void reclassify(long seq, int from, int to) {
-        int h = ring.hostId(seq) * COLUMNS;
-        int s = ring.serviceId(seq) * COLUMNS;
-        errors(hosts, h, from, -1);
-        errors(services, s, from, -1);
-        errors(hosts, h, to, 1);
-        errors(services, s, to, 1);
-    }
-
-    private static void errors(int[] t, int base, int err, int delta) {
-        if (err == SYN) {
-            t[base + SYN_ERRORS] += delta;
-        } else if (err == REJ) {
-            t[base + REJ_ERRORS] += delta;
-        }
-    }
-
     private static void count(int[] t, int base, int err, int delta, int distinctDelta) {
         t[base + COUNT] += delta;
         if (err == SYN) {

@@ -12,18 +12,17 @@ import java.time.Duration;
  * @param hostWindowConnections most recent connections the host window holds, current included;
  *                              this is what caps {@code dst_host_count} and
  *                              {@code dst_host_srv_count} at 255
- * @param grace                 how long after its start a connection may wait, at most, for the
- *                              connections in its windows to finish before it is placed; zero
- *                              places every connection as it starts
- * @param maxPending            most connections started and not yet placed; when full the earliest
- *                              is placed before its grace ends
+ * @param reorderHold           how long a finished connection waits for connections that started
+ *                              before it but are reported later; zero computes in report order
+ * @param reorderCapacity       most connections waiting at once; when full the earliest is released
+ *                              before its hold ends
  */
 public record WindowConfig(
         Duration timeWindow,
         int timeWindowConnections,
         int hostWindowConnections,
-        Duration grace,
-        int maxPending) {
+        Duration reorderHold,
+        int reorderCapacity) {
 
     /** KDD's two seconds. */
     public static final Duration KDD_TIME_WINDOW = Duration.ofSeconds(2);
@@ -32,29 +31,50 @@ public record WindowConfig(
     /** The largest {@code dst_host_count}/{@code dst_host_srv_count} in the data. */
     public static final int KDD_HOST_WINDOW_CONNECTIONS = 255;
     /**
-     * Covers the tracker's reporting delay for short TCP connections (the 5 s attempt timeout, and
-     * the 5 s close linger after connections of up to 5 s), so that their class is final when the
-     * connections after them are placed.
+     * Covers the tracker's reporting delay for short TCP connections: the 5 s attempt timeout
+     * and the 5 s close linger after connections of up to 5 s.
      */
-    public static final Duration DEFAULT_GRACE = Duration.ofSeconds(10);
+    public static final Duration DEFAULT_REORDER_HOLD = Duration.ofSeconds(10);
     /**
-     * The full grace up to about 1,600 new connections/s; above, connections are placed earlier
-     * (floods and scans need no wait: they are placed as soon as they finish). About 0.9 KB of
-     * heap per waiting record and 50 bytes per waiting start.
+     * The full hold up to about 400 connections/s; above, the capacity releases earlier, which
+     * keeps waiting records few and warm in the cache when the rate is high (floods and scans
+     * arrive in start order anyway). About 0.9 KB of heap per waiting record.
      */
-    public static final int DEFAULT_MAX_PENDING = 16_384;
+    public static final int DEFAULT_REORDER_CAPACITY = 4_096;
 
     /** Upper bound of the window sizes (ids and ports share one int key in the window tables). */
     public static final int MAX_WINDOW = (1 << 16) - 1;
-    /** Upper bound of the start queue: it is allocated up front. */
-    public static final int MAX_PENDING = 1 << 24;
+    /** Upper bound of the reorder buffer: it is allocated up front. */
+    public static final int MAX_REORDER_CAPACITY = 1 << 24;
     /** Upper bound of the durations, far from the overflow of nanosecond arithmetic. */
     public static final Duration MAX_DURATION = Duration.ofDays(1);
 
-    /** The KDD windows, in start order with the default grace. */
+    /**
+     * The KDD windows, computed in report order ({@link #reportOrder()}): the cheapest setting,
+     * for the sensor's capture thread.
+     */
     public static WindowConfig defaults() {
+        return reportOrder();
+    }
+
+    /**
+     * The KDD windows over connections as the tracker reports them: no buffer, nothing held.
+     * Connections reported in start order (a flood, a scan, a sweep) are placed at their start;
+     * one reported after a later-starting one is placed at its report time.
+     */
+    public static WindowConfig reportOrder() {
         return new WindowConfig(KDD_TIME_WINDOW, KDD_TIME_WINDOW_CONNECTIONS, KDD_HOST_WINDOW_CONNECTIONS,
-                DEFAULT_GRACE, DEFAULT_MAX_PENDING);
+                Duration.ZERO, DEFAULT_REORDER_CAPACITY);
+    }
+
+    /**
+     * The KDD windows over connections in start order, as the KDD data was built: each
+     * connection waits up to {@link #DEFAULT_REORDER_HOLD} for earlier-starting ones, at the cost
+     * measured in features/RESULTS-windows.md. For extracting records from captures.
+     */
+    public static WindowConfig startOrder() {
+        return new WindowConfig(KDD_TIME_WINDOW, KDD_TIME_WINDOW_CONNECTIONS, KDD_HOST_WINDOW_CONNECTIONS,
+                DEFAULT_REORDER_HOLD, DEFAULT_REORDER_CAPACITY);
     }
 
     public WindowConfig {
@@ -63,14 +83,14 @@ public record WindowConfig(
         }
         size("timeWindowConnections", timeWindowConnections, MAX_WINDOW);
         size("hostWindowConnections", hostWindowConnections, MAX_WINDOW);
-        if (grace == null || grace.isNegative() || grace.compareTo(MAX_DURATION) > 0) {
-            throw new IllegalArgumentException("grace must be in 0.." + MAX_DURATION + ", got " + grace);
+        if (reorderHold == null || reorderHold.isNegative() || reorderHold.compareTo(MAX_DURATION) > 0) {
+            throw new IllegalArgumentException("reorderHold must be in 0.." + MAX_DURATION + ", got " + reorderHold);
         }
-        size("maxPending", maxPending, MAX_PENDING);
+        size("reorderCapacity", reorderCapacity, MAX_REORDER_CAPACITY);
     }
 
-    public WindowConfig withGrace(Duration newGrace, int newMaxPending) {
-        return new WindowConfig(timeWindow, timeWindowConnections, hostWindowConnections, newGrace, newMaxPending);
+    public WindowConfig withReorder(Duration hold, int capacity) {
+        return new WindowConfig(timeWindow, timeWindowConnections, hostWindowConnections, hold, capacity);
     }
 
     private static void size(String name, int value, int max) {

@@ -6,25 +6,31 @@ package gatewatch.features.window;
  */
 public final class WindowCounters {
     long released;
+    long late;
     long forced;
-    long placedOpen;
+    long maxLatenessNanos;
 
     /** Records emitted. */
     public long released() {
         return released;
     }
 
-    /** Connections placed before their grace ended because the start queue was full. */
+    /**
+     * Connections that arrived after a connection with a later start had been placed (the hold
+     * was too short for them, or the buffer was full); each was placed at the later of the
+     * latest placement and the due time (clock minus hold) instead of its start.
+     */
+    public long late() {
+        return late;
+    }
+
+    /** Connections released before their hold ended because the buffer was full. */
     public long forced() {
         return forced;
     }
 
-    /**
-     * Connections placed before they finished (their grace ended, or the queue was full): they
-     * counted in later connections' windows with the class of their state then until they
-     * finished, and their own error rates miss what other open connections became.
-     */
-    public long placedOpen() {
-        return placedOpen;
+    /** The largest gap between a late connection's start and where it was placed. */
+    public long maxLatenessNanos() {
+        return maxLatenessNanos;
     }
 }

@@ -42,32 +42,6 @@ class ConnectionTrackerTest {
     }
 
     @Test
-    void aConnectionPickedUpMidStreamFromTheServerSideIsOrientedByItsServicePort() {
-        // The capture starts after the handshake: the FTP server's banner is the first packet.
-        ConnectionSummary c = new TrackerHarness()
-                .at(0, Frames.tcp("10.0.0.2", 21, "10.0.0.1", 40000).flags(PSH | ACK).seq(1).ack(1).payloadLength(20))
-                .at(0.1, Frames.tcp("10.0.0.1", 40000, "10.0.0.2", 21).flags(PSH | ACK).seq(1).ack(21).payloadLength(16))
-                .only();
-        assertThat(c.respPort()).isEqualTo(21);
-        assertThat(c.origPort()).isEqualTo(40000);
-        assertThat(c.service()).isEqualTo(Service.FTP);
-        assertThat(c.origBytes()).isEqualTo(16);
-        assertThat(c.respBytes()).isEqualTo(20);
-        assertThat(c.history()).startsWith("^");
-        // A DNS answer seen before its question: the server is the responder.
-        ConnectionSummary dns = new TrackerHarness()
-                .at(0, Frames.udp("10.0.0.53", 53, "10.0.0.1", 5353 + 40000).payloadLength(60))
-                .only();
-        assertThat(dns.respPort()).isEqualTo(53);
-        assertThat(dns.service()).isEqualTo(Service.DOMAIN_U);
-        // Between two service ports, or two client ports, the first sender stays the originator.
-        ConnectionSummary peers = new TrackerHarness()
-                .at(0, Frames.tcp("10.0.0.2", 40001, "10.0.0.1", 40000).flags(ACK).seq(1).ack(1).payloadLength(5))
-                .only();
-        assertThat(peers.origPort()).isEqualTo(40001);
-    }
-
-    @Test
     void bytesAcknowledgedButNotCapturedCountAsPayloadAndGap() {
         ConnectionSummary c = new TrackerHarness()
                 .at(0, Frames.tcp("10.0.0.1", 1, "10.0.0.2", 80).flags(SYN).seq(0))

@@ -1,9 +1,6 @@
 package gatewatch.features.window;
 
-import gatewatch.features.conn.Connection;
-import gatewatch.features.conn.ConnectionListener;
 import gatewatch.features.conn.ConnectionSummary;
-import gatewatch.features.conn.FinishReason;
 import gatewatch.features.conn.ConnectionTracker;
 import gatewatch.features.conn.Timeouts;
 import gatewatch.features.conn.TrackerCounters;
@@ -33,25 +30,11 @@ final class PipelineHarness {
 
     PipelineHarness(WindowConfig config) {
         windows = new TrafficWindows(config, records::add);
-        tracker = new ConnectionTracker(100_000, Timeouts.ZEEK_DEFAULTS, new ConnectionListener() {
-            @Override
-            public void opened(Connection c) {
-                c.windowTicket(windows.open(c.startNanos(), c.respHi(), c.respLo(),
-                        ServiceKey.of(c.service(), c.ipProtocol(), c.respPort()), c.origPort(), c));
-            }
-
-            @Override
-            public void onConnection(Connection c, FinishReason reason) {
-                ConnectionSummary s = ConnectionSummary.of(c, reason);
-                double[] v = new double[KddFeature.COUNT_OF_FEATURES];
-                TrafficWindows.takeWindowColumns(c, v);
-                BasicFeatures.fill(s, v);
-                if (reason == FinishReason.SINGLE_PACKET) {
-                    windows.accept(s, v);
-                } else {
-                    windows.finish(c.windowTicket(), s, v);
-                }
-            }
+        tracker = new ConnectionTracker(100_000, Timeouts.ZEEK_DEFAULTS, (c, reason) -> {
+            ConnectionSummary s = ConnectionSummary.of(c, reason);
+            double[] v = new double[KddFeature.COUNT_OF_FEATURES];
+            BasicFeatures.fill(s, v);
+            windows.accept(s, v);
         }, new TrackerCounters());
     }
 

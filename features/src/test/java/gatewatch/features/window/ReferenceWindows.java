@@ -1,7 +1,6 @@
 package gatewatch.features.window;
 
 import gatewatch.features.conn.ConnectionSummary;
-import gatewatch.features.conn.FinishReason;
 import gatewatch.features.kdd.KddFeature;
 import gatewatch.features.kdd.KddFlag;
 import gatewatch.features.kdd.Service;
@@ -22,23 +21,7 @@ final class ReferenceWindows {
     private static final Set<KddFlag> REJ_ERRORS = EnumSet.of(KddFlag.REJ, KddFlag.RSTO, KddFlag.RSTR,
             KddFlag.RSTOS0, KddFlag.RSTRH);
 
-    /** Flags an open connection does not count with: sessions established and not yet closed. */
-    private static final Set<KddFlag> UNFINISHED_SESSIONS = EnumSet.of(KddFlag.S1, KddFlag.S2, KddFlag.S3);
-
     private ReferenceWindows() {
-    }
-
-    private static boolean synError(ConnectionSummary c) {
-        return SYN_ERRORS.contains(c.kddFlag()) && !(openAtEnd(c) && UNFINISHED_SESSIONS.contains(c.kddFlag()));
-    }
-
-    private static boolean rejError(ConnectionSummary c) {
-        return REJ_ERRORS.contains(c.kddFlag());
-    }
-
-    /** Cut off by the end of the capture (or evicted): not finished by itself. */
-    private static boolean openAtEnd(ConnectionSummary c) {
-        return c.finishReason() == FinishReason.FLUSHED || c.finishReason() == FinishReason.EVICTED;
     }
 
     /**
@@ -77,16 +60,16 @@ final class ReferenceWindows {
             boolean sameSrv = sameService(o, cur);
             if (sameHost) {
                 count++;
-                serr += synError(o) ? 1 : 0;
-                rerr += rejError(o) ? 1 : 0;
+                serr += SYN_ERRORS.contains(o.kddFlag()) ? 1 : 0;
+                rerr += REJ_ERRORS.contains(o.kddFlag()) ? 1 : 0;
                 same += sameSrv ? 1 : 0;
                 samePort += o.origPort() == cur.origPort() ? 1 : 0;
                 servicesOfHost.add(serviceIdentity(o));
             }
             if (sameSrv) {
                 srvCount++;
-                srvSerr += synError(o) ? 1 : 0;
-                srvRerr += rejError(o) ? 1 : 0;
+                srvSerr += SYN_ERRORS.contains(o.kddFlag()) ? 1 : 0;
+                srvRerr += REJ_ERRORS.contains(o.kddFlag()) ? 1 : 0;
                 hostsOfService.add(o.respAddress());
             }
         }

@@ -3,7 +3,6 @@ package gatewatch.features.window;
 import gatewatch.features.conn.ConnectionSummary;
 import gatewatch.features.conn.FinishReason;
 import gatewatch.features.conn.IpAddress;
-import gatewatch.features.conn.OpenConnection;
 import gatewatch.features.extract.ConnectionRecord;
 import gatewatch.features.kdd.KddFeature;
 import gatewatch.features.kdd.KddFlag;
@@ -49,14 +48,6 @@ final class Synthetic {
                 c.land(), c.wrongFragments(), c.urgentPackets(), c.finishReason());
     }
 
-    /** The same connection, flushed open at the end of the capture. */
-    static ConnectionSummary flushed(ConnectionSummary c) {
-        return new ConnectionSummary(c.startNanos(), c.endNanos(), c.origAddress(), c.origPort(), c.respAddress(),
-                c.respPort(), c.ipProtocol(), c.protocol(), c.service(), c.zeekState(), c.kddFlag(), c.history(),
-                c.origBytes(), c.respBytes(), c.origPackets(), c.respPackets(), c.origIpBytes(), c.respIpBytes(),
-                c.missedBytes(), c.land(), c.wrongFragments(), c.urgentPackets(), FinishReason.FLUSHED);
-    }
-
     static long nanos(double seconds) {
         return Math.round(seconds * 1e9);
     }
@@ -70,44 +61,10 @@ final class Synthetic {
         return v;
     }
 
-    /** A connection's handle while open: its flag so far and the array parked with it. */
-    static final class Open implements OpenConnection {
-        KddFlag flag;
-        double[] held;
-
-        Open(KddFlag flagSoFar) {
-            flag = flagSoFar;
-        }
-
-        @Override
-        public KddFlag flagSoFar() {
-            return flag;
-        }
-
-        @Override
-        public double[] placeOpen() {
-            held = new double[KddFeature.COUNT_OF_FEATURES];
-            return held;
-        }
-
-        @Override
-        public double[] placedOpen() {
-            return held;
-        }
-
-        /** A fresh array with features 1-22 tagged and the window columns taken, as the extractor makes it. */
-        double[] finished(int tag) {
-            double[] v = basic(tag);
-            TrafficWindows.takeWindowColumns(this, v);
-            return v;
-        }
-    }
-
     /** A window stage and the records it emitted, in order. */
     static final class Stage {
         final List<ConnectionRecord> out = new ArrayList<>();
         final TrafficWindows windows;
-        private final java.util.Map<Long, Open> handles = new java.util.HashMap<>();
 
         Stage(WindowConfig config) {
             windows = new TrafficWindows(config, out::add);
@@ -115,7 +72,7 @@ final class Synthetic {
 
         /** Report order = start order, emitted at once. */
         static Stage inReportOrder() {
-            return new Stage(WindowConfig.defaults());
+            return new Stage(WindowConfig.reportOrder());
         }
 
         Stage accept(ConnectionSummary... cs) {
@@ -123,19 +80,6 @@ final class Synthetic {
                 windows.accept(c, basic(out.size()));
             }
             return this;
-        }
-
-        /** Starts a connection that finishes later ({@link #finish}); its handle says it is an attempt. */
-        long open(ConnectionSummary c) {
-            return windows.open(c.startNanos(), c.respAddress().hi(), c.respAddress().lo(), ServiceKey.of(c),
-                    c.origPort(), handles.computeIfAbsent(c.startNanos(), k -> new Open(c.kddFlag())));
-        }
-
-        /** Finishes a connection started with {@link #open}, reported at {@code nowNanos}. */
-        void finish(long ticket, ConnectionSummary c, long nowNanos) {
-            windows.advanceTime(nowNanos);
-            Open h = handles.remove(c.startNanos());
-            windows.finish(ticket, c, h != null ? h.finished(out.size()) : basic(out.size()));
         }
 
         List<ConnectionRecord> flush() {

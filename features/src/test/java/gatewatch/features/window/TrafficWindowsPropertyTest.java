@@ -3,7 +3,6 @@ package gatewatch.features.window;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import gatewatch.features.conn.ConnectionSummary;
-import gatewatch.features.conn.FinishReason;
 import gatewatch.features.extract.ConnectionRecord;
 import gatewatch.features.kdd.KddFeature;
 import gatewatch.features.kdd.KddFlag;
@@ -13,107 +12,104 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
-import java.util.EnumSet;
-import java.util.IdentityHashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.Set;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 
 /**
- * Random connection streams through the stage, started in start order and finished in report
- * order, every one of the 19 features compared with {@link ReferenceWindows}: the offline
- * definition over all records sorted by start time. The streams are built to hit the edges often:
- * ties and gaps of exactly the window span, small caps, a handful of hosts, services and source
- * ports, private ports, every flag, connections cut off by the end, reports long after the start.
+ * Random connection streams through the stage, every one of the 19 features compared with
+ * {@link ReferenceWindows}. The streams are built to hit the edges often: ties and gaps of
+ * exactly the window span, small caps, a handful of hosts, services and source ports, private
+ * ports, every flag, reports out of start order.
  */
 class TrafficWindowsPropertyTest {
     private static final int STREAMS = 300;
     private static final int[] NAMED_PORTS = {80, 25, 21, 23, 20};
     private static final int[] PORT_KEYED = {1, 2, 7777, 40000, 40001};
     private static final KddFlag[] FLAGS = KddFlag.values();
-    private static final Set<KddFeature> ERROR_RATES = EnumSet.of(KddFeature.SERROR_RATE,
-            KddFeature.SRV_SERROR_RATE, KddFeature.RERROR_RATE, KddFeature.SRV_RERROR_RATE,
-            KddFeature.DST_HOST_SERROR_RATE, KddFeature.DST_HOST_SRV_SERROR_RATE, KddFeature.DST_HOST_RERROR_RATE,
-            KddFeature.DST_HOST_SRV_RERROR_RATE);
 
-    /**
-     * A generated stream: the connections in start order, the order they are reported in (indices
-     * into {@code started}) and the times they are reported at.
-     */
-    private record Stream(WindowConfig config, List<ConnectionSummary> started, int[] reportOrder,
-            long[] reportNanos) {
+    /** A generated stream: the connections, and the order and times they are reported at. */
+    private record Stream(WindowConfig config, List<ConnectionSummary> reported, long[] reportNanos) {
     }
 
     @Test
-    void everyFeatureIsTheOfflineDefinitionWhenEveryConnectionFinishesWithinTheGrace() {
+    void everyFeatureMatchesTheLiteralDefinitionWhenReportsComeWithinTheHold() {
         for (int seed = 1; seed <= STREAMS; seed++) {
-            Stream s = generate(new SplittableRandom(seed), false);
-            Run run = run(s);
-            assertThat(run.windows.counters().placedOpen()).as("seed %d", seed).isZero();
-            compare(seed, s, run.out, Map.of());
-        }
-    }
+            Stream s = generate(new SplittableRandom(seed));
+            List<ConnectionRecord> out = run(s);
 
-    @Test
-    void connectionsFinishingAfterTheGraceStillCountAtTheirStartAndOnlyTheirChangeOfClassIsMissed() {
-        long placedOpen = 0;
-        for (int seed = 1; seed <= STREAMS; seed++) {
-            Stream s = generate(new SplittableRandom(seed), true);
-            Run run = run(s);
-            placedOpen += run.windows.counters().placedOpen();
-            // A connection placed open counts with the class of its state then until it finishes:
-            // records placed meanwhile may miss its change of class, and only that. A record waits
-            // for the connections in its windows up to its own grace, so only a change reported
-            // after that can be missed.
-            Map<ConnectionSummary, Long> changed = new IdentityHashMap<>();
-            long grace = s.config().grace().toNanos();
-            for (int k = 0; k < s.reportOrder().length; k++) {
-                ConnectionSummary c = s.started().get(s.reportOrder()[k]);
-                if (s.reportNanos()[k] - c.startNanos() >= grace && ErrorClass.ofOpen(flagSoFar(c)) != TrafficWindows.classOf(c)) {
-                    changed.put(c, s.reportNanos()[k]);
-                }
+            // With every report inside the hold, placement is start order (ties: report order).
+            List<Integer> order = new ArrayList<>();
+            for (int i = 0; i < s.reported().size(); i++) {
+                order.add(i);
             }
-            compare(seed, s, run.out, changed);
+            order.sort(Comparator.comparingLong((Integer i) -> s.reported().get(i).startNanos()).thenComparing(i -> i));
+            List<ConnectionSummary> placed = order.stream().map(s.reported()::get).toList();
+            long[] placement = placed.stream().mapToLong(ConnectionSummary::startNanos).toArray();
+            compare(seed, s, out, placed, placement);
         }
-        assertThat(placedOpen).as("streams with late reports place connections open").isGreaterThan(1000);
+    }
+
+    @Test
+    void lateReportsArePlacedAtTheLatestPlacementOrTheDueTimeAndStillMatchTheDefinition() {
+        for (int seed = 1; seed <= STREAMS; seed++) {
+            Stream s = generate(new SplittableRandom(seed));
+            // A hold shorter than the delays and a small buffer: some reports come late.
+            long hold = 50_000_000L;
+            Stream late = new Stream(s.config().withReorder(Duration.ofNanos(hold), 8), s.reported(), s.reportNanos());
+            List<ConnectionRecord> out = new ArrayList<>();
+            List<Long> dueAtEmission = new ArrayList<>();
+            long[] clock = {Long.MIN_VALUE};
+            TrafficWindows stage = new TrafficWindows(late.config(), r -> {
+                out.add(r);
+                dueAtEmission.add(clock[0] - hold);
+            });
+            for (int i = 0; i < late.reported().size(); i++) {
+                clock[0] = late.reportNanos()[i];
+                stage.advanceTime(clock[0]);
+                stage.accept(late.reported().get(i), Synthetic.basic(1000 * i));
+            }
+            stage.flush();
+
+            List<ConnectionSummary> placed = out.stream().map(ConnectionRecord::conn).toList();
+            long[] placement = new long[placed.size()];
+            long last = Long.MIN_VALUE;
+            long lateCount = 0;
+            for (int i = 0; i < placement.length; i++) {
+                long start = placed.get(i).startNanos();
+                if (start < last) {
+                    lateCount++;
+                    last = Math.max(last, dueAtEmission.get(i));
+                } else {
+                    last = start;
+                }
+                placement[i] = last;
+            }
+            assertThat(stage.counters().late()).as("seed %d late", seed).isEqualTo(lateCount);
+            assertThat(stage.waiting()).isZero();
+            compare(seed, late, out, placed, placement);
+        }
     }
 
     @Test
     void theSameInputGivesTheSameRecords() {
         for (int seed = 1; seed <= 20; seed++) {
-            Stream s = generate(new SplittableRandom(seed), true);
-            assertThat(run(s).out).as("seed %d", seed).isEqualTo(run(s).out);
+            Stream s = generate(new SplittableRandom(seed));
+            assertThat(run(s)).as("seed %d", seed).isEqualTo(run(s));
         }
     }
 
-    /** What an open connection's state says before it finishes: an attempt until answered. */
-    private static KddFlag flagSoFar(ConnectionSummary c) {
-        return c.ipProtocol() == 6 && c.startNanos() % 2 == 0 ? KddFlag.S0 : c.kddFlag();
-    }
-
-    private static void compare(int seed, Stream s, List<ConnectionRecord> out, Map<ConnectionSummary, Long> changed) {
-        assertThat(out).hasSameSizeAs(s.started());
-        List<ConnectionRecord> byStart = new ArrayList<>(out);
-        Map<ConnectionSummary, Integer> startIndex = new IdentityHashMap<>();
-        for (int i = 0; i < s.started().size(); i++) {
-            startIndex.put(s.started().get(i), i);
-        }
-        byStart.sort(Comparator.comparingInt(r -> startIndex.get(r.conn())));
-        List<ConnectionSummary> placed = s.started();
-        long[] placement = placed.stream().mapToLong(ConnectionSummary::startNanos).toArray();
-        for (int i = 0; i < byStart.size(); i++) {
-            ConnectionRecord r = byStart.get(i);
+    private static void compare(int seed, Stream s, List<ConnectionRecord> out, List<ConnectionSummary> placed,
+            long[] placement) {
+        assertThat(out).hasSameSizeAs(s.reported());
+        for (int i = 0; i < out.size(); i++) {
+            ConnectionRecord r = out.get(i);
             assertThat(r.conn()).as("seed %d record %d", seed, i).isSameAs(placed.get(i));
             double[] expected = ReferenceWindows.features(placed, placement, i, s.config());
-            boolean errorsExact = !windowHolds(placed, placement, i, s.config(), changed);
             double[] actual = r.features().toArray();
             for (int f = KddFeature.COUNT.ordinal(); f < KddFeature.COUNT_OF_FEATURES; f++) {
-                if (errorsExact || !ERROR_RATES.contains(KddFeature.values()[f])) {
-                    assertThat(actual[f]).as("seed %d record %d %s (config %s)", seed, i,
-                            KddFeature.values()[f].kddName(), s.config()).isEqualTo(expected[f]);
-                }
+                assertThat(actual[f]).as("seed %d record %d %s (config %s)", seed, i,
+                        KddFeature.values()[f].kddName(), s.config()).isEqualTo(expected[f]);
             }
             // Features 1-22 are the caller's and pass through untouched.
             assertThat(Arrays.copyOf(actual, KddFeature.COUNT.ordinal()))
@@ -121,58 +117,25 @@ class TrafficWindowsPropertyTest {
         }
     }
 
-    /**
-     * Whether a window of connection {@code i} (the connections before it) holds one of
-     * {@code changed} reported after connection i's grace ended.
-     */
-    private static boolean windowHolds(List<ConnectionSummary> placed, long[] placement, int i, WindowConfig config,
-            Map<ConnectionSummary, Long> changed) {
-        int widest = Math.max(config.timeWindowConnections(), config.hostWindowConnections());
-        long graceEnd = placed.get(i).startNanos() + config.grace().toNanos();
-        for (int j = Math.max(0, i - widest + 1); j < i; j++) {
-            Long reported = changed.get(placed.get(j));
-            if (reported != null && reported >= graceEnd) {
-                return true;
-            }
-        }
-        return false;
-    }
-
     private static int tagOf(double[] v) {
         return (int) v[0];
     }
 
-    private record Run(TrafficWindows windows, List<ConnectionRecord> out) {
+    private static List<ConnectionRecord> run(Stream s) {
+        List<ConnectionRecord> out = new ArrayList<>();
+        feed(s, new TrafficWindows(s.config(), out::add));
+        return out;
     }
 
-    /** Opens in start order, each at its start; finishes in report order, each at its report time. */
-    private static Run run(Stream s) {
-        List<ConnectionRecord> out = new ArrayList<>();
-        TrafficWindows w = new TrafficWindows(s.config(), out::add);
-        int n = s.started().size();
-        long[] tickets = new long[n];
-        Synthetic.Open[] handles = new Synthetic.Open[n];
-        int next = 0;
-        for (int k = 0; k < n; k++) {
-            long now = s.reportNanos()[k];
-            while (next < n && s.started().get(next).startNanos() <= now) {
-                ConnectionSummary c = s.started().get(next);
-                w.advanceTime(c.startNanos());
-                handles[next] = new Synthetic.Open(flagSoFar(c));
-                tickets[next] = w.open(c.startNanos(), c.respAddress().hi(), c.respAddress().lo(), ServiceKey.of(c),
-                        c.origPort(), handles[next]);
-                next++;
-            }
-            w.advanceTime(now);
-            int i = s.reportOrder()[k];
-            w.finish(tickets[i], s.started().get(i), handles[i].finished(1000 * i));
+    private static void feed(Stream s, TrafficWindows w) {
+        for (int i = 0; i < s.reported().size(); i++) {
+            w.advanceTime(s.reportNanos()[i]);
+            w.accept(s.reported().get(i), Synthetic.basic(1000 * i));
         }
         w.flush();
-        assertThat(w.waiting()).isZero();
-        return new Run(w, out);
     }
 
-    private static Stream generate(SplittableRandom rnd, boolean lateReports) {
+    private static Stream generate(SplittableRandom rnd) {
         int n = 50 + rnd.nextInt(700);
         int hosts = 1 + rnd.nextInt(rnd.nextBoolean() ? 3 : 40);
         int srcPorts = 1 + rnd.nextInt(4);
@@ -181,9 +144,7 @@ class TrafficWindowsPropertyTest {
         int timeCap = smallCaps ? 1 + rnd.nextInt(30) : 511;
         int hostCap = smallCaps ? 1 + rnd.nextInt(30) : 255;
         long maxDelay = rnd.nextInt(4) == 0 ? 0 : 1 + rnd.nextLong(8_000_000_000L);
-        // Within the grace: every report comes before the clock passes its start by the grace.
-        long grace = lateReports ? 1 + rnd.nextLong(maxDelay / 2 + 1) : maxDelay + 1;
-        WindowConfig config = new WindowConfig(Duration.ofNanos(span), timeCap, hostCap, Duration.ofNanos(grace), 4096);
+        WindowConfig config = new WindowConfig(Duration.ofNanos(span), timeCap, hostCap, Duration.ofNanos(maxDelay), 4096);
 
         long[] gaps = {0, 1, span - 1, span, span + 1, 1_000_000, 100_000_000, 700_000_000};
         List<ConnectionSummary> cs = new ArrayList<>();
@@ -203,9 +164,8 @@ class TrafficWindowsPropertyTest {
                 Service svc = proto == 6 ? ServiceTable.tcp(port) : ServiceTable.udp(port);
                 c = Synthetic.of(t, t, src, 40000 + rnd.nextInt(srcPorts), dst, port, proto, svc, FLAGS[rnd.nextInt(FLAGS.length)]);
             }
-            long delay = maxDelay == 0 || kind == 0 ? 0 : rnd.nextLong(maxDelay + 1);
-            ConnectionSummary ended = Synthetic.endingAt(c, t + rnd.nextLong(delay + 1));
-            cs.add(rnd.nextInt(15) == 0 && kind != 0 ? Synthetic.flushed(ended) : ended);
+            long delay = maxDelay == 0 ? 0 : rnd.nextLong(maxDelay + 1);
+            cs.add(Synthetic.endingAt(c, t + rnd.nextLong(delay + 1)));
             reports.add(t + delay);
         }
         // Report in order of report time (ties: start order), as a tracker would.
@@ -214,7 +174,7 @@ class TrafficWindowsPropertyTest {
             order.add(i);
         }
         order.sort(Comparator.comparingLong((Integer i) -> reports.get(i)).thenComparing(i -> i));
-        return new Stream(config, cs, order.stream().mapToInt(Integer::intValue).toArray(),
+        return new Stream(config, order.stream().map(cs::get).toList(),
                 order.stream().mapToLong(reports::get).toArray());
     }
 }

@@ -30,9 +30,7 @@ import gatewatch.features.kdd.KddFeature;
 import gatewatch.features.kdd.KddFlag;
 import gatewatch.features.kdd.KddRecord;
 import gatewatch.features.kdd.Service;
-import gatewatch.features.window.Synthetic.Open;
 import gatewatch.features.window.Synthetic.Stage;
-import java.util.ArrayList;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -215,135 +213,78 @@ class TrafficWindowsTest {
     }
 
     @Test
-    void echoRepliesAreASmurfByVolumeNotByTheirSharedPort() {
-        // ICMP has no ports: every message stands on port 0, as in the KDD data, where 339 of the
-        // 345 normal ecr_i rows have dst_host_same_src_port_rate 1.00. A slow ping is told from a
-        // smurf by count and srv_count (normal ecr_i: at most 6; smurf: 445 or more in 99 %).
-        Stage slow = new Stage(WindowConfig.defaults());
-        for (int i = 0; i < 30; i++) {
-            slow.accept(icmp(3 * i, 1, 1, Service.ECR_I));
-        }
-        ConnectionRecord ping = slow.last();
-        assertThat(f(ping, COUNT)).isEqualTo(1);
-        assertThat(f(ping, SRV_COUNT)).isEqualTo(1);
-        assertThat(f(ping, DST_HOST_SAME_SRC_PORT_RATE)).isEqualTo(1.0);
-        Stage burst = new Stage(WindowConfig.defaults());
-        for (int i = 0; i < 2000; i++) {
-            burst.accept(icmp(i / 1000.0, i % 200, 1, Service.ECR_I));
-        }
-        ConnectionRecord smurf = burst.last();
-        assertThat(f(smurf, COUNT)).isEqualTo(511);
-        assertThat(f(smurf, SRV_COUNT)).isEqualTo(511);
-        assertThat(f(smurf, SAME_SRV_RATE)).isEqualTo(1.0);
-    }
-
-    @Test
-    void connectionsFinishingOutOfOrderArePlacedByStartTime() {
-        Stage stage = new Stage(WindowConfig.defaults());
+    void connectionsReportedOutOfOrderArePlacedByStartTime() {
+        Stage stage = new Stage(WindowConfig.startOrder());
         ConnectionSummary early = Synthetic.endingAt(tcp(100, 1, 40000, 1, 80, KddFlag.S0), nanos(100));
         ConnectionSummary later = tcp(102.5, 1, 40001, 1, 80, KddFlag.SF);
-        long earlyTicket = stage.open(early);
-        long laterTicket = stage.open(later);
         // The tracker reports the S0 attempt 5 s after its SYN, after the later connection.
-        stage.finish(laterTicket, later, nanos(102.6));
+        stage.windows.advanceTime(nanos(102.6));
+        stage.accept(later);
+        stage.windows.advanceTime(nanos(105));
+        stage.accept(early);
         assertThat(stage.out).isEmpty();
-        stage.finish(earlyTicket, early, nanos(105));
-        // Both finished, nothing open before them: placed at once, in start order.
+        assertThat(stage.windows.waiting()).isEqualTo(2);
+        stage.windows.advanceTime(nanos(110));
+        assertThat(stage.out).extracting(ConnectionRecord::conn).containsExactly(early);
+        stage.windows.advanceTime(nanos(112.5));
         assertThat(stage.out).extracting(ConnectionRecord::conn).containsExactly(early, later);
         assertThat(f(stage.out.get(1), DST_HOST_COUNT)).isEqualTo(2);
         assertThat(f(stage.out.get(1), COUNT)).isEqualTo(1);
-        assertThat(f(stage.out.get(1), DST_HOST_SERROR_RATE)).isEqualTo(0.5);
-        assertThat(stage.windows.counters().placedOpen()).isZero();
+        assertThat(stage.windows.counters().late()).isZero();
     }
 
     @Test
-    void aConnectionStillOpenWhenItsGraceEndsIsPlacedAtItsStartAndItsRecordWaitsForItsEnd() {
-        Stage stage = new Stage(WindowConfig.defaults().withGrace(Duration.ofSeconds(10), 64));
-        Open dns = new Open(KddFlag.SF);
-        ConnectionSummary udp = Synthetic.of(nanos(40), nanos(40.1), 2, 5353, 1, 53, 17, Service.DOMAIN_U, KddFlag.SF);
-        long dnsTicket = stage.windows.open(udp.startNanos(), udp.respAddress().hi(), udp.respAddress().lo(),
-                ServiceKey.of(udp), udp.origPort(), dns);
-        ConnectionSummary tcp = tcp(41, 1, 40000, 1, 80, KddFlag.REJ);
-        stage.accept(tcp);
-        assertThat(stage.out).isEmpty();
-        stage.windows.advanceTime(nanos(51));
-        // The DNS flow is placed at 40 s though open; the REJ at 41 s counts it, 1 s before.
-        assertThat(stage.out).extracting(ConnectionRecord::conn).containsExactly(tcp);
-        assertThat(f(stage.out.get(0), COUNT)).isEqualTo(2);
-        assertThat(f(stage.out.get(0), RERROR_RATE)).isEqualTo(0.5);
-        assertThat(dns.held).isNotNull();
-        // The tracker reports the flow 60 s after its last packet; its window columns were computed at 51 s.
-        stage.windows.finish(dnsTicket, Synthetic.endingAt(udp, nanos(40.1)), dns.finished(99));
-        ConnectionRecord r = stage.out.get(1);
-        assertThat(r.conn().respPort()).isEqualTo(53);
-        assertThat(f(r, COUNT)).isEqualTo(1);
-        assertThat(f(r, DST_HOST_COUNT)).isEqualTo(1);
-        assertThat(stage.windows.counters().placedOpen()).isEqualTo(1);
+    void aConnectionReportedAfterTheHoldIsPlacedAtTheLatestPlacementAndCounted() {
+        Stage stage = new Stage(WindowConfig.defaults().withReorder(Duration.ofSeconds(1), 16));
+        stage.accept(tcp(100, 1, 40000, 1, 80, KddFlag.SF));
+        stage.windows.advanceTime(nanos(101));
+        ConnectionSummary udp = Synthetic.of(nanos(40), nanos(41), 2, 5353, 1, 53, 17, Service.DOMAIN_U, KddFlag.SF);
+        stage.accept(udp);
+        stage.windows.flush();
+        ConnectionRecord late = stage.out.get(1);
+        assertThat(late.conn()).isSameAs(udp);
+        // Placed at 100 s, next to the connection placed before it, not 60 s in the past.
+        assertThat(f(late, COUNT)).isEqualTo(2);
+        assertThat(stage.windows.counters().late()).isEqualTo(1);
+        assertThat(stage.windows.counters().maxLatenessNanos()).isEqualTo(nanos(60));
     }
 
     @Test
-    void anOpenConnectionCountsWithItsStateSoFarUntilItFinishes() {
-        Stage stage = new Stage(WindowConfig.defaults().withGrace(Duration.ZERO, 64));
-        Open attempt = new Open(KddFlag.S0);
-        ConnectionSummary s0 = tcp(1, 1, 40000, 1, 80, KddFlag.REJ);
-        long t = stage.windows.open(s0.startNanos(), s0.respAddress().hi(), s0.respAddress().lo(), ServiceKey.of(s0),
-                s0.origPort(), attempt);
-        stage.windows.advanceTime(nanos(1));
-        // Placed open as an unanswered SYN: the next connection sees a SYN error.
-        stage.accept(tcp(1.5, 1, 40001, 1, 80, KddFlag.SF));
-        assertThat(f(stage.out.get(0), SERROR_RATE)).isEqualTo(0.5);
-        // It is refused in the end: connections placed after that see a REJ error, and so does its own record.
-        stage.windows.finish(t, s0, attempt.finished(98));
-        stage.accept(tcp(1.7, 1, 40002, 1, 80, KddFlag.SF));
-        assertThat(stage.out.get(1).conn()).isSameAs(s0);
-        assertThat(f(stage.out.get(1), COUNT)).isEqualTo(1);
-        assertThat(f(stage.out.get(1), RERROR_RATE)).isEqualTo(1.0);
-        assertThat(f(stage.out.get(1), SERROR_RATE)).isEqualTo(0.0);
-        assertThat(f(stage.out.get(2), COUNT)).isEqualTo(3);
-        assertThat(f(stage.out.get(2), RERROR_RATE)).isEqualTo(0.33);
-        assertThat(f(stage.out.get(2), SERROR_RATE)).isEqualTo(0.0);
+    void lateConnectionsKeepTheSpacingOfTheirArrivalsWhenLittleElseIsPlaced() {
+        Stage stage = new Stage(WindowConfig.startOrder());
+        stage.accept(tcp(100, 1, 40000, 1, 80, KddFlag.SF));
+        stage.windows.advanceTime(nanos(110));
+        // Three DNS flows of 52 s, 53 s and 55 s, reported 60 s later, after the TCP connection was placed.
+        for (double start : new double[] {52, 53, 55}) {
+            stage.windows.advanceTime(nanos(start + 60));
+            stage.accept(Synthetic.of(nanos(start), nanos(start), 2, 5353, 9, 53, 17, Service.DOMAIN_U, KddFlag.SF));
+        }
+        List<ConnectionRecord> out = stage.flush();
+        // Placed at the due times 102, 103 and 105 s: one second, then two seconds apart, as they came.
+        assertThat(f(out.get(1), COUNT)).isEqualTo(1);
+        assertThat(f(out.get(2), COUNT)).isEqualTo(2);
+        assertThat(f(out.get(3), COUNT)).isEqualTo(1);
+        assertThat(f(out.get(3), DST_HOST_COUNT)).isEqualTo(3);
+        assertThat(stage.windows.counters().late()).isEqualTo(3);
+        assertThat(stage.windows.counters().maxLatenessNanos()).isEqualTo(nanos(50));
     }
 
     @Test
-    void aConnectionCutOffByTheEndOfTheCaptureIsNoErrorByItself() {
-        Stage stage = new Stage(WindowConfig.defaults());
-        ConnectionSummary open = Synthetic.flushed(tcp(1, 1, 40000, 1, 443, KddFlag.S1));
-        assertThat(open.openAtEnd()).isTrue();
-        // Closed, and flushed while lingering for trailing packets: it had ended.
-        assertThat(Synthetic.flushed(tcp(1, 1, 40000, 1, 443, KddFlag.SF)).openAtEnd()).isFalse();
-        assertThat(Synthetic.flushed(tcp(1, 1, 40000, 1, 443, KddFlag.RSTO)).openAtEnd()).isFalse();
-        assertThat(tcp(1, 1, 40000, 1, 443, KddFlag.S1).openAtEnd()).isFalse();
-        ConnectionRecord r = stage.accept(open).last();
-        assertThat(f(r, COUNT)).isEqualTo(1);
-        assertThat(f(r, SERROR_RATE)).isEqualTo(0.0);
-        assertThat(f(r, DST_HOST_SERROR_RATE)).isEqualTo(0.0);
-        // An unanswered SYN is an unanswered SYN, cut off or not.
-        ConnectionRecord s0 = new Stage(WindowConfig.defaults())
-                .accept(Synthetic.flushed(tcp(1, 1, 40000, 1, 443, KddFlag.S0))).last();
-        assertThat(f(s0, SERROR_RATE)).isEqualTo(1.0);
-    }
-
-    @Test
-    void aFullQueuePlacesTheEarliestEarlyAndCountsIt() {
-        Stage stage = new Stage(WindowConfig.defaults().withGrace(Duration.ofHours(1), 3));
-        List<Long> tickets = new ArrayList<>();
+    void aFullBufferReleasesTheEarliestEarlyAndCountsIt() {
+        Stage stage = new Stage(WindowConfig.defaults().withReorder(Duration.ofHours(1), 3));
         for (int i = 0; i < 5; i++) {
-            tickets.add(stage.open(tcp(i, 1, 40000 + i, 1, 80, KddFlag.SF)));
+            stage.accept(tcp(i, 1, 40000, 1, 80, KddFlag.SF));
         }
         assertThat(stage.windows.waiting()).isEqualTo(3);
+        assertThat(stage.out).hasSize(2);
         assertThat(stage.windows.counters().forced()).isEqualTo(2);
-        assertThat(stage.windows.counters().placedOpen()).isEqualTo(2);
-        assertThat(stage.out).isEmpty();
-        for (int i = 0; i < 5; i++) {
-            stage.finish(tickets.get(i), tcp(i, 1, 40000 + i, 1, 80, KddFlag.SF), nanos(i));
-        }
         assertThat(stage.flush()).hasSize(5);
         assertThat(stage.windows.counters().released()).isEqualTo(5);
     }
 
     @Test
-    void zeroGraceEmitsEachConnectionAsItFinishes() {
-        Stage stage = new Stage(WindowConfig.defaults().withGrace(Duration.ZERO, 16));
+    void zeroHoldEmitsEachConnectionAsItIsReported() {
+        Stage stage = Stage.inReportOrder();
         stage.accept(tcp(1, 1, 40000, 1, 80, KddFlag.SF));
         assertThat(stage.out).hasSize(1);
         assertThat(stage.windows.waiting()).isZero();
@@ -353,7 +294,7 @@ class TrafficWindowsTest {
     void memoryStaysBoundedUnderAFloodOfDistinctAddresses() {
         // Every window table is allocated for its window's size and throws if a key more is ever needed.
         int[] emitted = {0};
-        TrafficWindows w = new TrafficWindows(WindowConfig.defaults().withGrace(Duration.ofSeconds(10), 1000),
+        TrafficWindows w = new TrafficWindows(WindowConfig.defaults().withReorder(Duration.ofSeconds(10), 1000),
                 r -> emitted[0]++);
         for (int i = 0; i < 300_000; i++) {
             long t = 1_000_000_000_000L + i * 1_000L;
@@ -382,13 +323,15 @@ class TrafficWindowsTest {
         assertThatThrownBy(() -> new WindowConfig(two, 511, -1, two, 10))
                 .hasMessageContaining("hostWindowConnections");
         assertThatThrownBy(() -> new WindowConfig(two, 511, 255, Duration.ofSeconds(-1), 10))
-                .hasMessageContaining("grace");
+                .hasMessageContaining("reorderHold");
         assertThatThrownBy(() -> new WindowConfig(two, 511, 255, two, 0))
-                .hasMessageContaining("maxPending");
+                .hasMessageContaining("reorderCapacity");
         assertThatThrownBy(() -> new WindowConfig(two, 511, 255, Duration.ofDays(400), 10))
-                .hasMessageContaining("grace");
+                .hasMessageContaining("reorderHold");
         assertThatThrownBy(() -> new WindowConfig(two, WindowConfig.MAX_WINDOW + 1, 255, two, 10))
                 .hasMessageContaining("timeWindowConnections");
-        assertThat(WindowConfig.defaults()).isEqualTo(new WindowConfig(two, 511, 255, Duration.ofSeconds(10), 16_384));
+        assertThat(WindowConfig.startOrder()).isEqualTo(new WindowConfig(two, 511, 255, Duration.ofSeconds(10), 4_096));
+        assertThat(WindowConfig.defaults()).isEqualTo(WindowConfig.reportOrder())
+                .isEqualTo(new WindowConfig(two, 511, 255, Duration.ZERO, 4_096));
     }
 }

@@ -111,8 +111,6 @@ public final class EventJson {
         j.name("pkts_toclient").number(c.respPackets());
         j.name("start").ascii(timestamp(c.startNanos()));
         j.name("end").ascii(timestamp(c.endNanos()));
-        // Still open when the capture ended or the sensor stopped: its flag is a cut, not evidence.
-        j.name("open_at_end").bool(c.openAtEnd());
         j.endObject();
         j.name("alert").startObject();
         j.name("category").ascii(verdict.category().externalName());

@@ -109,11 +109,6 @@ final class JsonBytes {
         putDigits(v, 1);
     }
 
-    void bool(boolean v) {
-        comma();
-        putAscii(v ? "true" : "false");
-    }
-
     /** A non-negative {@code units} / 10^{@code decimals}, written with exactly that many decimals. */
     void fixed(long units, int decimals) {
         comma();

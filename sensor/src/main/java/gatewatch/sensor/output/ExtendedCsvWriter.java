@@ -10,8 +10,7 @@ import java.io.Writer;
 /**
  * {@code --extended}: a header line, then per connection
  * {@code start,end,src_ip,src_port,dst_ip,dst_port,proto,history} and the 41 features under their
- * {@code kddcup.names} names, then {@code open_at_end} (1 for a connection still open when the
- * capture ended or the sensor stopped). Times are epoch seconds with microseconds, as Zeek writes them.
+ * {@code kddcup.names} names. Times are epoch seconds with microseconds, as Zeek writes them.
  */
 public final class ExtendedCsvWriter implements RecordWriter {
     static final String ENDPOINT_HEADER = "start,end,src_ip,src_port,dst_ip,dst_port,proto,history";
@@ -38,7 +37,6 @@ public final class ExtendedCsvWriter implements RecordWriter {
                     .append(',').append(c.respAddress()).append(',').append(c.respPort())
                     .append(',').append(c.transport()).append(',').append(c.history()).append(',');
             KddCsv.appendFeatures(record.features(), line);
-            line.append(',').append(c.openAtEnd() ? 1 : 0);
             line.append('\n');
             out.append(line);
         } catch (IOException e) {
@@ -47,7 +45,7 @@ public final class ExtendedCsvWriter implements RecordWriter {
     }
 
     private void writeHeader() throws IOException {
-        out.append(ENDPOINT_HEADER).append(',').append(KddCsv.featureHeader()).append(",open_at_end\n");
+        out.append(ENDPOINT_HEADER).append(',').append(KddCsv.featureHeader()).append('\n');
         headerWritten = true;
     }
 

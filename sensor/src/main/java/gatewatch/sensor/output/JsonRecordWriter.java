@@ -21,8 +21,7 @@ import java.io.Writer;
 public final class JsonRecordWriter implements RecordWriter {
     /** The connection fields written before the features, in order; the scoring API ignores exactly these. */
     public static final java.util.List<String> CONNECTION_FIELDS = java.util.List.of(
-            "start", "end", "src_ip", "src_port", "dst_ip", "dst_port", "proto", "history", "open_at_end", "flow_id",
-            "community_id");
+            "start", "end", "src_ip", "src_port", "dst_ip", "dst_port", "proto", "history", "flow_id", "community_id");
 
     private final JsonGenerator gen;
     private final FeatureJson features = new FeatureJson();
@@ -51,7 +50,6 @@ public final class JsonRecordWriter implements RecordWriter {
             gen.writeNumberField("dst_port", c.respPort());
             gen.writeStringField("proto", c.transport());
             gen.writeStringField("history", c.history());
-            gen.writeBooleanField("open_at_end", c.openAtEnd());
             gen.writeNumberField("flow_id", FlowId.of(c));
             gen.writeStringField("community_id", communityId.of(c));
             features.write(gen, record.features());

@@ -25,8 +25,7 @@ class FeaturesCommandTest {
         CliRun run = CliRun.of("features", "--extended", "-o", out.toString(), capture.toString());
         assertThat(run.exitCode()).as(run.err()).isZero();
         List<String> lines = Files.readAllLines(out);
-        assertThat(lines.getFirst()).startsWith("start,end,src_ip,src_port,dst_ip,dst_port,proto,history,duration,")
-                .endsWith(",dst_host_srv_rerror_rate,open_at_end");
+        assertThat(lines.getFirst()).startsWith("start,end,src_ip,src_port,dst_ip,dst_port,proto,history,duration,");
         List<String> rows = lines.subList(1, lines.size());
         // tshark counts 37,669 TCP conversations; every SYN comes from a distinct spoofed source.
         assertThat(rows).hasSize(37_669);
@@ -63,9 +62,6 @@ class FeaturesCommandTest {
         assertThat(first.get("service").asText()).isEqualTo("private");
         assertThat(first.get("start").decimalValue().scale()).isEqualTo(6);
         assertThat(first.has("dst_host_srv_rerror_rate")).isTrue();
-        // Every connection had closed when the capture ended (two within their 5 s close linger): none was cut off.
-        assertThat(lines).allSatisfy(l -> assertThat(mapper.readTree(l).get("open_at_end").isBoolean()).isTrue());
-        assertThat(lines).noneSatisfy(l -> assertThat(mapper.readTree(l).get("open_at_end").asBoolean()).isTrue());
     }
 
     @Test

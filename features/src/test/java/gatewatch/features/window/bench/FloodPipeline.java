@@ -49,7 +49,7 @@ final class FloodPipeline {
                     .flags(Frames.SYN).seq(rnd.nextInt()).ethernet();
         }
         stage = "none".equals(windows) ? null : new TrafficWindows(WindowConfig.defaults()
-                .withGrace(Duration.ofSeconds(Integer.parseInt(windows)), WindowConfig.DEFAULT_MAX_PENDING), sink);
+                .withReorder(Duration.ofSeconds(Integer.parseInt(windows)), WindowConfig.DEFAULT_REORDER_CAPACITY), sink);
         tracker = new ConnectionTracker(1_000_000, Timeouts.ZEEK_DEFAULTS, (c, reason) -> {
             ConnectionSummary s = ConnectionSummary.of(c, reason);
             double[] v = new double[KddFeature.COUNT_OF_FEATURES];

@@ -96,7 +96,7 @@ public class TrafficWindowsBenchmark {
         }
         generate(rnd);
         base = 1_000_000_000_000L;
-        windows = new TrafficWindows(WindowConfig.defaults().withGrace(Duration.ofSeconds(holdSeconds), capacity),
+        windows = new TrafficWindows(WindowConfig.defaults().withReorder(Duration.ofSeconds(holdSeconds), capacity),
                 bh::consume);
     }
 
