@@ -52,7 +52,8 @@ public final class LabUser {
         return home;
     }
 
-    private static String hostLines(String file, List<String> wanted) {
+    /** The lines of a host account file (/etc/passwd, /etc/group) whose first field is one of {@code wanted}. */
+    static String hostLines(String file, List<String> wanted) {
         try {
             return Files.readAllLines(Path.of(file)).stream()
                     .filter(l -> wanted.contains(l.split(":", 2)[0]))

@@ -1,6 +1,12 @@
 package gatewatch.sensor.synth.truth;
 
 import gatewatch.features.kdd.ProtocolType;
+import gatewatch.features.truth.AddressBlock;
+import gatewatch.features.truth.FlowPattern;
+import gatewatch.features.truth.PortRange;
+import gatewatch.features.truth.Proto;
+import gatewatch.features.truth.TruthCategory;
+import gatewatch.features.truth.TruthRule;
 import gatewatch.sensor.synth.net.Ipv4;
 import java.io.BufferedWriter;
 import java.io.Closeable;
@@ -24,9 +30,13 @@ import java.nio.file.Path;
  * when it falls on a whole microsecond), so that a record whose start was written to the
  * microsecond, as the records log writes it, still falls inside. No two connections with the
  * same addresses and ports start within a microsecond, so every rule holds for exactly one.
+ *
+ * <p>The lines come from the features module's {@link TruthRule#toLine()}, the one writer of the
+ * format; this class only streams them, one connection at a time.
  */
 public final class TruthFile implements TruthListener, Closeable {
-    public static final String HEADER = "# gatewatch truth v1\n# start end proto orig resp orig_port resp_port category label\n";
+    public static final String HEADER = gatewatch.features.truth.TruthFile.MAGIC + "\n"
+            + gatewatch.features.truth.TruthFile.COLUMNS + "\n";
 
     private final Writer out;
     private long rules;
@@ -55,13 +65,25 @@ public final class TruthFile implements TruthListener, Closeable {
 
     @Override
     public void connection(TrueConnection c) throws IOException {
+        out.write(rule(c).toLine());
+        out.write('\n');
+        rules++;
+    }
+
+    /** The rule that holds for {@code c} alone. */
+    static TruthRule rule(TrueConnection c) {
         long floor = Math.floorDiv(c.startNanos(), 1_000L);
         long ceil = -Math.floorDiv(-c.startNanos(), 1_000L);
         boolean icmp = c.protocol() == ProtocolType.ICMP;
-        out.write(seconds(floor) + " " + seconds(ceil) + " " + c.protocol().kddName() + " " + Ipv4.format(c.orig()) + " "
-                + Ipv4.format(c.resp()) + " " + (icmp ? "*" : c.origPort()) + " " + (icmp ? "*" : c.respPort()) + " "
-                + c.kind().category() + " " + c.kind().kddLabel() + "\n");
-        rules++;
+        Proto proto = switch (c.protocol()) {
+            case TCP -> Proto.TCP;
+            case UDP -> Proto.UDP;
+            case ICMP -> Proto.ICMP;
+        };
+        FlowPattern flow = new FlowPattern(proto, AddressBlock.parse(Ipv4.format(c.orig())), AddressBlock.parse(Ipv4.format(c.resp())),
+                icmp ? PortRange.ANY : PortRange.of(c.origPort()), icmp ? PortRange.ANY : PortRange.of(c.respPort()), false);
+        return new TruthRule(floor * 1_000L, ceil * 1_000L, flow, TruthCategory.ofExternalName(c.kind().category()),
+                c.kind().kddLabel());
     }
 
     /** Rules written so far: one a connection. */
@@ -72,11 +94,5 @@ public final class TruthFile implements TruthListener, Closeable {
     @Override
     public void close() throws IOException {
         out.close();
-    }
-
-    /** Epoch microseconds as decimal seconds with six places. */
-    static String seconds(long micros) {
-        String fraction = Long.toString(1_000_000L + Math.floorMod(micros, 1_000_000L));
-        return Math.floorDiv(micros, 1_000_000L) + "." + fraction.substring(1);
     }
 }

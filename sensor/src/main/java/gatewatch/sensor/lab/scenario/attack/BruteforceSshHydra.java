@@ -54,17 +54,17 @@ public final class BruteforceSshHydra implements Scenario {
 
     @Override
     public void run(LabRun lab) throws Exception {
-        SshServer.start(lab, PASSWORD, MAX_AUTH_TRIES);
+        String user = SshServer.start(lab, PASSWORD, SshServer.Options.passwordGuessing(MAX_AUTH_TRIES)).user();
         lab.label(FlowPattern.of(Proto.TCP, lab.net().client(), lab.net().server()).toPort(22), TruthCategory.R2L, "ssh_guess");
         List<String> words = new ArrayList<>(WORDS);
         words.add(12 + lab.random().nextInt(WORDS.size() - 12 + 1), PASSWORD);
         lab.writeFile("passwords.txt", String.join("\n", words) + "\n");
         lab.pause(Duration.ofMillis(200), Duration.ofMillis(1000));
-        CommandResult r = lab.client("hydra", Duration.ofSeconds(60), List.of(lab.path(Tools.HYDRA), "-l", SshServer.USER,
+        CommandResult r = lab.client("hydra", Duration.ofSeconds(60), List.of(lab.path(Tools.HYDRA), "-l", user,
                 "-P", lab.workDir().resolve("passwords.txt").toString(), "-t", Integer.toString(TASKS), "-V", "-I", "-f",
                 "ssh://" + lab.net().server())).requireOk();
         long attempts = r.output().lines().filter(l -> l.startsWith("[ATTEMPT]") || l.startsWith("[RE-ATTEMPT]")).count();
-        long found = r.output().lines().filter(l -> l.contains("login: " + SshServer.USER) && l.contains("password: ")).count();
+        long found = r.output().lines().filter(l -> l.contains("login: " + user) && l.contains("password: ")).count();
         if (attempts == 0) {
             throw new LabException("hydra reported no attempts: " + CommandResult.tail(r.output()));
         }

@@ -6,7 +6,6 @@ import gatewatch.features.truth.TruthCategory;
 import gatewatch.sensor.lab.scenario.LabRun;
 import gatewatch.sensor.lab.scenario.Scenario;
 import gatewatch.sensor.lab.scenario.Tool;
-import java.time.Duration;
 import java.util.List;
 
 /**
@@ -48,13 +47,6 @@ public final class DosIcmpFlood implements Scenario {
         String server = lab.net().server();
         lab.label(FlowPattern.of(Proto.ICMP, "*", server).eitherDirection(), TruthCategory.DOS, LABEL);
         List<String> common = List.of("-q", "--icmp", "-c", Integer.toString(PACKETS), "-i", "u" + INTERVAL_MICROS, "-d", "56");
-        lab.pause(Duration.ofMillis(300), Duration.ofMillis(1000));
-        Hping.Stats real = Hping.run(lab, "flood-real-source", Duration.ofSeconds(60),
-                Hping.args(common, "-a", lab.net().clientAlias(23), server));
-        lab.report("real_source_sent", real.transmitted());
-        lab.report("real_source_replies", real.received());
-        lab.pause(Duration.ofMillis(500), Duration.ofMillis(1500));
-        Hping.Stats spoofed = Hping.run(lab, "flood-spoofed", Duration.ofSeconds(60), Hping.args(common, "--rand-source", server));
-        lab.report("spoofed_sent", spoofed.transmitted());
+        Hping.floodRealThenSpoofed(lab, common, 23, "real_source_replies");
     }
 }

@@ -6,7 +6,6 @@ import gatewatch.features.truth.TruthCategory;
 import gatewatch.sensor.lab.scenario.LabRun;
 import gatewatch.sensor.lab.scenario.Scenario;
 import gatewatch.sensor.lab.scenario.Tool;
-import java.time.Duration;
 import java.util.List;
 
 /**
@@ -43,13 +42,6 @@ public final class DosUdpFlood implements Scenario {
         lab.label(FlowPattern.of(Proto.ICMP, "*", server).eitherDirection(), TruthCategory.DOS, LABEL);
         List<String> common = List.of("-q", "--udp", "-p", Integer.toString(PORT), "-d", "512",
                 "-c", Integer.toString(PACKETS), "-i", "u" + INTERVAL_MICROS);
-        lab.pause(Duration.ofMillis(300), Duration.ofMillis(1000));
-        Hping.Stats real = Hping.run(lab, "flood-real-source", Duration.ofSeconds(60),
-                Hping.args(common, "-a", lab.net().clientAlias(25), server));
-        lab.report("real_source_sent", real.transmitted());
-        lab.report("real_source_icmp_answers", real.received());
-        lab.pause(Duration.ofMillis(500), Duration.ofMillis(1500));
-        Hping.Stats spoofed = Hping.run(lab, "flood-spoofed", Duration.ofSeconds(60), Hping.args(common, "--rand-source", server));
-        lab.report("spoofed_sent", spoofed.transmitted());
+        Hping.floodRealThenSpoofed(lab, common, 25, "real_source_icmp_answers");
     }
 }

@@ -37,6 +37,23 @@ final class Hping {
         return s;
     }
 
+    /**
+     * The two floods the flood scenarios make with the same options: first from one real client
+     * address ({@code clientAlias(aliasHost)}), whose answers come back, then from random spoofed
+     * sources. Reports real_source_sent, {@code realAnswersKey} and spoofed_sent.
+     */
+    static void floodRealThenSpoofed(LabRun lab, List<String> common, int aliasHost, String realAnswersKey) {
+        String server = lab.net().server();
+        lab.pause(Duration.ofMillis(300), Duration.ofMillis(1000));
+        Stats real = run(lab, "flood-real-source", Duration.ofSeconds(60),
+                args(common, "-a", lab.net().clientAlias(aliasHost), server));
+        lab.report("real_source_sent", real.transmitted());
+        lab.report(realAnswersKey, real.received());
+        lab.pause(Duration.ofMillis(500), Duration.ofMillis(1500));
+        Stats spoofed = run(lab, "flood-spoofed", Duration.ofSeconds(60), args(common, "--rand-source", server));
+        lab.report("spoofed_sent", spoofed.transmitted());
+    }
+
     /** {@code common} followed by {@code more}: shared options plus one run's own. */
     static List<String> args(List<String> common, String... more) {
         List<String> a = new ArrayList<>(common);

@@ -10,7 +10,7 @@ import gatewatch.sensor.lab.scenario.LabRun;
 import gatewatch.sensor.lab.scenario.Scenario;
 import gatewatch.sensor.lab.scenario.Tool;
 import gatewatch.sensor.lab.scenario.Tools;
-import gatewatch.sensor.lab.service.SshDaemon;
+import gatewatch.sensor.lab.service.SshServer;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -45,19 +45,19 @@ public final class NormalSsh implements Scenario {
 
     @Override
     public List<Tool> tools() {
-        List<Tool> t = new ArrayList<>(SshDaemon.TOOLS);
+        List<Tool> t = new ArrayList<>(SshServer.TOOLS);
         t.addAll(List.of(SSH, SCP, SFTP, SSHPASS, Tools.PYTHON));
         return t;
     }
 
     @Override
     public void run(LabRun lab) {
-        SshDaemon sshd = SshDaemon.start(lab, PASSWORD);
+        SshServer sshd = SshServer.start(lab, PASSWORD, SshServer.Options.sessions());
         lab.label(FlowPattern.of(Proto.TCP, Topology.CLIENT_NET, lab.net().server()).toPort(22), TruthCategory.NORMAL, "normal");
         byte[] upload = new byte[UPLOAD_BYTES];
         lab.random().nextBytes(upload);
         String local = lab.writeFile("upload.bin", upload).toString();
-        String target = SshDaemon.USER + "@" + lab.net().server();
+        String target = sshd.user() + "@" + lab.net().server();
         String key = sshd.clientKey().toString();
 
         interactive(lab, 0, lab.net().client(), key, target);
