@@ -23,10 +23,11 @@ import java.util.regex.Pattern;
  * tries per connection and answers each wrong one with {@code Login incorrect} after 2 s. So N
  * attempts take about N/3 connections (ncrack opens at most {@value #CONNECTIONS} at once; the
  * last one may carry fewer tries, and the one with the find ends in a shell that ncrack closes).
- * With seed 1 (right password 12th): 5 connections carried 12 failed logins (3, 3, 3, 2 and 1
- * before the find) and the one success; ncrack reported 12 completed attempts and 5 probes
- * (connections). Its count is the running total it prints as each connection ends, so tries of a
- * connection cut off by {@code -f} may be missing from it; the connection count is exact.
+ * With seed 1 (right password 12th), two recordings: 5 connections, three with 3 failed logins,
+ * one with 1 failure and the success, and the parallel one that {@code -f} cut off with 1 or 2
+ * failures (timing); 11 or 12 failed logins in all. ncrack reported 12 completed attempts and 5
+ * probes (connections) both times: its attempt count is the running total it prints as each
+ * connection ends, so it may miss a try of the cut-off connection; its connection count is exact.
  * Before and after, the real user logs in from another address with telnet, typed at a human
  * pace: normal. The guessing is labelled r2l/guess_passwd, KDD's own case: telnet logins with
  * failed tries (num_failed_logins counts the {@code Login incorrect} lines).
