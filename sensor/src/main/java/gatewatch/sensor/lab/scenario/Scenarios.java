@@ -3,6 +3,7 @@ package gatewatch.sensor.lab.scenario;
 import gatewatch.sensor.lab.scenario.attack.BruteforceFtpMedusa;
 import gatewatch.sensor.lab.scenario.attack.BruteforceSmtpHydra;
 import gatewatch.sensor.lab.scenario.attack.BruteforceSshHydra;
+import gatewatch.sensor.lab.scenario.attack.BruteforceTelnetNcrack;
 import gatewatch.sensor.lab.scenario.attack.DosDnsAmplification;
 import gatewatch.sensor.lab.scenario.attack.DosFragments;
 import gatewatch.sensor.lab.scenario.attack.DosHttpFlood;
@@ -80,6 +81,7 @@ public final class Scenarios {
                 new ScanMasscan(),
                 new BruteforceFtpMedusa(),
                 new BruteforceSmtpHydra(),
+                new BruteforceTelnetNcrack(),
                 new R2lCommandInjection(),
                 new R2lSqlInjection(),
                 new R2lHttpGuess());

@@ -25,9 +25,9 @@ import java.util.Map;
  * logout. All normal.
  */
 public final class NormalTelnet implements Scenario {
-    static final Tool TELNETD = Tool.of("/usr/sbin/telnetd", "inetutils-telnetd", "--version");
-    static final Tool TELNET = Tool.of("telnet", "inetutils-telnet", "--version");
-    static final Tool SETPRIV = Tool.of("setpriv", "util-linux", "--version");
+    public static final Tool TELNETD = Tool.of("/usr/sbin/telnetd", "inetutils-telnetd", "--version");
+    public static final Tool TELNET = Tool.of("telnet", "inetutils-telnet", "--version");
+    public static final Tool SETPRIV = Tool.of("setpriv", "util-linux", "--version");
     static final String USER = "labnorm";
     static final String PASSWORD = "Tel-net-42";
     static final int UID = 64124;
@@ -53,26 +53,40 @@ public final class NormalTelnet implements Scenario {
 
     @Override
     public void run(LabRun lab) throws IOException {
+        startServer(lab, USER, PASSWORD, UID);
+        lab.label(FlowPattern.of(Proto.TCP, Topology.CLIENT_NET, lab.net().server()).toPort(23), TruthCategory.NORMAL, "normal");
+        for (int i = 0; i < SESSIONS.size(); i++) {
+            String source = i == 0 ? lab.net().client() : lab.net().clientAlias(i);
+            session(lab, "telnet" + i, source, USER, PASSWORD, SESSIONS.get(i));
+            lab.pause(Duration.ofMillis(1000), Duration.ofMillis(4000));
+        }
+        lab.report("sessions", SESSIONS.size());
+    }
+
+    /**
+     * Starts telnetd on the server's port 23 with a login program of this run that lets
+     * {@code user} in with {@code password} (three tries per connection, as login(1)) into a
+     * shell running as {@code uid}.
+     */
+    public static void startServer(LabRun lab, String user, String password, int uid) throws IOException {
         Path home = lab.writeFile("telnet-home/.keep", "").getParent();
         Files.setPosixFilePermissions(lab.workDir(), PosixFilePermissions.fromString("rwx--x--x"));
         Files.setPosixFilePermissions(home, PosixFilePermissions.fromString("rwx--x--x"));
-        Path login = lab.writeFile("telnet_login.sh", lab.template("telnet_login.sh", Map.of("USER", USER,
-                "PASSWORD", PASSWORD, "HOME", home.toString(), "UID", Integer.toString(UID))));
+        Path login = lab.writeFile("telnet_login.sh", lab.template("telnet_login.sh", Map.of("USER", user,
+                "PASSWORD", password, "HOME", home.toString(), "UID", Integer.toString(uid))));
         Files.setPosixFilePermissions(login, PosixFilePermissions.fromString("rwx------"));
         LabScripts.localNames(lab);
         lab.startServer("telnet-inetd", LabScripts.python(lab, "telnet_inetd.py", lab.net().server(), lab.path(TELNETD), login.toString()));
         lab.awaitTcpListener(23, Duration.ofSeconds(10));
-        lab.label(FlowPattern.of(Proto.TCP, Topology.CLIENT_NET, lab.net().server()).toPort(23), TruthCategory.NORMAL, "normal");
-        for (int i = 0; i < SESSIONS.size(); i++) {
-            String source = i == 0 ? lab.net().client() : lab.net().clientAlias(i);
-            List<String> c = LabScripts.python(lab, "pty_session.py", Long.toString(lab.random().nextLong()), "lab$ ", USER,
-                    PASSWORD, SESSIONS.get(i), "--", lab.path(TELNET), "-b", source, lab.net().server());
-            CommandResult r = lab.client("telnet" + i, Duration.ofSeconds(60), c).requireOk();
-            if (LabScripts.count(r.output(), "commands_typed") != SESSIONS.get(i).split(";;").length) {
-                throw new LabException("telnet session " + i + " did not type all its commands: " + CommandResult.tail(r.output()));
-            }
-            lab.pause(Duration.ofMillis(1000), Duration.ofMillis(4000));
+    }
+
+    /** One telnet login from {@code source} typed at a human pace: the commands ({@code ;;} between them), then logout. */
+    public static void session(LabRun lab, String name, String source, String user, String password, String commands) {
+        List<String> c = LabScripts.python(lab, "pty_session.py", Long.toString(lab.random().nextLong()), "lab$ ", user,
+                password, commands, "--", lab.path(TELNET), "-b", source, lab.net().server());
+        CommandResult r = lab.client(name, Duration.ofSeconds(60), c).requireOk();
+        if (LabScripts.count(r.output(), "commands_typed") != commands.split(";;").length) {
+            throw new LabException("telnet session " + name + " did not type all its commands: " + CommandResult.tail(r.output()));
         }
-        lab.report("sessions", SESSIONS.size());
     }
 }

@@ -67,14 +67,41 @@ class R2lScenariosTest {
     }
 
     @Test
+    void ncracksCountsAreItsRunningTotalOfAttemptsAndItsProbes() {
+        String output = """
+                telnet://10.77.2.2:23 (EID 1) Attempts: total 3 completed 3 supported 3 --- rate 0.48
+                telnet://10.77.2.2:23 (EID 2) Attempts: total 6 completed 5 supported 3 --- rate 0.48
+                telnet://10.77.2.2:23 (EID 3) Attempts: total 9 completed 8 supported 3 --- rate 1.08
+                Discovered credentials for telnet on 10.77.2.2 23/tcp:
+                Probes sent: 3 | timed-out: 0 | prematurely-closed: 0
+                """;
+        assertThat(BruteforceTelnetNcrack.attempts(output)).isEqualTo(8);
+        assertThat(BruteforceTelnetNcrack.connections(output)).isEqualTo(3);
+        assertThat(BruteforceTelnetNcrack.attempts("Ncrack done")).isZero();
+        assertThat(BruteforceTelnetNcrack.connections("Ncrack done")).isEqualTo(-1);
+    }
+
+    @Test
+    void ncrackTriesAsOftenPerConnectionAsTheLoginProgramAllows() throws Exception {
+        assertThat(BruteforceTelnetNcrack.command("/usr/bin/ncrack", "10.77.2.2", "/w/passwords.txt")).containsExactly(
+                "/usr/bin/ncrack", "-v", "-d1", "-f", "--user", BruteforceTelnetNcrack.USER, "-P", "/w/passwords.txt",
+                "telnet://10.77.2.2:23,CL=" + BruteforceTelnetNcrack.CONNECTIONS + ",at=" + BruteforceTelnetNcrack.TRIES_PER_CONNECTION);
+        String login = new String(VulnWebApp.class.getResourceAsStream("/gatewatch/sensor/lab/templates/telnet_login.sh")
+                .readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        // The failure line is what num_failed_logins counts; the loop bound is ncrack's tries per connection.
+        assertThat(login).contains("Login incorrect", "$tries -lt " + BruteforceTelnetNcrack.TRIES_PER_CONNECTION + " ]");
+    }
+
+    @Test
     void theScenariosAreRegisteredUnderTheirNamesWithTheirLabels() {
         List<String> names = Scenarios.all().stream().map(Scenario::name).toList();
-        assertThat(names).contains("bruteforce-ftp-medusa", "bruteforce-smtp-hydra", "r2l-command-injection", "r2l-sql-injection", "r2l-http-guess")
-                .doesNotHaveDuplicates();
+        assertThat(names).contains("bruteforce-ftp-medusa", "bruteforce-smtp-hydra", "r2l-command-injection", "r2l-sql-injection", "r2l-http-guess",
+                "bruteforce-telnet-ncrack").doesNotHaveDuplicates();
         assertThat(Scenarios.byName("r2l-command-injection").summary()).startsWith("r2l/phf:");
         assertThat(Scenarios.byName("r2l-sql-injection").summary()).startsWith("r2l/sql_injection:");
         assertThat(Scenarios.byName("r2l-http-guess").summary()).startsWith("r2l/http_guess:");
         assertThat(Scenarios.byName("bruteforce-ftp-medusa").summary()).startsWith("r2l/guess_passwd:");
         assertThat(Scenarios.byName("bruteforce-smtp-hydra").summary()).startsWith("r2l/guess_passwd:");
+        assertThat(Scenarios.byName("bruteforce-telnet-ncrack").summary()).startsWith("r2l/guess_passwd:");
     }
 }
