@@ -48,7 +48,9 @@ public final class ConfigLoader {
             }
         });
         // A key given twice would otherwise keep its last value silently.
-        YAMLFactory yaml = YAMLFactory.builder().enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION).build();
+        // A key with no value ("name:") is null, as the plain YAMLMapper reads it, not "".
+        YAMLFactory yaml = YAMLFactory.builder().enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+                .enable(com.fasterxml.jackson.dataformat.yaml.YAMLParser.Feature.EMPTY_STRING_AS_NULL).build();
         mapper = YAMLMapper.builder(yaml)
                 .propertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
                 .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
