@@ -21,6 +21,9 @@ import java.io.Serializable;
  * @param normalCenter     mean of each encoded feature over normal training rows
  * @param normalScale      spread of each encoded feature over normal training rows (std + a floor)
  * @param summary          one line on what the model was trained on and how
+ * @param alertFloor       least combined attack posterior ({@code 1 - p(normal)}) of an attack
+ *                         verdict; a connection below it is judged as normal traffic (0 in files
+ *                         written before it existed: no floor)
  */
 public record ModelPayload(
         FeatureEncoder encoder,
@@ -35,7 +38,8 @@ public record ModelPayload(
         double[] importance,
         double[] normalCenter,
         double[] normalScale,
-        String summary) implements Serializable {
+        String summary,
+        double alertFloor) implements Serializable {
 
     public ModelPayload {
         int k = labelForest.classes();
@@ -54,7 +58,8 @@ public record ModelPayload(
         if (importance.length != f || normalCenter.length != f || normalScale.length != f) {
             throw new IllegalArgumentException("per-feature tables must have 41 entries");
         }
-        if (!(forestWeight >= 0 && forestWeight <= 1) || !(anomalyThreshold > 0 && anomalyThreshold <= 1)) {
+        if (!(forestWeight >= 0 && forestWeight <= 1) || !(anomalyThreshold > 0 && anomalyThreshold <= 1)
+                || !(alertFloor >= 0 && alertFloor < 1)) {
             throw new IllegalArgumentException("combiner settings out of range");
         }
     }

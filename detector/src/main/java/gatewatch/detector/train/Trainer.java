@@ -24,6 +24,7 @@ import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import smile.anomaly.IsolationForest;
@@ -63,9 +64,14 @@ public final class Trainer {
         this.progress = progress;
     }
 
-    /** Trains on {@code input}; {@code command} is recorded in the model header. */
+    /** Trains on KDD'99-style rows only; {@code command} is recorded in the model header. */
     public TrainedModel train(LabelledData input, String command) {
-        Fitted fitted = fit(input);
+        return train(List.of(TrainingSource.kdd(input)), command);
+    }
+
+    /** Trains on {@code sources}, weighted by world; {@code command} is recorded in the model header. */
+    public TrainedModel train(List<TrainingSource> sources, String command) {
+        Fitted fitted = fit(sources);
         progress.stage(TrainingProgress.Stage.COMPILE, 0);
         TrainedModel model = assemble(fitted, config, command);
         progress.done();
@@ -92,11 +98,81 @@ public final class Trainer {
     }
 
     Fitted fit(LabelledData input) {
-        LabelledData data = input;
-        if (config.dedupe()) {
-            progress.stage(TrainingProgress.Stage.DEDUPE, 0);
-            data = Dedupe.distinct(input);
+        return fit(List.of(TrainingSource.kdd(input)));
+    }
+
+    /** The training rows of {@code sources}: see {@link #compose}. */
+    record Composed(LabelledData data, boolean[] primary, int rowsRead) {
+    }
+
+    /**
+     * KDD'99 sources together, deduplicated; then each source of today, deduplicated on its own,
+     * its normal rows repeated {@code todayNormalWeight} times and its attack rows
+     * {@code todayAttackWeight} times (Smile's forests take weights per class, not per row, so a
+     * weight is a repetition). {@code primary} marks each distinct row's first copy: the baseline
+     * and its threshold see every distinct normal row once, whatever its weight, or a repeated
+     * row would be scored by trees that were fitted on a copy of it.
+     */
+    Composed compose(List<TrainingSource> sources) {
+        LabelledData data = null;
+        int read = 0;
+        java.util.List<LabelledData> today = new java.util.ArrayList<>();
+        for (TrainingSource s : sources) {
+            read += s.rows().size();
+            if (s.world() == TrainingSource.World.KDD) {
+                data = data == null ? s.rows() : data.concat(s.rows());
+            } else {
+                today.add(s.rows());
+            }
         }
+        if (config.dedupe() && data != null) {
+            progress.stage(TrainingProgress.Stage.DEDUPE, 0);
+            data = Dedupe.distinct(data);
+        }
+        int kddRows = data == null ? 0 : data.size();
+        java.util.List<int[]> repeats = new java.util.ArrayList<>();
+        for (LabelledData rows : today) {
+            LabelledData d = config.dedupe() ? Dedupe.distinct(rows) : rows;
+            int[] index = repeated(d, config.todayNormalWeight(), config.todayAttackWeight());
+            LabelledData r = d.select(index);
+            data = data == null ? r : data.concat(r);
+            repeats.add(index);
+        }
+        if (data == null) {
+            throw new IllegalArgumentException("no training rows");
+        }
+        boolean[] primary = new boolean[data.size()];
+        java.util.Arrays.fill(primary, 0, kddRows, true);
+        int at = kddRows;
+        for (int[] index : repeats) {
+            int distinct = 0;
+            for (int j : index) {
+                distinct = Math.max(distinct, j + 1);
+            }
+            boolean[] seen = new boolean[distinct];
+            for (int j : index) {
+                primary[at++] = !seen[j];
+                seen[j] = true;
+            }
+        }
+        return new Composed(data, primary, read);
+    }
+
+    /** Row indices of {@code d} with each normal row {@code normal} times and each attack row {@code attack} times. */
+    private static int[] repeated(LabelledData d, int normal, int attack) {
+        java.util.stream.IntStream.Builder b = java.util.stream.IntStream.builder();
+        for (int i = 0; i < d.size(); i++) {
+            int times = d.categories()[i] == Category.NORMAL ? normal : attack;
+            for (int t = 0; t < times; t++) {
+                b.add(i);
+            }
+        }
+        return b.build().toArray();
+    }
+
+    Fitted fit(List<TrainingSource> sources) {
+        Composed composed = compose(sources);
+        LabelledData data = composed.data();
         progress.stage(TrainingProgress.Stage.ENCODE, 0);
         FeatureEncoder encoder = FeatureEncoder.fit(data);
         double[][] x = encoder.encodeAll(data.features());
@@ -129,13 +205,15 @@ public final class Trainer {
         GradientTreeBoost gbt = fitBoost(x, yLabel, yCategory, weights);
         long t2 = System.nanoTime();
 
-        double[][] normal = rows(x, data.categories(), Category.NORMAL);
+        double[][] normal = java.util.stream.IntStream.range(0, x.length)
+                .filter(i -> composed.primary()[i] && data.categories()[i] == Category.NORMAL).mapToObj(i -> x[i])
+                .toArray(double[][]::new);
         progress.stage(TrainingProgress.Stage.BASELINE, config.isolationTrees());
         IsolationForest iforest = fitIsolation(normal, config.seed(), TrainingProgress.Stage.BASELINE, 0);
         progress.stage(TrainingProgress.Stage.THRESHOLD, config.thresholdFolds() * config.isolationTrees());
         FoldForests folds = foldForests(normal);
         long t3 = System.nanoTime();
-        return new Fitted(input.size(), encoder, x, labelNames, labelCategories, rf, gbt, normal, iforest,
+        return new Fitted(composed.rowsRead(), encoder, x, labelNames, labelCategories, rf, gbt, normal, iforest,
                 sampleSize(normal.length), folds, (t1 - t0) / 1e9, (t2 - t1) / 1e9, (t3 - t2) / 1e9);
     }
 
@@ -193,7 +271,8 @@ public final class Trainer {
                 "rows %d read, %d used (dedupe %s), %d normal; %d labels; config %s",
                 f.rowsRead(), f.x().length, effective.dedupe(), f.normal().length, f.labelNames().length, effective);
         ModelPayload payload = new ModelPayload(f.encoder(), forest, f.labelNames(), f.labelCategories(), boost, baseline,
-                threshold, effective.forestWeight(), effective.costSensitive(), importance, center, scale, summary);
+                threshold, effective.forestWeight(), effective.costSensitive(), importance, center, scale, summary,
+                effective.alertFloor());
         ModelHeader header = new ModelHeader(ModelFile.FORMAT_VERSION, KddSchema.hash(), command,
                 Instant.now().truncatedTo(ChronoUnit.SECONDS).toString(), BuildInfo.version(), version(payload));
         TrainingReport report = new TrainingReport(f.rowsRead(), f.x().length, f.normal().length, f.labelNames().length,

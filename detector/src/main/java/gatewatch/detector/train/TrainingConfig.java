@@ -25,6 +25,12 @@ package gatewatch.detector.train;
  * @param forestWeight        the forest's share of the category posterior
  * @param costSensitive       decide by least expected KDD cost
  * @param classWeightCap      largest weight of a rare label (weights are sqrt(largest / count))
+ * @param todayNormalWeight   how many times each distinct normal row of today's traffic (lab
+ *                            recordings, captures of normal traffic) counts against one KDD'99 row
+ * @param todayAttackWeight   the same for each distinct attack row of today's traffic
+ * @param alertFloor          an attack verdict needs at least this combined attack posterior
+ *                            ({@code 1 - p(normal)}); below it the connection is judged as normal
+ *                            (and may still be an anomaly)
  */
 public record TrainingConfig(
         long seed,
@@ -45,7 +51,10 @@ public record TrainingConfig(
         int thresholdFolds,
         double forestWeight,
         boolean costSensitive,
-        int classWeightCap) {
+        int classWeightCap,
+        int todayNormalWeight,
+        int todayAttackWeight,
+        double alertFloor) {
 
     public TrainingConfig {
         if (forestTrees < 1 || boostTrees < 1 || isolationTrees < 1 || isolationSample < 2 || thresholdFolds < 2) {
@@ -53,6 +62,9 @@ public record TrainingConfig(
         }
         if (!(anomalyQuantile > 0 && anomalyQuantile < 1) || !(forestWeight >= 0 && forestWeight <= 1)) {
             throw new IllegalArgumentException("quantile must be in (0, 1) and forest weight in [0, 1]");
+        }
+        if (todayNormalWeight < 1 || todayAttackWeight < 1 || !(alertFloor >= 0 && alertFloor < 1)) {
+            throw new IllegalArgumentException("today's weights must be at least 1 and the alert floor in [0, 1)");
         }
     }
 
@@ -68,20 +80,31 @@ public record TrainingConfig(
                 10, 8, 8, 0.3, 0.7,
                 32, 256, 8,
                 0.995, 5,
-                0.5, true, 10);
+                0.5, true, 10,
+                20, 1, 0.7);
     }
 
     /** A copy with another seed. */
     public TrainingConfig withSeed(long newSeed) {
         return new TrainingConfig(newSeed, dedupe, forestTrees, forestMaxDepth, forestMaxNodes, forestNodeSize, boostTrees,
                 boostMaxDepth, boostMaxNodes, boostShrinkage, boostSubsample, isolationTrees, isolationSample,
-                isolationMaxDepth, anomalyQuantile, thresholdFolds, forestWeight, costSensitive, classWeightCap);
+                isolationMaxDepth, anomalyQuantile, thresholdFolds, forestWeight, costSensitive, classWeightCap,
+                todayNormalWeight, todayAttackWeight, alertFloor);
     }
 
     /** A copy with fewer trees, for quick tests. */
     public TrainingConfig withTrees(int forest, int boost, int isolation) {
         return new TrainingConfig(seed, dedupe, forest, forestMaxDepth, forestMaxNodes, forestNodeSize, boost,
                 boostMaxDepth, boostMaxNodes, boostShrinkage, boostSubsample, isolation, isolationSample,
-                isolationMaxDepth, anomalyQuantile, thresholdFolds, forestWeight, costSensitive, classWeightCap);
+                isolationMaxDepth, anomalyQuantile, thresholdFolds, forestWeight, costSensitive, classWeightCap,
+                todayNormalWeight, todayAttackWeight, alertFloor);
+    }
+
+    /** A copy with other weights for today's traffic and another alert floor. */
+    public TrainingConfig withToday(int normalWeight, int attackWeight, double floor) {
+        return new TrainingConfig(seed, dedupe, forestTrees, forestMaxDepth, forestMaxNodes, forestNodeSize, boostTrees,
+                boostMaxDepth, boostMaxNodes, boostShrinkage, boostSubsample, isolationTrees, isolationSample,
+                isolationMaxDepth, anomalyQuantile, thresholdFolds, forestWeight, costSensitive, classWeightCap,
+                normalWeight, attackWeight, floor);
     }
 }

@@ -176,9 +176,40 @@ class EnsembleTest {
                 .containsExactly("normal", "dos", "probe", "r2l", "u2r", "anomaly");
     }
 
+    @Test
+    void anAttackBelowTheAlertFloorIsJudgedAsNormalTrafficAndOneAboveItIsKept() {
+        Assessment[] before = ensemble.assess(rows.features());
+        double[] attack = java.util.Arrays.stream(before)
+                .filter(a -> a.verdict().category() != Category.NORMAL && a.verdict().category() != Category.ANOMALY)
+                .mapToDouble(Assessment::attackProbability).sorted().toArray();
+        assertThat(attack).as("the fixture has attack verdicts of several strengths").hasSizeGreaterThan(10);
+        double floor = attack[attack.length / 2];
+        assertThat(attack[0]).as("not all equally sure").isLessThan(floor);
+        ModelPayload p = ensemble.payload();
+        Ensemble floored = Ensemble.of(ensemble.header(), new ModelPayload(p.encoder(), p.labelForest(), p.labelNames(),
+                p.labelCategories(), p.categoryBoost(), p.baseline(), p.anomalyThreshold(), p.forestWeight(),
+                p.costSensitive(), p.importance(), p.normalCenter(), p.normalScale(), p.summary(), floor));
+
+        Assessment[] after = floored.assess(rows.features());
+
+        int lowered = 0;
+        for (int i = 0; i < before.length; i++) {
+            Category was = before[i].verdict().category();
+            if (was == Category.NORMAL || was == Category.ANOMALY) {
+                assertThat(after[i].verdict()).isEqualTo(before[i].verdict());
+            } else if (before[i].attackProbability() < floor) {
+                assertThat(after[i].verdict().category()).as("row %d below the floor", i).isIn(Category.NORMAL, Category.ANOMALY);
+                lowered++;
+            } else {
+                assertThat(after[i].verdict()).as("row %d at or above the floor", i).isEqualTo(before[i].verdict());
+            }
+        }
+        assertThat(lowered).isPositive();
+    }
+
     static ModelPayload withThreshold(ModelPayload p, double t) {
         return new ModelPayload(p.encoder(), p.labelForest(), p.labelNames(), p.labelCategories(), p.categoryBoost(),
                 p.baseline(), t, p.forestWeight(), p.costSensitive(), p.importance(), p.normalCenter(), p.normalScale(),
-                p.summary());
+                p.summary(), p.alertFloor());
     }
 }

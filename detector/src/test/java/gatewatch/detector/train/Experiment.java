@@ -29,7 +29,8 @@ public final class Experiment {
                 Double.parseDouble(System.getProperty("gw.quantile", "" + c.anomalyQuantile())), c.thresholdFolds(),
                 Double.parseDouble(System.getProperty("gw.forestWeight", "" + c.forestWeight())),
                 Boolean.parseBoolean(System.getProperty("gw.costSensitive", "" + c.costSensitive())),
-                Integer.parseInt(System.getProperty("gw.cap", "" + c.classWeightCap())));
+                Integer.parseInt(System.getProperty("gw.cap", "" + c.classWeightCap())), c.todayNormalWeight(),
+                c.todayAttackWeight(), c.alertFloor());
         System.out.println("config " + config);
         long t0 = System.nanoTime();
         if (args[0].equals("select")) {
@@ -118,7 +119,8 @@ public final class Experiment {
     static TrainingConfig with(TrainingConfig c, int forest, double shrinkage, int rounds, int iso, double quantile) {
         return new TrainingConfig(c.seed(), c.dedupe(), forest, c.forestMaxDepth(), c.forestMaxNodes(), c.forestNodeSize(), rounds,
                 c.boostMaxDepth(), c.boostMaxNodes(), shrinkage, c.boostSubsample(), iso, c.isolationSample(),
-                c.isolationMaxDepth(), quantile, c.thresholdFolds(), c.forestWeight(), c.costSensitive(), c.classWeightCap());
+                c.isolationMaxDepth(), quantile, c.thresholdFolds(), c.forestWeight(), c.costSensitive(), c.classWeightCap(),
+                c.todayNormalWeight(), c.todayAttackWeight(), c.alertFloor());
     }
 
     static String line(Evaluation e) {

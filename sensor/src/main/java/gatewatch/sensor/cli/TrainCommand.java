@@ -7,11 +7,13 @@ import gatewatch.detector.data.UnknownSymbolPolicy;
 import gatewatch.detector.io.ModelFile;
 import gatewatch.detector.model.Ensemble;
 import gatewatch.detector.train.CrossValidation;
+import gatewatch.detector.train.GroupedCrossValidation;
 import gatewatch.detector.train.TrainedModel;
 import gatewatch.detector.train.Trainer;
 import gatewatch.detector.train.TrainingConfig;
 import gatewatch.detector.train.TrainingProgress;
 import gatewatch.detector.train.TrainingReport;
+import gatewatch.detector.train.TrainingSource;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -36,7 +38,8 @@ import picocli.CommandLine.Spec;
  * (exit 1), as the command-line exit-code mapper translates them.
  */
 @Command(name = "train", mixinStandardHelpOptions = true,
-        description = "Trains the detector ensemble on labelled KDD'99 or NSL-KDD files (gzip or plain) and writes a model file.")
+        description = "Trains the detector ensemble on labelled KDD'99 or NSL-KDD files (gzip or plain), "
+                + "and on today's traffic (lab corpus, captures of normal traffic), and writes a model file.")
 public class TrainCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -44,6 +47,15 @@ public class TrainCommand implements Callable<Integer> {
     @Option(names = "--data", required = true, arity = "1..*", paramLabel = "FILE",
             description = "Labelled training files: kddcup.data*, KDDTrain+.txt (gzip or plain).")
     List<Path> data;
+
+    @Option(names = "--lab", arity = "1..*", paramLabel = "FILE|DIR",
+            description = "Labelled records of today's traffic, weighted apart from --data: lab corpus files "
+                    + "(SCENARIO-sSEED.data.gz) or a directory of them (docs/LAB.md).")
+    List<Path> lab = List.of();
+
+    @Option(names = "--normal-capture", arity = "1..*", paramLabel = "CAPTURE|DIR",
+            description = "Captures of normal traffic only (a directory: its capture files): every connection is a normal row of today's traffic.")
+    List<Path> normalCaptures = List.of();
 
     @Option(names = "--out", required = true, paramLabel = "MODEL", description = "The model file to write.")
     Path out;
@@ -60,7 +72,8 @@ public class TrainCommand implements Callable<Integer> {
     long seed = TrainingConfig.defaults().seed();
 
     @Option(names = "--cv", paramLabel = "K",
-            description = "Also report K-fold cross-validated accuracy and cost on the training data (the model is still trained on all of it).")
+            description = "Also report K-fold cross-validation on the training data (the model is still trained on all of it): "
+                    + "with --lab or --normal-capture, each lab scenario and each capture is held out whole.")
     int folds;
 
     @Mixin
@@ -100,15 +113,23 @@ public class TrainCommand implements Callable<Integer> {
         if (rows.size() == 0) {
             throw new ParameterException(spec.commandLine(), "no rows in " + data);
         }
+        List<TrainingSource> sources = new java.util.ArrayList<>();
+        sources.add(TrainingSource.kdd(rows));
+        sources.addAll(TodaySources.lab(lab, loader));
+        sources.addAll(TodaySources.normalCaptures(normalCaptures, spec.commandLine().getErr()));
         TrainingConfig config = TrainingConfig.defaults().withSeed(seed);
-        if (folds >= 2) {
+        if (folds >= 2 && sources.size() > 1) {
+            long t = System.nanoTime();
+            GroupedCrossValidation.Result cv = new GroupedCrossValidation(config, folds).run(sources);
+            GroupedCvTable.print(o, cv, folds, (System.nanoTime() - t) / 1e9);
+        } else if (folds >= 2) {
             long t = System.nanoTime();
             CrossValidation.Result cv = new CrossValidation(config, folds).run(rows);
             o.printf(Locale.ROOT, "%d-fold cross-validation: accuracy %.4f %%, cost %.4f per example (%.0f s)%n", folds,
                     100 * cv.meanAccuracy(), cv.meanCost(), (System.nanoTime() - t) / 1e9);
         }
         long t0 = System.nanoTime();
-        TrainedModel m = new Trainer(config, report).train(rows, "gatewatch train " + String.join(" ", recordedArgs()));
+        TrainedModel m = new Trainer(config, report).train(sources, "gatewatch train " + String.join(" ", recordedArgs()));
         double seconds = (System.nanoTime() - t0) / 1e9;
         Ensemble e = m.ensemble();
         try {
