@@ -122,6 +122,36 @@ class TrainCommandTest {
     }
 
     @Test
+    void todaysTrafficIsReadFromLabFilesAndNormalCapturesAndHeldOutByGroupInCrossValidation() throws IOException {
+        Path data = head(dir, "data/KDDTrain+_20Percent.txt.gz", 12000);
+        List<String> kdd = Files.readAllLines(data);
+        Path lab = Files.createDirectories(dir.resolve("lab"));
+        // Two seeds of scenario a and one of b, in the corpus's naming; the ".data" suffix is the plain form.
+        Files.write(lab.resolve("a-s1.data"), kdd.subList(0, 30));
+        Files.write(lab.resolve("a-s2.data"), kdd.subList(30, 50));
+        Files.write(lab.resolve("b-s1.data"), kdd.subList(50, 90));
+        Files.writeString(lab.resolve("notes.txt"), "not a corpus file\n");
+        Path capture = MixCapture.write(dir);
+        Path model = dir.resolve("today/m.gwm");
+
+        Outcome o = run(new TrainCommand(), "--data", data.toString(), "--lab", lab.toString(), "--normal-capture",
+                capture.toString(), "--cv", "2", "--out", model.toString());
+
+        assertThat(o.exit()).as(o.err()).isZero();
+        // 12,000 KDD rows (with enough u2r rows for both folds), 90 lab rows, one normal row per
+        // connection of the 2,000-connection capture.
+        assertThat(o.out()).contains("on 14,090 rows");
+        assertThat(o.out()).contains("every lab scenario and capture held out whole");
+        String table = o.out().substring(o.out().indexOf("group"));
+        assertThat(table.lines().filter(l -> l.startsWith("  lab:") || l.startsWith("  capture:")).map(l -> l.trim().split(" +")[0]))
+                .containsExactly("capture:mix.pcap", "lab:a", "lab:b");
+        assertThat(table).containsPattern("lab:a +\\d +\\d+ +\\d+ +\\d+ ");
+        assertThat(table.lines().filter(l -> l.trim().startsWith("capture:mix.pcap")).findFirst().orElseThrow().trim().split(" +")[2])
+                .as("every connection of the capture is a normal row").isEqualTo("2000");
+        assertThat(Ensemble.load(model).header().trainingCommand()).contains("--lab " + lab, "--normal-capture " + capture);
+    }
+
+    @Test
     void badUsageExitsTwo() {
         Outcome o = run(new TrainCommand(), "--data", "x.gz");
         assertThat(o.exit()).isEqualTo(2);
