@@ -132,6 +132,11 @@ class LabCorpusFromRecordingsTest {
         run = CliRun.of("lab", "corpus", "--from-recordings", work.toString(), "--out", out.toString());
         assertThat(run.exitCode()).isEqualTo(ExitCodes.UNREADABLE_INPUT);
         assertThat(run.err()).startsWith("gatewatch: " + work.resolve("manifest.json") + ": not a lab manifest").hasLineCount(1);
+
+        Files.writeString(work.resolve("manifest.json"), "{\"format\": \"gatewatch lab manifest v1\", \"recordings\": {\"x\": {\"seed\": 1}}}\n");
+        run = CliRun.of("lab", "corpus", "--from-recordings", work.toString(), "--out", out.toString());
+        assertThat(run.exitCode()).isEqualTo(ExitCodes.UNREADABLE_INPUT);
+        assertThat(run.err()).isEqualTo("gatewatch: " + work.resolve("manifest.json") + ": recording ?: no key, scenario or seed\n");
     }
 
     @Test

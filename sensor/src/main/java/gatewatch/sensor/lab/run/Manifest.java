@@ -87,11 +87,16 @@ public final class Manifest {
         }
         List<Recording> out = new ArrayList<>();
         for (JsonNode entry : toMap(root.path("recordings") instanceof ObjectNode o ? o : JSON.createObjectNode()).values()) {
+            Recording r;
             try {
-                out.add(READER.treeToValue(entry, Recording.class));
+                r = READER.treeToValue(entry, Recording.class);
             } catch (JsonProcessingException e) {
                 throw new IOException(file + ": recording " + entry.path("key").asText("?") + ": " + e.getOriginalMessage(), e);
             }
+            if (r.key() == null || r.scenario() == null || r.seed() < 1) {
+                throw new IOException(file + ": recording " + entry.path("key").asText("?") + ": no key, scenario or seed");
+            }
+            out.add(r);
         }
         return out;
     }
