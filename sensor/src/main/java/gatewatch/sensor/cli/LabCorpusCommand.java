@@ -58,9 +58,9 @@ final class LabCorpusCommand implements Callable<Integer> {
     Path work;
 
     @Option(names = "--from-recordings", paramLabel = "DIR",
-            description = {"Record nothing: derive the corpus from the recordings DIR/manifest.json lists (a --work DIR),",
-                "all or those of the SCENARIOs; no root needed. Repeatable; a later DIR's recording of a scenario and",
-                "seed replaces an earlier one's."})
+            description = "Record nothing: derive the corpus from the recordings DIR/manifest.json lists (a --work DIR), "
+                    + "all or those of the SCENARIOs; no root needed. Repeatable; a later DIR's recording of a scenario and "
+                    + "seed replaces an earlier one's.")
     List<Path> fromRecordings;
 
     @Option(names = "--model", paramLabel = "MODEL", description = "Judge the recordings with MODEL for BASELINE-MODEL.md (default: the bundled model).")
@@ -83,7 +83,8 @@ final class LabCorpusCommand implements Callable<Integer> {
             pointless.add("--work");
         }
         if (derive && !pointless.isEmpty()) {
-            throw new UsageException(String.join(" and ", pointless) + " are recording options; --from-recordings records nothing"
+            throw new UsageException(String.join(" and ", pointless) + (pointless.size() == 1 ? " is a recording option" : " are recording options")
+                    + "; --from-recordings records nothing"
                     + " (its recordings have their seeds, and stay where they are)");
         }
         List<Scenario> chosen = derive ? List.of() : chosen();
