@@ -11,7 +11,7 @@ import java.util.TreeSet;
 import java.util.stream.Collectors;
 
 /**
- * {@code BASELINE-MODEL.md}: what the model the corpus command ran with (the bundled one) says on
+ * {@code BASELINE-MODEL.md}: what the model the corpus command ran with (the bundled one unless given) says on
  * every scenario, per truth label, the seeds of a scenario pooled: the alert rate on normal
  * traffic, and on an attack label the share detected (any alert) and detected in its own category.
  * The counts are {@code gatewatch evaluate --capture}'s on each recording.
@@ -30,7 +30,8 @@ final class BaselineTable {
         final Map<String, Long> verdicts = new TreeMap<>();
     }
 
-    static String render(List<JsonNode> entries, String commandLine, String generatedAt) {
+    /** @param model the model, as the title names it ("the bundled model", "the model m.gwm") */
+    static String render(List<JsonNode> entries, String commandLine, String model, String generatedAt) {
         Map<String, Map<String, Pool>> byScenario = new TreeMap<>();
         TreeSet<String> models = new TreeSet<>();
         for (JsonNode e : entries) {
@@ -47,7 +48,8 @@ final class BaselineTable {
                 l.path("verdicts").fields().forEachRemaining(f -> p.verdicts.merge(f.getKey(), f.getValue().asLong(), Long::sum));
             }
         }
-        StringBuilder sb = new StringBuilder("# The bundled model on the lab corpus\n\n");
+        StringBuilder sb = new StringBuilder("# ").append(model.substring(0, 1).toUpperCase(Locale.ROOT))
+                .append(model.substring(1)).append(" on the lab corpus\n\n");
         sb.append("Generated ").append(generatedAt).append(" by\n\n```sh\n").append(commandLine).append("\n```\n\n")
                 .append("Model: ").append(String.join(", ", models)).append(". No site baseline. Every recording was replayed through\n")
                 .append("the pipeline and each connection matched to its truth, as `gatewatch evaluate --capture REC.pcap --truth\n")

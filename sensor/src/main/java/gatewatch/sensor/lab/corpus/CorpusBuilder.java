@@ -26,34 +26,39 @@ import java.util.List;
 import java.util.zip.GZIPOutputStream;
 
 /**
- * Makes one corpus entry: records a scenario with a seed ({@link Recorder}, into a work
- * directory), writes its labelled kddcup.data lines as {@code OUT/SCENARIO-sSEED.data.gz}
- * ({@code features --truth}'s lines, gzip with no time stamp so that equal content gives equal
- * bytes), and scores the recording with the model as {@code evaluate --capture} does.
+ * Makes one corpus entry from a lab recording: one it makes now ({@link #record}, with
+ * {@link Recorder} into a work directory) or one made earlier and listed in a lab manifest
+ * ({@link #fromRecording}, no root needed). Either way it writes the recording's labelled
+ * kddcup.data lines as {@code OUT/SCENARIO-sSEED.data.gz} ({@code features --truth}'s lines, gzip
+ * with no time stamp so that equal content gives equal bytes), scores the recording with the model
+ * as {@code evaluate --capture} does, and takes the rest of the entry (tools, times, packets) from
+ * the recording.
  */
 public final class CorpusBuilder {
     private final Path outDir;
-    private final Path workDir;
     private final CaptureEvaluator evaluator;
-    private final String prefix;
-    private final PrintStream progress;
 
-    /** @param prefix namespace prefix of this process's lab runs */
-    public CorpusBuilder(Path outDir, Path workDir, Ensemble model, String prefix, PrintStream progress) {
+    public CorpusBuilder(Path outDir, Ensemble model) {
         this.outDir = outDir;
-        this.workDir = workDir;
         this.evaluator = new CaptureEvaluator(model, null);
-        this.prefix = prefix;
-        this.progress = progress;
     }
 
-    /** Records {@code scenario} with {@code seed} and writes its data file; the recording stays in the work directory. */
-    public CorpusEntry build(Scenario scenario, long seed) throws IOException {
+    /**
+     * Records {@code scenario} with {@code seed} into {@code workDir} (where the recording stays)
+     * and makes its entry.
+     *
+     * @param prefix namespace prefix of this process's lab runs
+     */
+    public CorpusEntry record(Scenario scenario, long seed, Path workDir, String prefix, PrintStream progress) throws IOException {
         Recording rec = new Recorder(workDir, seed, prefix, false, progress).record(scenario);
-        String labKey = Recorder.key(scenario.name(), seed);
-        Path pcap = workDir.resolve(labKey + ".pcap");
-        Path truth = workDir.resolve(labKey + ".truth");
-        String key = CorpusEntry.key(scenario.name(), seed);
+        return fromRecording(workDir, rec);
+    }
+
+    /** Makes the entry of {@code rec}, a recording whose files are in {@code labDir}. */
+    public CorpusEntry fromRecording(Path labDir, Recording rec) throws IOException {
+        Path pcap = pcap(labDir, rec);
+        Path truth = truth(labDir, rec);
+        String key = CorpusEntry.key(rec.scenario(), rec.seed());
         Path data = outDir.resolve(key + ".data.gz");
         Labeller labeller = writeData(pcap, truth, data);
         if (labeller.unlabelled() > 0) {
@@ -63,8 +68,25 @@ public final class CorpusBuilder {
         CorpusEntry.Baseline baseline = new CorpusEntry.Baseline(evaluator.modelVersion(), judged.connections(),
                 judged.uncovered(), judged.labels());
         Recording.FileInfo file = Recorder.fileInfo(data);
-        return new CorpusEntry(key, scenario.name(), seed, file.name(), file.bytes(), file.sha256(), labeller.perLabel(), rec.labels(), rec.tools(), rec.started(), rec.elapsedSeconds(),
-                rec.packets(), rec.dropped(), rec.toolReport(), baseline);
+        return new CorpusEntry(key, rec.scenario(), rec.seed(), file.name(), file.bytes(), file.sha256(), labeller.perLabel(),
+                rec.labels(), rec.tools(), rec.started(), rec.elapsedSeconds(), rec.packets(), rec.dropped(), rec.toolReport(),
+                baseline);
+    }
+
+    /** The capture of {@code rec} in {@code labDir}: the one its manifest entry names, else {@code KEY.pcap}. */
+    public static Path pcap(Path labDir, Recording rec) {
+        return labDir.resolve(fileName(rec, "pcap", ".pcap"));
+    }
+
+    /** The truth file of {@code rec} in {@code labDir}, named as {@link #pcap} is. */
+    public static Path truth(Path labDir, Recording rec) {
+        return labDir.resolve(fileName(rec, "truth", ".truth"));
+    }
+
+    private static String fileName(Recording rec, String kind, String suffix) {
+        Recording.FileInfo f = rec.files() == null ? null : rec.files().get(kind);
+        // The name alone: a manifest names files beside it, never elsewhere.
+        return f != null && f.name() != null ? Path.of(f.name()).getFileName().toString() : rec.key() + suffix;
     }
 
     /** The labelled lines of {@code pcap}, gzip without a time stamp, written whole or not at all. */

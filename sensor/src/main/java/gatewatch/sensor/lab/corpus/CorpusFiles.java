@@ -19,7 +19,7 @@ import java.util.TreeMap;
  * run that dies later loses nothing written so far): {@code MANIFEST.json} (one entry per
  * scenario and seed, replaced when recorded again, others kept), {@code MANIFEST.md} (the same for
  * people), {@code attack-types.txt} (every attack label with its category, for {@code gatewatch
- * train --attack-types}) and {@code BASELINE-MODEL.md} ({@link BaselineTable}).
+ * train --attack-types}) and {@code BASELINE-MODEL.md} ({@link BaselineTable}, the model's verdicts).
  */
 public final class CorpusFiles {
     public static final String MANIFEST = "MANIFEST.json";
@@ -27,6 +27,7 @@ public final class CorpusFiles {
     public static final String ATTACK_TYPES = "attack-types.txt";
     public static final String BASELINE = "BASELINE-MODEL.md";
     static final String FORMAT = "gatewatch lab corpus v1";
+    public static final String BUNDLED_MODEL = "the bundled model";
 
     static final ObjectMapper JSON = new ObjectMapper()
             .setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
@@ -35,11 +36,21 @@ public final class CorpusFiles {
 
     private final Path dir;
     private final String commandLine;
+    private final String model;
 
-    /** @param commandLine the command that made the corpus, for the generated files */
+    /** Files of a corpus judged by the bundled model. */
     public CorpusFiles(Path dir, String commandLine) {
+        this(dir, commandLine, BUNDLED_MODEL);
+    }
+
+    /**
+     * @param commandLine the command that made the corpus, for the generated files
+     * @param model       the model that judged the recordings, as BASELINE-MODEL.md's title names it
+     */
+    public CorpusFiles(Path dir, String commandLine, String model) {
         this.dir = dir;
         this.commandLine = commandLine;
+        this.model = model;
     }
 
     /** Adds or replaces {@code e} and rewrites every index file. */
@@ -72,6 +83,7 @@ public final class CorpusFiles {
         List<JsonNode> list = new ArrayList<>(entries.values());
         Manifest.writeAtomically(dir.resolve(MANIFEST_MD), ManifestText.render(list, commandLine));
         Manifest.writeAtomically(dir.resolve(ATTACK_TYPES), Manifest.attackTypes(list, "the lab corpus"));
-        Manifest.writeAtomically(dir.resolve(BASELINE), BaselineTable.render(list, commandLine, java.time.Instant.now().toString()));
+        Manifest.writeAtomically(dir.resolve(BASELINE), BaselineTable.render(list, commandLine, model,
+                java.time.Instant.now().toString()));
     }
 }

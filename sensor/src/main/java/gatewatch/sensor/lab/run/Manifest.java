@@ -1,5 +1,7 @@
 package gatewatch.sensor.lab.run;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
@@ -7,11 +9,15 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import gatewatch.sensor.lab.LabException;
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
 import java.util.Iterator;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -29,6 +35,9 @@ public final class Manifest {
             .setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
             .enable(SerializationFeature.INDENT_OUTPUT)
             .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS);
+
+    // Reading: a field a later version adds is no reason to refuse the recordings.
+    private static final ObjectMapper READER = JSON.copy().disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
 
     private Manifest() {
     }
@@ -54,6 +63,42 @@ public final class Manifest {
     /** The manifest of {@code dir} as a tree (for tests and tools). */
     public static JsonNode read(Path dir) throws IOException {
         return JSON.readTree(dir.resolve(FILE).toFile());
+    }
+
+    /**
+     * The recordings {@code dir}'s manifest lists, in key order. A file that is missing, not JSON
+     * or of another format is an {@link IOException} whose message names it.
+     */
+    public static List<Recording> recordings(Path dir) throws IOException {
+        Path file = dir.resolve(FILE);
+        JsonNode root;
+        try (InputStream in = Files.newInputStream(file)) {
+            root = JSON.readTree(in);
+        } catch (JsonProcessingException e) {
+            throw new IOException(file + ": not JSON: " + e.getOriginalMessage(), e);
+        } catch (FileSystemException e) {
+            throw e; // names its file already
+        } catch (IOException e) {
+            throw new IOException(file + ": " + e.getMessage(), e); // "Is a directory" and the like name none
+        }
+        if (root == null || !FORMAT.equals(root.path("format").asText())) {
+            throw new IOException(file + ": not a lab manifest (format \"" + (root == null ? "" : root.path("format").asText())
+                    + "\", expected \"" + FORMAT + "\")");
+        }
+        List<Recording> out = new ArrayList<>();
+        for (JsonNode entry : toMap(root.path("recordings") instanceof ObjectNode o ? o : JSON.createObjectNode()).values()) {
+            Recording r;
+            try {
+                r = READER.treeToValue(entry, Recording.class);
+            } catch (JsonProcessingException e) {
+                throw new IOException(file + ": recording " + entry.path("key").asText("?") + ": " + e.getOriginalMessage(), e);
+            }
+            if (r.key() == null || r.scenario() == null || r.seed() < 1) {
+                throw new IOException(file + ": recording " + entry.path("key").asText("?") + ": no key, scenario or seed");
+            }
+            out.add(r);
+        }
+        return out;
     }
 
     private static Map<String, JsonNode> toMap(ObjectNode node) {
