@@ -21,10 +21,12 @@ import java.util.concurrent.atomic.AtomicReference;
  *   <li>The category is the one with the least expected KDD cost under {@code p}
  *   ({@link CostMatrix#leastExpectedCost}); with cost-sensitivity off, the most probable.</li>
  *   <li>An attack category whose combined attack posterior {@code 1 - p[normal]} is below the
- *   model's alert floor becomes {@code normal}: the cost matrix makes a close call an attack,
- *   which on KDD'99 is right, but on today's traffic most close calls are normal connections of a
- *   kind the training data held few of (the floor is chosen by leave-scenario-out
- *   cross-validation, detector/RESULTS.md).</li>
+ *   model's alert floor becomes {@code normal}, unless the connection carries
+ *   {@link AttackEvidence} (failed logins, wrong fragments, land, a window of failed
+ *   connections): the cost matrix makes a close call an attack, which on KDD'99 is right, but on
+ *   today's traffic most close calls without such evidence are normal connections of a kind the
+ *   training data held few of (the floor is chosen by cross-validation that holds out whole lab
+ *   scenarios and captures, detector/RESULTS.md).</li>
  *   <li>If that is {@code normal} but the baseline's anomaly score exceeds the threshold stored in
  *   the model, the verdict is {@link Category#ANOMALY}: no attack class explains the connection,
  *   yet it is unlike the normal training traffic. An attack verdict is never downgraded.</li>
@@ -401,7 +403,7 @@ public final class Ensemble {
     private Verdict decide(Work w, int i) {
         int o = i * C;
         int cat = model.costSensitive() ? CostMatrix.leastExpectedCost(w.p, o) : argmax(w.p, o, C);
-        if (cat != Category.NORMAL.ordinal() && 1.0 - w.p[o] < model.alertFloor()) {
+        if (cat != Category.NORMAL.ordinal() && 1.0 - w.p[o] < model.alertFloor() && !AttackEvidence.present(w.uraw, i * F)) {
             cat = Category.NORMAL.ordinal();
         }
         double iso = w.iso[i];

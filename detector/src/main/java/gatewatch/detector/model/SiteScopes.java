@@ -33,15 +33,12 @@ import java.util.Arrays;
  */
 public record SiteScopes(int[] keys, double[][] upper, long[] counts) implements Serializable {
     /** An error rate at or above this in any window is error evidence; never cleared. */
-    public static final double ERROR_RATE_LIMIT = 0.5;
+    public static final double ERROR_RATE_LIMIT = AttackEvidence.ERROR_RATE_LIMIT;
 
     /** The first window feature; the 19 of them run from here to the end of the 41. */
     static final int FIRST_WINDOW = KddFeature.COUNT.ordinal();
     static final int WINDOW_FEATURES = KddFeature.COUNT_OF_FEATURES - FIRST_WINDOW;
-    private static final int[] ERROR_RATES = {KddFeature.SERROR_RATE.ordinal(), KddFeature.SRV_SERROR_RATE.ordinal(),
-        KddFeature.RERROR_RATE.ordinal(), KddFeature.SRV_RERROR_RATE.ordinal(), KddFeature.DST_HOST_SERROR_RATE.ordinal(),
-        KddFeature.DST_HOST_SRV_SERROR_RATE.ordinal(), KddFeature.DST_HOST_RERROR_RATE.ordinal(),
-        KddFeature.DST_HOST_SRV_RERROR_RATE.ordinal()};
+    private static final int[] ERROR_RATES = AttackEvidence.ERROR_RATES;
     private static final int PROTOCOL = KddFeature.PROTOCOL_TYPE.ordinal();
     private static final int SERVICE = KddFeature.SERVICE.ordinal();
     private static final int FAILED_LOGINS = KddFeature.NUM_FAILED_LOGINS.ordinal();

@@ -177,7 +177,7 @@ class EnsembleTest {
     }
 
     @Test
-    void anAttackBelowTheAlertFloorIsJudgedAsNormalTrafficAndOneAboveItIsKept() {
+    void anAttackBelowTheAlertFloorWithoutEvidenceIsJudgedAsNormalTrafficAndTheRestIsKept() {
         Assessment[] before = ensemble.assess(rows.features());
         double[] attack = java.util.Arrays.stream(before)
                 .filter(a -> a.verdict().category() != Category.NORMAL && a.verdict().category() != Category.ANOMALY)
@@ -193,18 +193,23 @@ class EnsembleTest {
         Assessment[] after = floored.assess(rows.features());
 
         int lowered = 0;
+        int kept = 0;
         for (int i = 0; i < before.length; i++) {
             Category was = before[i].verdict().category();
             if (was == Category.NORMAL || was == Category.ANOMALY) {
                 assertThat(after[i].verdict()).isEqualTo(before[i].verdict());
-            } else if (before[i].attackProbability() < floor) {
+            } else if (before[i].attackProbability() < floor && !AttackEvidence.present(rows.features()[i], 0)) {
                 assertThat(after[i].verdict().category()).as("row %d below the floor", i).isIn(Category.NORMAL, Category.ANOMALY);
                 lowered++;
+            } else if (before[i].attackProbability() < floor) {
+                assertThat(after[i].verdict()).as("row %d below the floor but with evidence", i).isEqualTo(before[i].verdict());
+                kept++;
             } else {
                 assertThat(after[i].verdict()).as("row %d at or above the floor", i).isEqualTo(before[i].verdict());
             }
         }
         assertThat(lowered).isPositive();
+        assertThat(kept).as("the fixture's neptune and guess_passwd rows carry evidence").isPositive();
     }
 
     static ModelPayload withThreshold(ModelPayload p, double t) {

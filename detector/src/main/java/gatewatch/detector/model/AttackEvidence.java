@@ -1,0 +1,40 @@
+package gatewatch.detector.model;
+
+import gatewatch.features.kdd.KddFeature;
+
+/**
+ * Evidence of an attack in a connection's own features, which no confidence floor may overrule:
+ * a failed login, a fragment KDD counts as wrong, a land packet (source = destination), or a
+ * window in which at least half of the connections failed (any of the four SYN-error or
+ * reject-error rates of the 2-second and the 100-connection window). A flood, a scan, a sweep or
+ * a guessing run shows at least one of these; today's normal traffic that KDD'99 never saw (TLS on
+ * 443, QUIC, a burst of page loads) shows none, and is what the alert floor is for.
+ */
+public final class AttackEvidence {
+    /** An error rate at or above this in any window is error evidence. */
+    public static final double ERROR_RATE_LIMIT = 0.5;
+
+    static final int[] ERROR_RATES = {KddFeature.SERROR_RATE.ordinal(), KddFeature.SRV_SERROR_RATE.ordinal(),
+        KddFeature.RERROR_RATE.ordinal(), KddFeature.SRV_RERROR_RATE.ordinal(), KddFeature.DST_HOST_SERROR_RATE.ordinal(),
+        KddFeature.DST_HOST_SRV_SERROR_RATE.ordinal(), KddFeature.DST_HOST_RERROR_RATE.ordinal(),
+        KddFeature.DST_HOST_SRV_RERROR_RATE.ordinal()};
+    private static final int FAILED_LOGINS = KddFeature.NUM_FAILED_LOGINS.ordinal();
+    private static final int WRONG_FRAGMENT = KddFeature.WRONG_FRAGMENT.ordinal();
+    private static final int LAND = KddFeature.LAND.ordinal();
+
+    private AttackEvidence() {
+    }
+
+    /** Whether the connection at {@code raw[off..off+41)} (raw KDD values) carries attack evidence. */
+    public static boolean present(double[] raw, int off) {
+        if (raw[off + FAILED_LOGINS] > 0 || raw[off + WRONG_FRAGMENT] > 0 || raw[off + LAND] > 0) {
+            return true;
+        }
+        for (int f : ERROR_RATES) {
+            if (raw[off + f] >= ERROR_RATE_LIMIT) {
+                return true;
+            }
+        }
+        return false;
+    }
+}

@@ -1,0 +1,41 @@
+package gatewatch.detector.model;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import gatewatch.features.kdd.KddFeature;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+class AttackEvidenceTest {
+    private static double[] quiet() {
+        double[] r = new double[KddFeature.COUNT_OF_FEATURES];
+        r[KddFeature.COUNT.ordinal()] = 300;
+        r[KddFeature.SAME_SRV_RATE.ordinal()] = 1.0;
+        r[KddFeature.SERROR_RATE.ordinal()] = 0.49;
+        return r;
+    }
+
+    @Test
+    void aBusyWindowOfSuccessfulConnectionsIsNoEvidence() {
+        assertThat(AttackEvidence.present(quiet(), 0)).isFalse();
+    }
+
+    @ParameterizedTest
+    @EnumSource(value = KddFeature.class, names = {"SERROR_RATE", "SRV_SERROR_RATE", "RERROR_RATE", "SRV_RERROR_RATE",
+        "DST_HOST_SERROR_RATE", "DST_HOST_SRV_SERROR_RATE", "DST_HOST_RERROR_RATE", "DST_HOST_SRV_RERROR_RATE"})
+    void halfTheWindowFailingIsEvidence(KddFeature rate) {
+        double[] r = quiet();
+        r[rate.ordinal()] = 0.5;
+        assertThat(AttackEvidence.present(r, 0)).isTrue();
+    }
+
+    @ParameterizedTest
+    @EnumSource(value = KddFeature.class, names = {"NUM_FAILED_LOGINS", "WRONG_FRAGMENT", "LAND"})
+    void aFailedLoginAWrongFragmentOrALandPacketIsEvidence(KddFeature f) {
+        double[] row = new double[3 + KddFeature.COUNT_OF_FEATURES];
+        System.arraycopy(quiet(), 0, row, 3, KddFeature.COUNT_OF_FEATURES);
+        row[3 + f.ordinal()] = 1;
+        assertThat(AttackEvidence.present(row, 3)).as("read at the offset").isTrue();
+    }
+}
