@@ -91,10 +91,10 @@ public final class Trainer {
     }
 
     /**
-     * Isolation forests each fitted without one fold of some rows: {@code order} is the rows in
-     * the random order that deals them, row {@code order[i]} to fold {@code i % folds}.
+     * Isolation forests each fitted without one fold of some rows: row {@code r} is in fold
+     * {@code foldOfRow[r]}; {@code today[r]} marks rows of today's traffic (none when null).
      */
-    record FoldForests(IsolationForest[] forests, int[] samples, int[] order) {
+    record FoldForests(IsolationForest[] forests, int[] samples, int[] foldOfRow, boolean[] today) {
     }
 
     Fitted fit(LabelledData input) {
@@ -102,7 +102,7 @@ public final class Trainer {
     }
 
     /** The training rows of {@code sources}: see {@link #compose}. */
-    record Composed(LabelledData data, boolean[] primary, int rowsRead) {
+    record Composed(LabelledData data, boolean[] primary, String[] groups, int rowsRead) {
     }
 
     /**
@@ -116,13 +116,13 @@ public final class Trainer {
     Composed compose(List<TrainingSource> sources) {
         LabelledData data = null;
         int read = 0;
-        java.util.List<LabelledData> today = new java.util.ArrayList<>();
+        java.util.List<TrainingSource> today = new java.util.ArrayList<>();
         for (TrainingSource s : sources) {
             read += s.rows().size();
             if (s.world() == TrainingSource.World.KDD) {
                 data = data == null ? s.rows() : data.concat(s.rows());
             } else {
-                today.add(s.rows());
+                today.add(s);
             }
         }
         if (config.dedupe() && data != null) {
@@ -131,8 +131,8 @@ public final class Trainer {
         }
         int kddRows = data == null ? 0 : data.size();
         java.util.List<int[]> repeats = new java.util.ArrayList<>();
-        for (LabelledData rows : today) {
-            LabelledData d = config.dedupe() ? Dedupe.distinct(rows) : rows;
+        for (TrainingSource source : today) {
+            LabelledData d = config.dedupe() ? Dedupe.distinct(source.rows()) : source.rows();
             int[] index = repeated(d, config.todayNormalWeight(), config.todayAttackWeight());
             LabelledData r = d.select(index);
             data = data == null ? r : data.concat(r);
@@ -142,9 +142,12 @@ public final class Trainer {
             throw new IllegalArgumentException("no training rows");
         }
         boolean[] primary = new boolean[data.size()];
+        String[] groups = new String[data.size()];
         java.util.Arrays.fill(primary, 0, kddRows, true);
         int at = kddRows;
-        for (int[] index : repeats) {
+        for (int s = 0; s < repeats.size(); s++) {
+            int[] index = repeats.get(s);
+            java.util.Arrays.fill(groups, at, at + index.length, today.get(s).group());
             int distinct = 0;
             for (int j : index) {
                 distinct = Math.max(distinct, j + 1);
@@ -155,7 +158,7 @@ public final class Trainer {
                 seen[j] = true;
             }
         }
-        return new Composed(data, primary, read);
+        return new Composed(data, primary, groups, read);
     }
 
     /** Row indices of {@code d} with each normal row {@code normal} times and each attack row {@code attack} times. */
@@ -205,13 +208,14 @@ public final class Trainer {
         GradientTreeBoost gbt = fitBoost(x, yLabel, yCategory, weights);
         long t2 = System.nanoTime();
 
-        double[][] normal = java.util.stream.IntStream.range(0, x.length)
-                .filter(i -> composed.primary()[i] && data.categories()[i] == Category.NORMAL).mapToObj(i -> x[i])
-                .toArray(double[][]::new);
+        int[] normalRows = java.util.stream.IntStream.range(0, x.length)
+                .filter(i -> composed.primary()[i] && data.categories()[i] == Category.NORMAL).toArray();
+        double[][] normal = Arrays.stream(normalRows).mapToObj(i -> x[i]).toArray(double[][]::new);
+        String[] normalGroups = Arrays.stream(normalRows).mapToObj(i -> composed.groups()[i]).toArray(String[]::new);
         progress.stage(TrainingProgress.Stage.BASELINE, config.isolationTrees());
         IsolationForest iforest = fitIsolation(normal, config.seed(), TrainingProgress.Stage.BASELINE, 0);
         progress.stage(TrainingProgress.Stage.THRESHOLD, config.thresholdFolds() * config.isolationTrees());
-        FoldForests folds = foldForests(normal);
+        FoldForests folds = foldForests(normal, normalGroups);
         long t3 = System.nanoTime();
         return new Fitted(composed.rowsRead(), encoder, x, labelNames, labelCategories, rf, gbt, normal, iforest,
                 sampleSize(normal.length), folds, (t1 - t0) / 1e9, (t2 - t1) / 1e9, (t3 - t2) / 1e9);
@@ -219,21 +223,40 @@ public final class Trainer {
 
     /** One isolation forest per fold of {@code rows} (thresholdFolds of them), each fitted on the other folds. */
     FoldForests foldForests(double[][] rows) {
+        return foldForests(rows, null);
+    }
+
+    /**
+     * As above; {@code groups[r]} not null marks a row of today's traffic, whose quantile the
+     * threshold also honours ({@link #outOfFoldQuantile}).
+     */
+    FoldForests foldForests(double[][] rows, String[] groups) {
         int folds = config.thresholdFolds();
         int[] order = java.util.stream.IntStream.range(0, rows.length).toArray();
         MathEx.setSeed(config.seed() + 17);
         MathEx.permutate(order);
+        int[] foldOfRow = new int[rows.length];
+        for (int i = 0; i < rows.length; i++) {
+            foldOfRow[order[i]] = i % folds;
+        }
+        boolean[] today = null;
+        if (groups != null && Arrays.stream(groups).anyMatch(java.util.Objects::nonNull)) {
+            today = new boolean[rows.length];
+            for (int r = 0; r < rows.length; r++) {
+                today[r] = groups[r] != null;
+            }
+        }
         IsolationForest[] forests = new IsolationForest[folds];
         int[] samples = new int[folds];
         for (int f = 0; f < folds; f++) {
             int fold = f;
-            double[][] train = java.util.stream.IntStream.range(0, rows.length).filter(i -> i % folds != fold)
-                    .mapToObj(i -> rows[order[i]]).toArray(double[][]::new);
+            double[][] train = Arrays.stream(order).filter(r -> foldOfRow[r] != fold).mapToObj(r -> rows[r])
+                    .toArray(double[][]::new);
             forests[f] = fitIsolation(train, config.seed() + 101L * (f + 1), TrainingProgress.Stage.THRESHOLD,
                     f * config.isolationTrees());
             samples[f] = sampleSize(train.length);
         }
-        return new FoldForests(forests, samples, order);
+        return new FoldForests(forests, samples, foldOfRow, today);
     }
 
     /**
@@ -392,18 +415,30 @@ public final class Trainer {
 
     /**
      * The {@code quantile} of isolation scores of {@code rows}, each scored by the first
-     * {@code trees} trees of the forest of {@code folds} that did not see it.
+     * {@code trees} trees of the forest of {@code folds} that did not see it; with rows of today's
+     * traffic, the larger of that quantile over KDD'99's rows and over today's, so that neither
+     * world's normal traffic is called an anomaly more often than the quantile allows.
      */
     static double outOfFoldQuantile(double[][] rows, FoldForests folds, int trees, double quantile) {
-        int[] order = folds.order();
         int k = folds.forests().length;
-        double[] scores = new double[rows.length];
+        IsolationScorer[] scorers = new IsolationScorer[k];
         for (int f = 0; f < k; f++) {
-            IsolationScorer scorer = SmileCompiler.isolation(firstTrees(folds.forests()[f], folds.samples()[f], trees));
-            for (int i = f; i < rows.length; i += k) {
-                scores[i] = scorer.score(rows[order[i]], 0);
-            }
+            scorers[f] = SmileCompiler.isolation(firstTrees(folds.forests()[f], folds.samples()[f], trees));
         }
+        double[] scores = new double[rows.length];
+        for (int r = 0; r < rows.length; r++) {
+            scores[r] = scorers[folds.foldOfRow()[r]].score(rows[r], 0);
+        }
+        boolean[] today = folds.today();
+        if (today == null) {
+            return quantile(scores, quantile);
+        }
+        double[] kdd = java.util.stream.IntStream.range(0, rows.length).filter(r -> !today[r]).mapToDouble(r -> scores[r]).toArray();
+        double[] now = java.util.stream.IntStream.range(0, rows.length).filter(r -> today[r]).mapToDouble(r -> scores[r]).toArray();
+        return Math.max(kdd.length == 0 ? 0 : quantile(kdd, quantile), now.length == 0 ? 0 : quantile(now, quantile));
+    }
+
+    private static double quantile(double[] scores, double quantile) {
         Arrays.sort(scores);
         int at = (int) Math.ceil(quantile * scores.length) - 1;
         return scores[Math.max(0, Math.min(scores.length - 1, at))];

@@ -81,4 +81,32 @@ class TrainingSourceTest {
         // The baseline may still find them strange (an anomaly): what weighting changes is the attack verdict.
         return Arrays.stream(a).filter(x -> x.verdict().category() == Category.NORMAL || x.verdict().category() == Category.ANOMALY).count();
     }
+
+    @Test
+    void theAnomalyThresholdHonoursTheQuantileOnTodaysNormalRowsAsWellAsOnKdds() {
+        LabelledData kdd = Fixtures.synthetic(3000, 9);
+        // A kind of normal traffic KDD'99 never had: long, large transfers on a service of its own.
+        java.util.Random r = new java.util.Random(3);
+        double[][] x = new double[60][];
+        for (int i = 0; i < x.length; i++) {
+            double[] v = row(5e6 + r.nextInt(1_000_000));
+            v[KddFeature.DURATION.ordinal()] = 600 + r.nextInt(600);
+            v[KddFeature.DST_BYTES.ordinal()] = 1e3 + r.nextInt(1000);
+            v[KddFeature.SERVICE.ordinal()] = gatewatch.features.kdd.Service.SSH.ordinal();
+            x[i] = v;
+        }
+        LabelledData today = rows(x, "normal", Category.NORMAL);
+        TrainingConfig config = Fixtures.tiny().withToday(1, 1, 0.0);
+
+        TrainedModel kddOnly = new Trainer(config).train(kdd, "t");
+        TrainedModel both = new Trainer(config).train(List.of(TrainingSource.kdd(kdd),
+                new TrainingSource("capture:a", TrainingSource.World.TODAY, today)), "t");
+
+        double t0 = kddOnly.ensemble().payload().anomalyThreshold();
+        double t1 = both.ensemble().payload().anomalyThreshold();
+        assertThat(t1).as("today's rows, rarer than KDD's, raise the threshold").isGreaterThan(t0);
+        long anomalies = Arrays.stream(both.ensemble().assess(today.features()))
+                .filter(a -> a.verdict().category() == Category.ANOMALY).count();
+        assertThat(anomalies).isLessThanOrEqualTo(today.size() / 20);
+    }
 }
