@@ -82,6 +82,13 @@ public class EvaluateCommand implements Callable<Integer> {
     @Option(names = "--skip-unknown-symbols", description = "Skip (and count) rows with an unknown protocol, service or flag.")
     boolean skipUnknownSymbols;
 
+    @Option(names = "--compare-baselines",
+            description = "With --test and --train: train the ensemble on the --train files, fit the learn-normal models (isolation forest, one-class SVM, autoencoder) on their normal rows, and compare them alone and in the ensemble on the --test files.")
+    boolean compareBaselines;
+
+    @Option(names = "--train", arity = "1..*", paramLabel = "FILE", description = "With --compare-baselines: labelled training files.")
+    List<Path> train;
+
     @Mixin
     DebugOption debug;
 
@@ -99,10 +106,14 @@ public class EvaluateCommand implements Callable<Integer> {
         if (truth != null || siteBaseline != null) {
             throw new UsageException("--truth and --site-baseline go with --capture");
         }
+        if (compareBaselines != (train != null)) {
+            throw new UsageException("--compare-baselines and --train go together");
+        }
+        if (compareBaselines) {
+            return BaselineComparisonRun.run(spec, this::loader, train, test, model != null || report != null || json);
+        }
         Ensemble ensemble = Models.load(model);
-        AttackTaxonomy taxonomy = attackTypes == null ? AttackTaxonomy.builtIn() : AttackTaxonomy.builtIn().withFile(attackTypes);
-        KddLoader loader = new KddLoader(taxonomy, skipUnknownSymbols ? UnknownSymbolPolicy.SKIP : UnknownSymbolPolicy.FAIL);
-        LabelledData data = loader.load(test).data();
+        LabelledData data = loader().load(test).data();
         if (data.size() == 0) {
             throw new ParameterException(spec.commandLine(), "no rows in " + test);
         }
@@ -126,6 +137,11 @@ public class EvaluateCommand implements Callable<Integer> {
         }
         o.flush();
         return 0;
+    }
+
+    private KddLoader loader() throws IOException {
+        AttackTaxonomy taxonomy = attackTypes == null ? AttackTaxonomy.builtIn() : AttackTaxonomy.builtIn().withFile(attackTypes);
+        return new KddLoader(taxonomy, skipUnknownSymbols ? UnknownSymbolPolicy.SKIP : UnknownSymbolPolicy.FAIL);
     }
 
     private int captures() throws IOException {

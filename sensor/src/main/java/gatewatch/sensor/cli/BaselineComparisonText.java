@@ -1,0 +1,38 @@
+package gatewatch.sensor.cli;
+
+import gatewatch.detector.eval.BaselineComparison;
+import java.io.PrintWriter;
+import java.util.Locale;
+
+/** The text of {@code gatewatch evaluate --compare-baselines}. */
+final class BaselineComparisonText {
+    private BaselineComparisonText() {
+    }
+
+    static void print(PrintWriter o, BaselineComparison.Result r) {
+        o.printf(Locale.ROOT, "trained on %,d rows (%,d distinct normal rows for the baselines); tested on %,d rows (%,d attacks)%n",
+                r.trainRows(), r.normalRows(), r.testRows(), r.testAttacks());
+        o.printf(Locale.ROOT, "learn-normal settings: %s%n", r.learnConfig());
+        o.printf(Locale.ROOT, "%-24s %8s %8s %8s %8s %8s %8s %8s %9s %8s %11s %10s%n", "model", "ROC-AUC", "PR-AUC", "detected",
+                "dos", "probe", "r2l", "u2r", "false al.", "train s", "rows/s", "bytes");
+        for (BaselineComparison.ModelResult m : r.models()) {
+            double[] d = m.detectionByCategory();
+            o.printf(Locale.ROOT, "%-24s %8s %8s %8s %8s %8s %8s %8s %9s %8s %11s %10s%n", m.model(), EvaluateCommand.area(m.rocAuc()),
+                    EvaluateCommand.area(m.prAuc()), pct(m.detection()), pct(d[0]), pct(d[1]), pct(d[2]), pct(d[3]),
+                    pct(m.falseAlerts()), Double.isNaN(m.trainSeconds()) ? "" : String.format(Locale.ROOT, "%.1f", m.trainSeconds()),
+                    Double.isNaN(m.rowsPerSecond()) ? "" : String.format(Locale.ROOT, "%,.0f", m.rowsPerSecond()),
+                    m.bytes() == 0 ? "" : String.format(Locale.ROOT, "%,d", m.bytes()));
+        }
+        o.printf(Locale.ROOT, "ensemble as trained (supervised + iforest, batches, no memo): %,.0f distinct rows/s on one thread%n",
+                r.ensembleRowsPerSecond());
+        for (BaselineComparison.ModelResult m : r.models()) {
+            if (!Double.isNaN(m.threshold()) && !m.model().contains("+")) {
+                o.printf(Locale.ROOT, "%s: threshold %.6g; %s%n", m.model(), m.threshold(), m.detail());
+            }
+        }
+    }
+
+    private static String pct(double v) {
+        return Double.isNaN(v) ? "n/a" : String.format(Locale.ROOT, "%.2f%%", 100 * v);
+    }
+}
