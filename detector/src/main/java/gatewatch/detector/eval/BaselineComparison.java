@@ -52,7 +52,7 @@ public final class BaselineComparison {
      * @param detectionByCategory that share for dos, probe, r2l, u2r
      * @param falseAlerts       share of normal rows alerted
      * @param trainSeconds      wall time of fitting (threshold included)
-     * @param rowsPerSecond     encoded rows scored per second on one thread (best of five)
+     * @param rowsPerSecond     encoded rows scored per CPU second of one thread (best of five)
      * @param bytes             the compiled model, serialised
      * @param threshold         its threshold (NaN for the supervised models)
      * @param detail            what was chosen
@@ -70,7 +70,7 @@ public final class BaselineComparison {
      * @param testAttacks      of which attacks
      * @param models           each model alone, then each in the ensemble
      * @param ensembleRowsPerSecond the trained ensemble (supervised + isolation forest), distinct raw rows
-     *                         per second on one thread, batches, no memo
+     *                         per CPU second of one thread, batches, no memo
      * @param learnConfig      the learn-normal settings
      */
     public record Result(long trainRows, long normalRows, long testRows, long testAttacks, List<ModelResult> models,

@@ -96,6 +96,18 @@ class LearnNormalTrainerTest {
     }
 
     @Test
+    void autoencoderLearnsToRebuildNormalRows() {
+        LearnNormalTrainer.Fitted f = new LearnNormalTrainer(CONFIG).autoencoder(split());
+        AutoencoderScorer ae = (AutoencoderScorer) f.scorer();
+        double[][] fresh = encoded(Fixtures.synthetic(2000, 99), true);
+        double[][] z = ae.standardiser().applyAll(fresh);
+        // Rebuilding every row as the normal mean (all zeros) would cost the mean squared standardised value.
+        double zeros = Arrays.stream(z).mapToDouble(r -> Arrays.stream(r).map(v -> v * v).sum() / r.length).average().orElseThrow();
+        double error = Arrays.stream(ae.scoreAll(fresh)).average().orElseThrow();
+        assertThat(error).isLessThan(0.6 * zeros);
+    }
+
+    @Test
     void thresholdIsTheQuantileOfTheHeldOutThresholdRows() {
         LearnNormalTrainer.Split s = split();
         for (LearnNormalTrainer.Fitted f : new LearnNormalTrainer.Fitted[] {new LearnNormalTrainer(CONFIG).oneClassSvm(s),
