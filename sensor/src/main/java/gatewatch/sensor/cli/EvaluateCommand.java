@@ -42,6 +42,10 @@ import picocli.CommandLine.Spec;
  * and counts each connection's verdict under its truth label, per capture and over all of them
  * ({@link CaptureEvaluator}; docs/TRUTH.md).
  *
+ * <p>With {@code --compare-baselines --train FILE...}: trains its own ensemble on the training files
+ * and compares the learn-normal models (isolation forest, one-class SVM, autoencoder) alone and in
+ * the ensemble on the {@code --test} files ({@link BaselineComparisonRun}).
+ *
  * <p>Without {@code --model} the bundled model is used. Errors as in {@link TrainCommand}.
  */
 @Command(name = "evaluate", mixinStandardHelpOptions = true,
