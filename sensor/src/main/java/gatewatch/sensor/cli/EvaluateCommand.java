@@ -42,6 +42,10 @@ import picocli.CommandLine.Spec;
  * and counts each connection's verdict under its truth label, per capture and over all of them
  * ({@link CaptureEvaluator}; docs/TRUTH.md).
  *
+ * <p>With {@code --compare-baselines --train FILE...}: trains its own ensemble on the training files
+ * and compares the learn-normal models (isolation forest, one-class SVM, autoencoder) alone and in
+ * the ensemble on the {@code --test} files ({@link BaselineComparisonRun}).
+ *
  * <p>Without {@code --model} the bundled model is used. Errors as in {@link TrainCommand}.
  */
 @Command(name = "evaluate", mixinStandardHelpOptions = true,
@@ -82,6 +86,13 @@ public class EvaluateCommand implements Callable<Integer> {
     @Option(names = "--skip-unknown-symbols", description = "Skip (and count) rows with an unknown protocol, service or flag.")
     boolean skipUnknownSymbols;
 
+    @Option(names = "--compare-baselines",
+            description = "With --test and --train: train the ensemble on the --train files, fit the learn-normal models (isolation forest, one-class SVM, autoencoder) on their normal rows, and compare them alone and in the ensemble on the --test files.")
+    boolean compareBaselines;
+
+    @Option(names = "--train", arity = "1..*", paramLabel = "FILE", description = "With --compare-baselines: labelled training files.")
+    List<Path> train;
+
     @Mixin
     DebugOption debug;
 
@@ -99,10 +110,14 @@ public class EvaluateCommand implements Callable<Integer> {
         if (truth != null || siteBaseline != null) {
             throw new UsageException("--truth and --site-baseline go with --capture");
         }
+        if (compareBaselines != (train != null)) {
+            throw new UsageException("--compare-baselines and --train go together");
+        }
+        if (compareBaselines) {
+            return BaselineComparisonRun.run(spec, this::loader, train, test, model != null || report != null || json);
+        }
         Ensemble ensemble = Models.load(model);
-        AttackTaxonomy taxonomy = attackTypes == null ? AttackTaxonomy.builtIn() : AttackTaxonomy.builtIn().withFile(attackTypes);
-        KddLoader loader = new KddLoader(taxonomy, skipUnknownSymbols ? UnknownSymbolPolicy.SKIP : UnknownSymbolPolicy.FAIL);
-        LabelledData data = loader.load(test).data();
+        LabelledData data = loader().load(test).data();
         if (data.size() == 0) {
             throw new ParameterException(spec.commandLine(), "no rows in " + test);
         }
@@ -126,6 +141,11 @@ public class EvaluateCommand implements Callable<Integer> {
         }
         o.flush();
         return 0;
+    }
+
+    private KddLoader loader() throws IOException {
+        AttackTaxonomy taxonomy = attackTypes == null ? AttackTaxonomy.builtIn() : AttackTaxonomy.builtIn().withFile(attackTypes);
+        return new KddLoader(taxonomy, skipUnknownSymbols ? UnknownSymbolPolicy.SKIP : UnknownSymbolPolicy.FAIL);
     }
 
     private int captures() throws IOException {
