@@ -3,6 +3,7 @@ package gatewatch.features.window;
 import gatewatch.features.conn.ConnectionSummary;
 import gatewatch.features.kdd.KddFeature;
 import gatewatch.features.kdd.KddFlag;
+import gatewatch.features.kdd.ProtocolType;
 import gatewatch.features.kdd.Service;
 import java.util.EnumSet;
 import java.util.HashSet;
@@ -63,7 +64,7 @@ final class ReferenceWindows {
                 serr += SYN_ERRORS.contains(o.kddFlag()) ? 1 : 0;
                 rerr += REJ_ERRORS.contains(o.kddFlag()) ? 1 : 0;
                 same += sameSrv ? 1 : 0;
-                samePort += o.origPort() == cur.origPort() ? 1 : 0;
+                samePort += sourcePort(o).equals(sourcePort(cur)) ? 1 : 0;
                 servicesOfHost.add(serviceIdentity(o));
             }
             if (sameSrv) {
@@ -90,6 +91,11 @@ final class ReferenceWindows {
     /** Same named service; for private/other also the same protocol and responder port. */
     static boolean sameService(ConnectionSummary a, ConnectionSummary b) {
         return Objects.equals(serviceIdentity(a), serviceIdentity(b));
+    }
+
+    /** Bro's typed port: protocol and port; an ICMP message's "port" is its type. */
+    private static List<Integer> sourcePort(ConnectionSummary c) {
+        return List.of(c.ipProtocol(), c.protocol() == ProtocolType.ICMP ? c.icmpType() : c.origPort());
     }
 
     private static Object serviceIdentity(ConnectionSummary c) {

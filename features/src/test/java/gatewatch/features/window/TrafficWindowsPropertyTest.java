@@ -157,7 +157,8 @@ class TrafficWindowsPropertyTest {
             ConnectionSummary c;
             int kind = rnd.nextInt(10);
             if (kind == 0) {
-                c = Synthetic.of(t, t, src, 0, dst, 0, 1, rnd.nextBoolean() ? Service.ECO_I : Service.ECR_I, KddFlag.SF);
+                Service icmp = rnd.nextBoolean() ? Service.ECO_I : Service.ECR_I;
+                c = Synthetic.withIcmpType(Synthetic.of(t, t, src, 0, dst, 0, 1, icmp, KddFlag.SF), Synthetic.icmpType(icmp));
             } else {
                 int port = kind < 5 ? NAMED_PORTS[rnd.nextInt(NAMED_PORTS.length)] : PORT_KEYED[rnd.nextInt(PORT_KEYED.length)];
                 int proto = rnd.nextInt(6) == 0 ? 17 : 6;

@@ -213,6 +213,29 @@ class TrafficWindowsTest {
     }
 
     @Test
+    void anIcmpMessagesSourcePortIsItsTypeAsBroWritesIt() {
+        // Host 1 pings host 2 and answers host 2's pings: host 1 receives echo replies and
+        // echo requests. Each type is its own "source port", as in the KDD rows where
+        // dst_host_same_src_port_rate equals dst_host_same_srv_rate for ICMP.
+        ConnectionRecord r = Stage.inReportOrder().accept(
+                icmp(1.0, 2, 1, Service.ECR_I), icmp(2.0, 2, 1, Service.ECO_I),
+                icmp(3.0, 2, 1, Service.ECR_I), icmp(4.0, 2, 1, Service.ECO_I)).last();
+        assertThat(f(r, DST_HOST_COUNT)).isEqualTo(4);
+        assertThat(f(r, DST_HOST_SAME_SRV_RATE)).isEqualTo(0.5);
+        assertThat(f(r, DST_HOST_SAME_SRC_PORT_RATE)).isEqualTo(0.5);
+    }
+
+    @Test
+    void aSourcePortIsTypedByProtocol() {
+        // An echo request (type 8) is not "from port 8" of TCP, nor is a TCP port a UDP port.
+        ConnectionRecord r = Stage.inReportOrder().accept(
+                tcp(1.0, 1, 8, 1, 80, KddFlag.SF), icmp(1.5, 1, 1, Service.ECO_I),
+                Synthetic.of(nanos(2.0), nanos(2.0), 1, 8, 1, 53, 17, Service.DOMAIN_U, KddFlag.SF)).last();
+        assertThat(f(r, DST_HOST_COUNT)).isEqualTo(3);
+        assertThat(f(r, DST_HOST_SAME_SRC_PORT_RATE)).isEqualTo(KddRate.of(1, 3));
+    }
+
+    @Test
     void connectionsReportedOutOfOrderArePlacedByStartTime() {
         Stage stage = new Stage(WindowConfig.startOrder());
         ConnectionSummary early = Synthetic.endingAt(tcp(100, 1, 40000, 1, 80, KddFlag.S0), nanos(100));
