@@ -196,10 +196,7 @@ public final class ConnectionTracker {
         if (!v.hasFlag(PacketView.TCP_SYN) || v.hasFlag(PacketView.TCP_ACK) || v.hasFlag(PacketView.TCP_RST)) {
             return false;
         }
-        EndpointState o = c.orig.state;
-        EndpointState r = c.resp.state;
-        return o == EndpointState.RESET || r == EndpointState.RESET
-                || (o == EndpointState.CLOSED && r == EndpointState.CLOSED);
+        return c.ended();
     }
 
     private static void udpPacket(Connection c, boolean isOrig, PacketView v) {
@@ -250,12 +247,11 @@ public final class ConnectionTracker {
         if (c.ipProtocol != PacketView.PROTO_TCP) {
             return TimeoutClass.UDP;
         }
-        EndpointState o = c.orig.state;
-        EndpointState r = c.resp.state;
-        if (o == EndpointState.RESET || r == EndpointState.RESET
-                || (o == EndpointState.CLOSED && r == EndpointState.CLOSED)) {
+        if (c.ended()) {
             return TimeoutClass.TCP_CLOSED;
         }
+        EndpointState o = c.orig.state;
+        EndpointState r = c.resp.state;
         if ((o == EndpointState.SYN_SENT || o == EndpointState.SYN_ACK_SENT) && r == EndpointState.INACTIVE) {
             return TimeoutClass.TCP_ATTEMPT;
         }

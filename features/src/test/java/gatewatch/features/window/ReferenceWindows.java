@@ -61,7 +61,7 @@ final class ReferenceWindows {
             boolean sameSrv = sameService(o, cur);
             if (sameHost) {
                 count++;
-                serr += SYN_ERRORS.contains(o.kddFlag()) ? 1 : 0;
+                serr += synError(o) ? 1 : 0;
                 rerr += REJ_ERRORS.contains(o.kddFlag()) ? 1 : 0;
                 same += sameSrv ? 1 : 0;
                 samePort += sourcePort(o).equals(sourcePort(cur)) ? 1 : 0;
@@ -69,7 +69,7 @@ final class ReferenceWindows {
             }
             if (sameSrv) {
                 srvCount++;
-                srvSerr += SYN_ERRORS.contains(o.kddFlag()) ? 1 : 0;
+                srvSerr += synError(o) ? 1 : 0;
                 srvRerr += REJ_ERRORS.contains(o.kddFlag()) ? 1 : 0;
                 hostsOfService.add(o.respAddress());
             }
@@ -86,6 +86,12 @@ final class ReferenceWindows {
         if (c.hasSameSrcPort()) {
             v[c.sameSrcPortRate()] = KddRate.of(samePort, count);
         }
+    }
+
+    /** A SYN-error flag, unless the connection was cut off by the end after its handshake completed. */
+    private static boolean synError(ConnectionSummary c) {
+        boolean cutOff = c.openAtEnd() && (c.history().contains("A") || c.history().contains("D"));
+        return SYN_ERRORS.contains(c.kddFlag()) && !cutOff;
     }
 
     /** Same named service; for private/other also the same protocol and responder port. */

@@ -62,7 +62,17 @@ final class Synthetic {
         return new ConnectionSummary(c.startNanos(), end, c.origAddress(), c.origPort(), c.respAddress(), c.respPort(),
                 c.ipProtocol(), c.protocol(), c.service(), c.zeekState(), c.kddFlag(), c.history(), c.origBytes(),
                 c.respBytes(), c.origPackets(), c.respPackets(), c.origIpBytes(), c.respIpBytes(), c.missedBytes(),
-                c.land(), c.wrongFragments(), c.urgentPackets(), c.finishReason(), c.icmpType(), c.icmpCode());
+                c.land(), c.wrongFragments(), c.urgentPackets(), c.finishReason(), c.icmpType(), c.icmpCode(),
+                c.openAtEnd());
+    }
+
+    /** The same connection, flushed at the end of input while still open, with the given history. */
+    static ConnectionSummary openAtEnd(ConnectionSummary c, String history) {
+        return new ConnectionSummary(c.startNanos(), c.endNanos(), c.origAddress(), c.origPort(), c.respAddress(),
+                c.respPort(), c.ipProtocol(), c.protocol(), c.service(), c.zeekState(), c.kddFlag(), history,
+                c.origBytes(), c.respBytes(), c.origPackets(), c.respPackets(), c.origIpBytes(), c.respIpBytes(),
+                c.missedBytes(), c.land(), c.wrongFragments(), c.urgentPackets(), FinishReason.FLUSHED, c.icmpType(),
+                c.icmpCode(), true);
     }
 
     static long nanos(double seconds) {

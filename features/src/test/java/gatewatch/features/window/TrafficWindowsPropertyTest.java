@@ -164,6 +164,10 @@ class TrafficWindowsPropertyTest {
                 int proto = rnd.nextInt(6) == 0 ? 17 : 6;
                 Service svc = proto == 6 ? ServiceTable.tcp(port) : ServiceTable.udp(port);
                 c = Synthetic.of(t, t, src, 40000 + rnd.nextInt(srcPorts), dst, port, proto, svc, FLAGS[rnd.nextInt(FLAGS.length)]);
+                if (rnd.nextInt(8) == 0) {
+                    // Flushed while open: cut off after its handshake, or an attempt nobody answered.
+                    c = Synthetic.openAtEnd(c, rnd.nextBoolean() ? "ShADad" : "S");
+                }
             }
             long delay = maxDelay == 0 ? 0 : rnd.nextLong(maxDelay + 1);
             cs.add(Synthetic.endingAt(c, t + rnd.nextLong(delay + 1)));

@@ -236,6 +236,30 @@ class TrafficWindowsTest {
     }
 
     @Test
+    void anEstablishedConnectionOpenAtTheEndRaisesNoErrorRate() {
+        // Cut off by the end of the capture: S1 only because its close was not seen.
+        ConnectionSummary cut = Synthetic.openAtEnd(tcp(1.0, 1, 40000, 1, 80, KddFlag.S1), "ShADad");
+        List<ConnectionRecord> out = Stage.inReportOrder().accept(cut, tcp(1.5, 1, 40001, 1, 80, KddFlag.SF)).flush();
+        for (ConnectionRecord r : out) {
+            assertThat(f(r, SERROR_RATE)).isZero();
+            assertThat(f(r, SRV_SERROR_RATE)).isZero();
+            assertThat(f(r, DST_HOST_SERROR_RATE)).isZero();
+            assertThat(f(r, DST_HOST_SRV_SERROR_RATE)).isZero();
+        }
+        assertThat(out.getFirst().conn().kddFlag()).isEqualTo(KddFlag.S1);
+    }
+
+    @Test
+    void anUnansweredAttemptOpenAtTheEndIsStillASynError() {
+        // A SYN flood that the capture cuts off within the attempt timeout: every S0 is flushed.
+        ConnectionSummary s0 = Synthetic.openAtEnd(tcp(1.0, 1, 40000, 1, 80, KddFlag.S0), "S");
+        ConnectionSummary halfOpen = Synthetic.openAtEnd(tcp(1.1, 2, 40000, 1, 80, KddFlag.S1), "Sh");
+        ConnectionRecord r = Stage.inReportOrder().accept(s0, halfOpen, tcp(1.5, 1, 40001, 1, 80, KddFlag.SF)).last();
+        assertThat(f(r, SERROR_RATE)).isEqualTo(KddRate.of(2, 3));
+        assertThat(f(r, DST_HOST_SERROR_RATE)).isEqualTo(KddRate.of(2, 3));
+    }
+
+    @Test
     void connectionsReportedOutOfOrderArePlacedByStartTime() {
         Stage stage = new Stage(WindowConfig.startOrder());
         ConnectionSummary early = Synthetic.endingAt(tcp(100, 1, 40000, 1, 80, KddFlag.S0), nanos(100));

@@ -62,6 +62,7 @@ class FeaturesCommandTest {
         assertThat(first.get("service").asText()).isEqualTo("private");
         assertThat(first.get("start").decimalValue().scale()).isEqualTo(6);
         assertThat(first.has("dst_host_srv_rerror_rate")).isTrue();
+        assertThat(first.get("open_at_end").isBoolean()).isTrue();
     }
 
     @Test
