@@ -130,6 +130,20 @@ public final class ServiceTable {
         return origPort == 20 ? Service.FTP_DATA : unnamed(respPort);
     }
 
+    /**
+     * Whether a TCP port is where a server listens, for orienting a connection picked up mid-stream
+     * (Zeek's {@code likely_server_ports}): a port with a KDD service name, or an {@code other}
+     * port (below 1024, or a registered service port). Not 20: an active-mode FTP data connection
+     * is opened by the server from port 20, so port 20 is the originator's.
+     */
+    public static boolean isLikelyServerPort(int port) {
+        int p = port & 0xffff;
+        if (p == 20) {
+            return false;
+        }
+        return TCP[p] != null || UNNAMED[p] == Service.OTHER;
+    }
+
     /** The service of a UDP flow to {@code port} on the responder. */
     public static Service udp(int port) {
         Service s = UDP[port & 0xffff];
