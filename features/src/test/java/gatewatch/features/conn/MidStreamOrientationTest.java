@@ -71,7 +71,7 @@ class MidStreamOrientationTest {
                 .at(0, Frames.tcp("10.0.0.2", 50000, "10.0.0.1", 40000).flags(PSH | ACK).seq(1).ack(1).payloadLength(10))
                 .only();
         assertThat(c.origPort()).isEqualTo(50000);
-        assertThat(c.service()).isEqualTo(Service.PRIVATE);
+        assertThat(c.service()).isEqualTo(Service.OTHER);
     }
 
     @Test
