@@ -88,6 +88,21 @@ public final class Connection {
         resp = tmp;
     }
 
+    /**
+     * Whether the connection has ended by itself: a TCP connection reset by either side or closed
+     * by both (what Zeek's reuse rule and the close linger treat as over); an ICMP message at once.
+     * A UDP flow never does: only its idle timeout ends it.
+     */
+    boolean ended() {
+        if (ipProtocol == 6) {
+            EndpointState o = orig.state;
+            EndpointState r = resp.state;
+            return o == EndpointState.RESET || r == EndpointState.RESET
+                    || (o == EndpointState.CLOSED && r == EndpointState.CLOSED);
+        }
+        return protocol == ProtocolType.ICMP;
+    }
+
     /** The {@link PayloadObserver}'s word for this connection (see the field). */
     public int observerState() { return observerState; }
 

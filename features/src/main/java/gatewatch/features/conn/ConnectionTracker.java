@@ -176,13 +176,30 @@ public final class ConnectionTracker {
         c.origIsA = senderIsA;
         boolean synAck = v.isTcp() && (v.tcpFlags() & (PacketView.TCP_SYN | PacketView.TCP_ACK | PacketView.TCP_FIN
                 | PacketView.TCP_RST)) == (PacketView.TCP_SYN | PacketView.TCP_ACK);
-        if (synAck) {
-            // The first packet answers a SYN we did not see: its receiver opened the connection.
+        if (synAck || (v.isTcp() && !v.hasFlag(PacketView.TCP_SYN) && senderLooksLikeServer(v))) {
+            // The first packet answers a SYN we did not see, or comes from a server's port in a
+            // connection picked up mid-stream: its receiver opened the connection.
             c.origIsA = !senderIsA;
             c.history.flip();
         }
         int respPort = c.respPort();
         c.service = v.isTcp() ? ServiceTable.tcp(c.origPort(), respPort) : ServiceTable.udp(respPort);
+    }
+
+    /**
+     * Zeek's guess of the responder of a TCP connection whose first packet seen is not a SYN
+     * ({@code TCPAnalyzer::WantConnection}): the sender is the server when its port is a likely
+     * server port and the receiver's is not, or when both are and the sender's is the lower. So a
+     * session whose server spoke first in the capture (an FTP banner, an HTTP response) is
+     * oriented client to server and gets its service, not the client's ephemeral port's.
+     */
+    private static boolean senderLooksLikeServer(PacketView v) {
+        int src = v.srcPort();
+        int dst = v.dstPort();
+        if (!ServiceTable.isLikelyServerPort(src)) {
+            return false;
+        }
+        return !ServiceTable.isLikelyServerPort(dst) || dst > src;
     }
 
     /** ICMPv6 types of neighbour discovery (RFC 4861, 3122), multicast listener discovery (RFC 2710, 3810) and multicast router discovery (RFC 4286). */
@@ -196,10 +213,7 @@ public final class ConnectionTracker {
         if (!v.hasFlag(PacketView.TCP_SYN) || v.hasFlag(PacketView.TCP_ACK) || v.hasFlag(PacketView.TCP_RST)) {
             return false;
         }
-        EndpointState o = c.orig.state;
-        EndpointState r = c.resp.state;
-        return o == EndpointState.RESET || r == EndpointState.RESET
-                || (o == EndpointState.CLOSED && r == EndpointState.CLOSED);
+        return c.ended();
     }
 
     private static void udpPacket(Connection c, boolean isOrig, PacketView v) {
@@ -250,12 +264,11 @@ public final class ConnectionTracker {
         if (c.ipProtocol != PacketView.PROTO_TCP) {
             return TimeoutClass.UDP;
         }
-        EndpointState o = c.orig.state;
-        EndpointState r = c.resp.state;
-        if (o == EndpointState.RESET || r == EndpointState.RESET
-                || (o == EndpointState.CLOSED && r == EndpointState.CLOSED)) {
+        if (c.ended()) {
             return TimeoutClass.TCP_CLOSED;
         }
+        EndpointState o = c.orig.state;
+        EndpointState r = c.resp.state;
         if ((o == EndpointState.SYN_SENT || o == EndpointState.SYN_ACK_SENT) && r == EndpointState.INACTIVE) {
             return TimeoutClass.TCP_ATTEMPT;
         }

@@ -6,9 +6,12 @@ package gatewatch.features.kdd;
  *
  * <p>Ports come from the IANA assignments that the 1998 DARPA services used; KDD names that
  * carry a port ({@code http_443}, {@code http_2784}, {@code http_8001}) take that port. A port
- * with no KDD name is {@code other} when it is a well-known port (below 1024) or a widely
- * registered service port, and {@code private} otherwise — ephemeral and unregistered high ports,
- * which is where scans of random ports and peer-to-peer traffic land.
+ * with no KDD name is {@code private} below 1024 and {@code other} from 1024 up, as the KDD data
+ * shows: {@code neptune} floods every port from 1 to about 1024 (each named low service has
+ * 92–197 of its rows, no service above 1024 has any) and 101,317 of its rows are
+ * {@code private} against 91 {@code other} (one port's worth), which is what the 966 unnamed
+ * ports below 1024 give; 1998's nmap (ports 1–1024 by default) has 99 TCP {@code private} rows
+ * and no {@code other}. See docs/FEATURES.md.
  *
  * <p>{@code harvest} and {@code pm_dump} are never produced: no port assignment for them could be
  * established, and a guess would put normal traffic under a rare attack-laden name.
@@ -20,9 +23,11 @@ public final class ServiceTable {
     private static final Service[] UNNAMED = new Service[65536];
 
     /**
-     * Registered high ports of services KDD has no name for. They are "other" rather than
-     * "private" because a known service answers there, not an ephemeral socket.
+     * Registered high ports where a server listens, for a service KDD has no name for: used only to
+     * orient a connection picked up mid-stream ({@link #isLikelyServerPort}); their service is
+     * {@code other} like every unnamed port from 1024 up.
      */
+    private static final boolean[] REGISTERED_HIGH = new boolean[65536];
     private static final int[] REGISTERED_HIGH_PORTS = {
         1080, 1194, 1433, 1434, 1521, 1701, 1723, 1812, 1813, 1900, 2049, 2082, 2083, 2181, 2375, 2376,
         3128, 3268, 3306, 3389, 3478, 3690, 4369, 4500, 5000, 5060, 5061, 5222, 5223, 5269, 5353, 5355,
@@ -71,7 +76,9 @@ public final class ServiceTable {
         tcp(Service.SQL_NET, 150);
         tcp(Service.VMNET, 175);
         tcp(Service.BGP, 179);
-        tcp(Service.IRC, 194, 6667);
+        // Not 194: neptune, which floods every port up to 1024, has no IRC row (and ~100 for each
+        // other named low port), so the extractor knew IRC by 6667 alone.
+        tcp(Service.IRC, 6667);
         tcp(Service.Z39_50, 210);
         tcp(Service.LDAP, 389);
         tcp(Service.NNSP, 433);
@@ -92,10 +99,10 @@ public final class ServiceTable {
             tcp(Service.X11, p);
         }
         for (int p = 0; p < UNNAMED.length; p++) {
-            UNNAMED[p] = p < 1024 ? Service.OTHER : Service.PRIVATE;
+            UNNAMED[p] = p < 1024 ? Service.PRIVATE : Service.OTHER;
         }
         for (int p : REGISTERED_HIGH_PORTS) {
-            UNNAMED[p] = Service.OTHER;
+            REGISTERED_HIGH[p] = true;
         }
         UDP[53] = Service.DOMAIN_U;
         UDP[69] = Service.TFTP_U;
@@ -128,6 +135,20 @@ public final class ServiceTable {
             return s;
         }
         return origPort == 20 ? Service.FTP_DATA : unnamed(respPort);
+    }
+
+    /**
+     * Whether a TCP port is where a server listens, for orienting a connection picked up mid-stream
+     * (Zeek's {@code likely_server_ports}): a port below 1024, a port with a KDD service name, or
+     * a registered service port. Not 20: an active-mode FTP data connection is opened by the server
+     * from port 20, so port 20 is the originator's.
+     */
+    public static boolean isLikelyServerPort(int port) {
+        int p = port & 0xffff;
+        if (p == 20) {
+            return false;
+        }
+        return p < 1024 || TCP[p] != null || REGISTERED_HIGH[p];
     }
 
     /** The service of a UDP flow to {@code port} on the responder. */

@@ -1,5 +1,6 @@
 package gatewatch.features.window;
 
+import gatewatch.features.conn.ConnectionSummary;
 import gatewatch.features.kdd.KddFlag;
 
 /**
@@ -31,6 +32,29 @@ public enum ErrorClass {
 
     public static ErrorClass of(KddFlag flag) {
         return BY_FLAG[flag.ordinal()];
+    }
+
+    /**
+     * The class a connection brings into the windows, its own row's and those of the connections
+     * after it: its flag's, except that a connection still open at the end of the input
+     * ({@link ConnectionSummary#openAtEnd()}) whose handshake had completed is no SYN error. Its S1,
+     * S2 or S3 says only that the close had not been seen yet when the capture or the sensor
+     * stopped. An unanswered attempt (S0, SH, or a SYN-ACK the originator never acknowledged) stays
+     * a SYN error: what makes it one, the missing answer, was already there, so a SYN flood that a
+     * short capture cuts off stays a flood. A RST or both FINs end a connection, so a REJ error is
+     * never open at the end.
+     */
+    public static ErrorClass of(ConnectionSummary c) {
+        ErrorClass e = of(c.kddFlag());
+        if (e == SYN && c.openAtEnd() && originatorAcknowledged(c.history())) {
+            return NONE;
+        }
+        return e;
+    }
+
+    /** The originator sent an ACK or data (history {@code A} or {@code D}): the handshake completed. */
+    private static boolean originatorAcknowledged(String history) {
+        return history.indexOf('A') >= 0 || history.indexOf('D') >= 0;
     }
 
     // A switch without default: a flag added to KddFlag must be classified here to compile.

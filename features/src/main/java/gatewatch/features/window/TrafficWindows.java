@@ -69,17 +69,17 @@ public final class TrafficWindows {
         advanceTime(conn.endNanos());
         IpAddress host = conn.respAddress();
         int service = ServiceKey.of(conn);
-        ErrorClass err = ErrorClass.of(conn.kddFlag());
+        ErrorClass err = ErrorClass.of(conn);
         if (conn.startNanos() <= due()) {
             // Already due: everything still waiting started after it, so it goes now.
-            place(conn, features, conn.startNanos(), host.hi(), host.lo(), service, conn.origPort(), err);
+            place(conn, features, conn.startNanos(), host.hi(), host.lo(), service, SourcePortKey.of(conn), err);
             return;
         }
         if (pending.isFull()) {
             counters.forced++;
             placeFirst();
         }
-        pending.offer(conn, features, arrivals++, host.hi(), host.lo(), service, conn.origPort(), err);
+        pending.offer(conn, features, arrivals++, host.hi(), host.lo(), service, SourcePortKey.of(conn), err);
     }
 
     /**

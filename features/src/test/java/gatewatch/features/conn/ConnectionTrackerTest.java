@@ -102,7 +102,7 @@ class ConnectionTrackerTest {
                 .at(0, Frames.udp("10.0.0.3", 53000, "10.0.0.4", 31337).payloadLength(30)).only();
         assertThat(c.zeekState()).isEqualTo(KddFlag.S0);
         assertThat(c.kddFlag()).isEqualTo(KddFlag.SF);
-        assertThat(c.service()).isEqualTo(Service.PRIVATE);
+        assertThat(c.service()).isEqualTo(Service.OTHER);
     }
 
     @Test

@@ -3,6 +3,7 @@ package gatewatch.features.window;
 import gatewatch.features.conn.ConnectionSummary;
 import gatewatch.features.kdd.KddFeature;
 import gatewatch.features.kdd.KddFlag;
+import gatewatch.features.kdd.ProtocolType;
 import gatewatch.features.kdd.Service;
 import java.util.EnumSet;
 import java.util.HashSet;
@@ -60,15 +61,15 @@ final class ReferenceWindows {
             boolean sameSrv = sameService(o, cur);
             if (sameHost) {
                 count++;
-                serr += SYN_ERRORS.contains(o.kddFlag()) ? 1 : 0;
+                serr += synError(o) ? 1 : 0;
                 rerr += REJ_ERRORS.contains(o.kddFlag()) ? 1 : 0;
                 same += sameSrv ? 1 : 0;
-                samePort += o.origPort() == cur.origPort() ? 1 : 0;
+                samePort += sourcePort(o).equals(sourcePort(cur)) ? 1 : 0;
                 servicesOfHost.add(serviceIdentity(o));
             }
             if (sameSrv) {
                 srvCount++;
-                srvSerr += SYN_ERRORS.contains(o.kddFlag()) ? 1 : 0;
+                srvSerr += synError(o) ? 1 : 0;
                 srvRerr += REJ_ERRORS.contains(o.kddFlag()) ? 1 : 0;
                 hostsOfService.add(o.respAddress());
             }
@@ -87,9 +88,20 @@ final class ReferenceWindows {
         }
     }
 
+    /** A SYN-error flag, unless the connection was cut off by the end after its handshake completed. */
+    private static boolean synError(ConnectionSummary c) {
+        boolean cutOff = c.openAtEnd() && (c.history().contains("A") || c.history().contains("D"));
+        return SYN_ERRORS.contains(c.kddFlag()) && !cutOff;
+    }
+
     /** Same named service; for private/other also the same protocol and responder port. */
     static boolean sameService(ConnectionSummary a, ConnectionSummary b) {
         return Objects.equals(serviceIdentity(a), serviceIdentity(b));
+    }
+
+    /** Bro's typed port: protocol and port; an ICMP message's "port" is its type. */
+    private static List<Integer> sourcePort(ConnectionSummary c) {
+        return List.of(c.ipProtocol(), c.protocol() == ProtocolType.ICMP ? c.icmpType() : c.origPort());
     }
 
     private static Object serviceIdentity(ConnectionSummary c) {

@@ -27,10 +27,27 @@ final class Synthetic {
         return of(start, start, src, srcPort, dst, dstPort, 6, ServiceTable.tcp(dstPort), flag);
     }
 
-    /** An ICMP message from {@code src} to {@code dst}. */
+    /** An ICMP message from {@code src} to {@code dst}, with the message type of its service. */
     static ConnectionSummary icmp(double startSeconds, int src, int dst, Service service) {
         long start = nanos(startSeconds);
-        return of(start, start, src, 0, dst, 0, 1, service, KddFlag.SF);
+        return withIcmpType(of(start, start, src, 0, dst, 0, 1, service, KddFlag.SF), icmpType(service));
+    }
+
+    static int icmpType(Service service) {
+        return switch (service) {
+            case ECO_I -> 8;
+            case ECR_I -> 0;
+            case TIM_I -> 11;
+            case RED_I -> 5;
+            default -> 3;
+        };
+    }
+
+    static ConnectionSummary withIcmpType(ConnectionSummary c, int type) {
+        return new ConnectionSummary(c.startNanos(), c.endNanos(), c.origAddress(), c.origPort(), c.respAddress(),
+                c.respPort(), c.ipProtocol(), c.protocol(), c.service(), c.zeekState(), c.kddFlag(), c.history(),
+                c.origBytes(), c.respBytes(), c.origPackets(), c.respPackets(), c.origIpBytes(), c.respIpBytes(),
+                c.missedBytes(), c.land(), c.wrongFragments(), c.urgentPackets(), c.finishReason(), type, 0);
     }
 
     static ConnectionSummary of(long start, long end, int src, int srcPort, int dst, int dstPort, int ipProtocol,
@@ -45,7 +62,17 @@ final class Synthetic {
         return new ConnectionSummary(c.startNanos(), end, c.origAddress(), c.origPort(), c.respAddress(), c.respPort(),
                 c.ipProtocol(), c.protocol(), c.service(), c.zeekState(), c.kddFlag(), c.history(), c.origBytes(),
                 c.respBytes(), c.origPackets(), c.respPackets(), c.origIpBytes(), c.respIpBytes(), c.missedBytes(),
-                c.land(), c.wrongFragments(), c.urgentPackets(), c.finishReason());
+                c.land(), c.wrongFragments(), c.urgentPackets(), c.finishReason(), c.icmpType(), c.icmpCode(),
+                c.openAtEnd());
+    }
+
+    /** The same connection, flushed at the end of input while still open, with the given history. */
+    static ConnectionSummary openAtEnd(ConnectionSummary c, String history) {
+        return new ConnectionSummary(c.startNanos(), c.endNanos(), c.origAddress(), c.origPort(), c.respAddress(),
+                c.respPort(), c.ipProtocol(), c.protocol(), c.service(), c.zeekState(), c.kddFlag(), history,
+                c.origBytes(), c.respBytes(), c.origPackets(), c.respPackets(), c.origIpBytes(), c.respIpBytes(),
+                c.missedBytes(), c.land(), c.wrongFragments(), c.urgentPackets(), FinishReason.FLUSHED, c.icmpType(),
+                c.icmpCode(), true);
     }
 
     static long nanos(double seconds) {

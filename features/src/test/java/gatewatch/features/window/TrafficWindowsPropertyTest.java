@@ -157,12 +157,17 @@ class TrafficWindowsPropertyTest {
             ConnectionSummary c;
             int kind = rnd.nextInt(10);
             if (kind == 0) {
-                c = Synthetic.of(t, t, src, 0, dst, 0, 1, rnd.nextBoolean() ? Service.ECO_I : Service.ECR_I, KddFlag.SF);
+                Service icmp = rnd.nextBoolean() ? Service.ECO_I : Service.ECR_I;
+                c = Synthetic.withIcmpType(Synthetic.of(t, t, src, 0, dst, 0, 1, icmp, KddFlag.SF), Synthetic.icmpType(icmp));
             } else {
                 int port = kind < 5 ? NAMED_PORTS[rnd.nextInt(NAMED_PORTS.length)] : PORT_KEYED[rnd.nextInt(PORT_KEYED.length)];
                 int proto = rnd.nextInt(6) == 0 ? 17 : 6;
                 Service svc = proto == 6 ? ServiceTable.tcp(port) : ServiceTable.udp(port);
                 c = Synthetic.of(t, t, src, 40000 + rnd.nextInt(srcPorts), dst, port, proto, svc, FLAGS[rnd.nextInt(FLAGS.length)]);
+                if (rnd.nextInt(8) == 0) {
+                    // Flushed while open: cut off after its handshake, or an attempt nobody answered.
+                    c = Synthetic.openAtEnd(c, rnd.nextBoolean() ? "ShADad" : "S");
+                }
             }
             long delay = maxDelay == 0 ? 0 : rnd.nextLong(maxDelay + 1);
             cs.add(Synthetic.endingAt(c, t + rnd.nextLong(delay + 1)));

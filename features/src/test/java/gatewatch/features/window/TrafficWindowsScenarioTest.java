@@ -111,4 +111,35 @@ class TrafficWindowsScenarioTest {
         assertThat(last.features().get(DST_HOST_SRV_COUNT)).isEqualTo(254);
         assertThat(last.features().get(DST_HOST_SRV_DIFF_HOST_RATE)).isEqualTo(1);
     }
+
+    @ParameterizedTest(name = "start order: {0}")
+    @ValueSource(booleans = {false, true})
+    void aBurstOfEchoRepliesIsASmurfByVolumeAndASlowPingIsNot(boolean startOrder) {
+        // smurf: 1,000 echo replies of 1,024 bytes in one second from many reflectors to one victim.
+        PipelineHarness h = harness(startOrder);
+        for (int i = 0; i < 1000; i++) {
+            h.at(10 + i / 1000.0, Frames.icmp("203.0.113." + (1 + i % 200), "10.0.0.9", 0, 0).icmpId(i).payloadLength(1024));
+        }
+        // A human-rate ping: one echo request and its reply a second, ten times, between two other hosts.
+        for (int i = 0; i < 10; i++) {
+            h.at(20 + i, Frames.icmp("10.0.0.5", "10.0.0.6", 8, 0).icmpId(i).payloadLength(56));
+            h.at(20.0005 + i, Frames.icmp("10.0.0.6", "10.0.0.5", 0, 0).icmpId(i).payloadLength(56));
+        }
+        List<ConnectionRecord> all = h.finish();
+
+        ConnectionRecord smurf = all.get(999);
+        assertThat(smurf.conn().service()).isEqualTo(Service.ECR_I);
+        assertThat(smurf.features().get(COUNT)).isEqualTo(511);
+        assertThat(smurf.features().get(SRV_COUNT)).isEqualTo(511);
+        assertThat(smurf.features().get(SAME_SRV_RATE)).isEqualTo(1);
+        assertThat(smurf.features().get(DST_HOST_COUNT)).isEqualTo(255);
+        // A reply a second is not a smurf: its 2-second window holds itself and the previous reply.
+        ConnectionRecord reply = all.getLast();
+        assertThat(reply.conn().service()).isEqualTo(Service.ECR_I);
+        assertThat(reply.features().get(COUNT)).isEqualTo(2);
+        assertThat(reply.features().get(SRV_COUNT)).isEqualTo(2);
+        // The pinger receives only replies: all of "the same source port" (type 0), as in 339 of
+        // the 345 normal ecr_i rows of the KDD data.
+        assertThat(reply.features().get(DST_HOST_SAME_SRC_PORT_RATE)).isEqualTo(1);
+    }
 }

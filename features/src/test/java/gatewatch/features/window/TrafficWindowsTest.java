@@ -213,6 +213,53 @@ class TrafficWindowsTest {
     }
 
     @Test
+    void anIcmpMessagesSourcePortIsItsTypeAsBroWritesIt() {
+        // Host 1 pings host 2 and answers host 2's pings: host 1 receives echo replies and
+        // echo requests. Each type is its own "source port", as in the KDD rows where
+        // dst_host_same_src_port_rate equals dst_host_same_srv_rate for ICMP.
+        ConnectionRecord r = Stage.inReportOrder().accept(
+                icmp(1.0, 2, 1, Service.ECR_I), icmp(2.0, 2, 1, Service.ECO_I),
+                icmp(3.0, 2, 1, Service.ECR_I), icmp(4.0, 2, 1, Service.ECO_I)).last();
+        assertThat(f(r, DST_HOST_COUNT)).isEqualTo(4);
+        assertThat(f(r, DST_HOST_SAME_SRV_RATE)).isEqualTo(0.5);
+        assertThat(f(r, DST_HOST_SAME_SRC_PORT_RATE)).isEqualTo(0.5);
+    }
+
+    @Test
+    void aSourcePortIsTypedByProtocol() {
+        // An echo request (type 8) is not "from port 8" of TCP, nor is a TCP port a UDP port.
+        ConnectionRecord r = Stage.inReportOrder().accept(
+                tcp(1.0, 1, 8, 1, 80, KddFlag.SF), icmp(1.5, 1, 1, Service.ECO_I),
+                Synthetic.of(nanos(2.0), nanos(2.0), 1, 8, 1, 53, 17, Service.DOMAIN_U, KddFlag.SF)).last();
+        assertThat(f(r, DST_HOST_COUNT)).isEqualTo(3);
+        assertThat(f(r, DST_HOST_SAME_SRC_PORT_RATE)).isEqualTo(KddRate.of(1, 3));
+    }
+
+    @Test
+    void anEstablishedConnectionOpenAtTheEndRaisesNoErrorRate() {
+        // Cut off by the end of the capture: S1 only because its close was not seen.
+        ConnectionSummary cut = Synthetic.openAtEnd(tcp(1.0, 1, 40000, 1, 80, KddFlag.S1), "ShADad");
+        List<ConnectionRecord> out = Stage.inReportOrder().accept(cut, tcp(1.5, 1, 40001, 1, 80, KddFlag.SF)).flush();
+        for (ConnectionRecord r : out) {
+            assertThat(f(r, SERROR_RATE)).isZero();
+            assertThat(f(r, SRV_SERROR_RATE)).isZero();
+            assertThat(f(r, DST_HOST_SERROR_RATE)).isZero();
+            assertThat(f(r, DST_HOST_SRV_SERROR_RATE)).isZero();
+        }
+        assertThat(out.getFirst().conn().kddFlag()).isEqualTo(KddFlag.S1);
+    }
+
+    @Test
+    void anUnansweredAttemptOpenAtTheEndIsStillASynError() {
+        // A SYN flood that the capture cuts off within the attempt timeout: every S0 is flushed.
+        ConnectionSummary s0 = Synthetic.openAtEnd(tcp(1.0, 1, 40000, 1, 80, KddFlag.S0), "S");
+        ConnectionSummary halfOpen = Synthetic.openAtEnd(tcp(1.1, 2, 40000, 1, 80, KddFlag.S1), "Sh");
+        ConnectionRecord r = Stage.inReportOrder().accept(s0, halfOpen, tcp(1.5, 1, 40001, 1, 80, KddFlag.SF)).last();
+        assertThat(f(r, SERROR_RATE)).isEqualTo(KddRate.of(2, 3));
+        assertThat(f(r, DST_HOST_SERROR_RATE)).isEqualTo(KddRate.of(2, 3));
+    }
+
+    @Test
     void connectionsReportedOutOfOrderArePlacedByStartTime() {
         Stage stage = new Stage(WindowConfig.startOrder());
         ConnectionSummary early = Synthetic.endingAt(tcp(100, 1, 40000, 1, 80, KddFlag.S0), nanos(100));

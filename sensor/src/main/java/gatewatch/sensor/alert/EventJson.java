@@ -111,6 +111,8 @@ public final class EventJson {
         j.name("pkts_toclient").number(c.respPackets());
         j.name("start").ascii(timestamp(c.startNanos()));
         j.name("end").ascii(timestamp(c.endNanos()));
+        // Still open when the capture ended or the sensor stopped: its flag is where it was cut off.
+        j.name("open_at_end").bool(c.openAtEnd());
         j.endObject();
         j.name("alert").startObject();
         j.name("category").ascii(verdict.category().externalName());

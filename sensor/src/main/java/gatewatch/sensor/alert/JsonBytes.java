@@ -100,6 +100,11 @@ final class JsonBytes {
         put((byte) '"');
     }
 
+    void bool(boolean v) {
+        comma();
+        putAscii(v ? "true" : "false");
+    }
+
     void number(long v) {
         comma();
         if (v < 0) {

@@ -21,7 +21,8 @@ import java.io.Writer;
 public final class JsonRecordWriter implements RecordWriter {
     /** The connection fields written before the features, in order; the scoring API ignores exactly these. */
     public static final java.util.List<String> CONNECTION_FIELDS = java.util.List.of(
-            "start", "end", "src_ip", "src_port", "dst_ip", "dst_port", "proto", "history", "flow_id", "community_id");
+            "start", "end", "src_ip", "src_port", "dst_ip", "dst_port", "proto", "history", "flow_id", "community_id",
+            "open_at_end");
 
     private final JsonGenerator gen;
     private final FeatureJson features = new FeatureJson();
@@ -52,6 +53,7 @@ public final class JsonRecordWriter implements RecordWriter {
             gen.writeStringField("history", c.history());
             gen.writeNumberField("flow_id", FlowId.of(c));
             gen.writeStringField("community_id", communityId.of(c));
+            gen.writeBooleanField("open_at_end", c.openAtEnd());
             features.write(gen, record.features());
             gen.writeEndObject();
             gen.writeRaw('\n');

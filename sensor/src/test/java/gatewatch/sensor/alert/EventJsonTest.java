@@ -55,6 +55,9 @@ class EventJsonTest {
         assertThat(flow.get("bytes_toserver").asLong()).isZero();
         assertThat(flow.get("pkts_toserver").asLong()).isEqualTo(1);
         assertThat(flow.get("start").asText()).isEqualTo("2023-11-14T22:13:20.123456Z");
+        // The input ended 2 ms after the SYN, within its attempt timeout: cut off, not timed out.
+        assertThat(flow.get("open_at_end").isBoolean()).isTrue();
+        assertThat(flow.get("open_at_end").asBoolean()).isTrue();
 
         JsonNode alert = j.get("alert");
         assertThat(alert.get("category").asText()).isEqualTo("dos");
@@ -98,6 +101,25 @@ class EventJsonTest {
         assertThat(alert.has("icmp_type")).isFalse();
         // A replay has no interface.
         assertThat(new ObjectMapper().readTree(new EventJson("gw-test").alert(r, v)).has("in_iface")).isFalse();
+    }
+
+    @Test
+    void aConnectionThatTimedOutIsNotOpenAtEnd() throws Exception {
+        List<ConnectionRecord> out = new ArrayList<>();
+        FeatureExtractor fx = new FeatureExtractor(FeatureExtractor.ExtractorConfig.defaults(), out::add);
+        long t0 = 1_700_000_000_000_000_000L;
+        byte[] syn = Frames.tcp("192.0.2.7", 40000, "10.1.1.80", 80).flags(Frames.SYN).seq(0).ethernet();
+        fx.onFrame(syn, 0, syn.length, syn.length, LinkType.ETHERNET, t0);
+        // 10 s later: the attempt has timed out (5 s) before the input ends.
+        byte[] ping = Frames.icmp("192.0.2.7", "10.1.1.80", 8, 0).ethernet();
+        fx.onFrame(ping, 0, ping.length, ping.length, LinkType.ETHERNET, t0 + 10_000_000_000L);
+        fx.finish();
+        Verdict v = new Verdict(Category.DOS, "neptune", 0.9, 0.6, List.of());
+        assertThat(out).hasSize(2);
+        for (ConnectionRecord r : out) {
+            JsonNode flow = new ObjectMapper().readTree(new EventJson("gw-test").alert(r, v)).get("flow");
+            assertThat(flow.get("open_at_end").asBoolean()).as(r.conn().toString()).isFalse();
+        }
     }
 
     @Test

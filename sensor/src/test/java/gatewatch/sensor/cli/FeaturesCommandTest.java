@@ -58,10 +58,11 @@ class FeaturesCommandTest {
         assertThat(lines).hasSize(5);
         var first = mapper.readTree(lines.getFirst());
         assertThat(first.get("proto").asText()).isEqualTo("tcp");
-        // The first connection is a passive-mode data connection to an unregistered high port.
-        assertThat(first.get("service").asText()).isEqualTo("private");
+        // The first connection is a passive-mode data connection to an unnamed high port.
+        assertThat(first.get("service").asText()).isEqualTo("other");
         assertThat(first.get("start").decimalValue().scale()).isEqualTo(6);
         assertThat(first.has("dst_host_srv_rerror_rate")).isTrue();
+        assertThat(first.get("open_at_end").isBoolean()).isTrue();
     }
 
     @Test
