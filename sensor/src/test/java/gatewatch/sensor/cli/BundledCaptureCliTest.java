@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import gatewatch.features.testing.BundledCapture;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
@@ -16,12 +17,13 @@ import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
 
 /**
- * The bundled capture (features test-jar) scored end to end by {@code evaluate --capture} with the
- * bundled model: the whole replay pipeline and the compiled ensemble, in every checkout (no
- * {@code ../shared}). The bounds leave room for a retrained model, not for a scorer that alerts on
- * nothing or on everything.
+ * The bundled capture (features test-jar) through the command line, in every checkout (no
+ * {@code ../shared}): {@code features} writes exactly the committed records, and
+ * {@code evaluate --capture} scores it end to end (the whole replay pipeline and the compiled
+ * ensemble of the bundled model). The scoring bounds leave room for a retrained model, not for a
+ * scorer that alerts on nothing or on everything.
  */
-class BundledCaptureScoringTest {
+class BundledCaptureCliTest {
     @TempDir
     static Path tmp;
 
@@ -47,6 +49,24 @@ class BundledCaptureScoringTest {
     private static int alerted(String label) {
         assertThat(LABELS).containsKey(label);
         return LABELS.get(label).get("alerted").asInt();
+    }
+
+    @Test
+    void featuresWritesTheExpectedRecords() throws Exception {
+        Path out = tmp.resolve("small-mix.data");
+        CliRun run = CliRun.of("features", "-o", out.toString(), BundledCapture.PCAP.copyTo(tmp).toString());
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(Files.readAllLines(out)).containsExactlyElementsOf(Files.readAllLines(BundledCapture.EXPECTED_KDD.copyTo(tmp)));
+    }
+
+    @Test
+    void featuresWithTruthLabelsEveryRecord() throws Exception {
+        Path out = tmp.resolve("small-mix.labelled");
+        CliRun run = CliRun.of("features", "--truth", BundledCapture.TRUTH.copyTo(tmp).toString(), "-o", out.toString(),
+                BundledCapture.PCAP.copyTo(tmp).toString());
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(Files.readAllLines(out)).hasSize(BundledCapture.CONNECTIONS)
+                .allSatisfy(row -> assertThat(row).matches(".*,[a-z_]+\\.$"));
     }
 
     @Test
