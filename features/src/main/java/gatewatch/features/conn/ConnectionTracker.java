@@ -70,14 +70,14 @@ public final class ConnectionTracker {
 
     /** Tracks one decoded packet (a {@link gatewatch.features.decode.DecodeStatus#PACKET} view). */
     public void onPacket(PacketView v) {
-        counters.packets++;
+        counters.countPacket();
         advanceTime(v.tsNanos());
         if (v.isIcmp()) {
             if (v.protocol() == PacketView.PROTO_ICMPV6 && isLinkControl(v.icmpType())) {
                 // IPv6's ARP and IGMP: neighbour discovery and multicast listener messages stay on
                 // the link and are not conversations between hosts, as ARP frames are not (the
                 // decoder skips those). Counted, not recorded.
-                counters.linkControl++;
+                counters.countLinkControl();
                 return;
             }
             icmpMessage(v);
@@ -168,7 +168,7 @@ public final class ConnectionTracker {
     }
 
     private void open(Connection c, PacketView v, boolean senderIsA) {
-        counters.created++;
+        counters.countCreated();
         c.protocol = ProtocolType.ofIpProtocol(v.protocol());
         c.startNanos = v.tsNanos();
         c.lastNanos = v.tsNanos();
@@ -255,8 +255,8 @@ public final class ConnectionTracker {
         c.orig.ipBytes = v.ipLength();
         c.orig.state = EndpointState.ESTABLISHED;
         c.wrongFragments = v.wrongFragments();
-        counters.created++;
-        counters.finished[FinishReason.SINGLE_PACKET.ordinal()]++;
+        counters.countCreated();
+        counters.countFinished(FinishReason.SINGLE_PACKET);
         listener.onConnection(c, FinishReason.SINGLE_PACKET);
     }
 
@@ -291,7 +291,7 @@ public final class ConnectionTracker {
 
     private void finish(Connection c, FinishReason reason) {
         expiry.unlink(c);
-        counters.finished[reason.ordinal()]++;
+        counters.countFinished(reason);
         listener.onConnection(c, reason);
         table.remove(c);
     }

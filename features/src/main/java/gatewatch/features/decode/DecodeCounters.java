@@ -1,75 +1,71 @@
 package gatewatch.features.decode;
 
+import gatewatch.features.counting.SingleWriterCounters;
+
 /**
  * Counts of what the decoder saw, by outcome and reason.
  *
- * <p>Written by the capture thread only (plain {@code long} arrays, no locks). Other threads may
- * read a slightly stale value; the sensor's metrics read them that way.
+ * <p>Written by the capture thread only; read by any thread, e.g. the sensor's metrics
+ * ({@link SingleWriterCounters}: no locks on the writer's path).
  */
 public final class DecodeCounters {
-    private final long[] malformed = new long[MalformedReason.values().length];
-    private final long[] skipped = new long[SkipReason.values().length];
-    private final long[] fragments = new long[FragmentCounter.values().length];
-    private long frames;
-    private long packets;
+    private static final int FRAMES = 0;
+    private static final int PACKETS = 1;
+
+    private final SingleWriterCounters totals = new SingleWriterCounters(2);
+    private final SingleWriterCounters malformed = new SingleWriterCounters(MalformedReason.values().length);
+    private final SingleWriterCounters skipped = new SingleWriterCounters(SkipReason.values().length);
+    private final SingleWriterCounters fragments = new SingleWriterCounters(FragmentCounter.values().length);
 
     void countFrame() {
-        frames++;
+        totals.increment(FRAMES);
     }
 
     void countPacket() {
-        packets++;
+        totals.increment(PACKETS);
     }
 
     void countMalformed(MalformedReason reason) {
-        malformed[reason.ordinal()]++;
+        malformed.increment(reason.ordinal());
     }
 
     void countSkipped(SkipReason reason) {
-        skipped[reason.ordinal()]++;
+        skipped.increment(reason.ordinal());
     }
 
     void countFragment(FragmentCounter counter) {
-        fragments[counter.ordinal()]++;
+        fragments.increment(counter.ordinal());
     }
 
     void countFragments(FragmentCounter counter, int n) {
-        fragments[counter.ordinal()] += n;
+        fragments.add(counter.ordinal(), n);
     }
 
     public long frames() {
-        return frames;
+        return totals.get(FRAMES);
     }
 
     public long packets() {
-        return packets;
+        return totals.get(PACKETS);
     }
 
     public long malformed(MalformedReason reason) {
-        return malformed[reason.ordinal()];
+        return malformed.get(reason.ordinal());
     }
 
     public long skipped(SkipReason reason) {
-        return skipped[reason.ordinal()];
+        return skipped.get(reason.ordinal());
     }
 
     public long fragments(FragmentCounter counter) {
-        return fragments[counter.ordinal()];
+        return fragments.get(counter.ordinal());
     }
 
     public long skippedTotal() {
-        long sum = 0;
-        for (long s : skipped) {
-            sum += s;
-        }
-        return sum;
+        return skipped.sum();
     }
 
     public long malformedTotal() {
-        long sum = 0;
-        for (long m : malformed) {
-            sum += m;
-        }
-        return sum;
+        return malformed.sum();
     }
 }

@@ -76,7 +76,7 @@ public final class TrafficWindows {
             return;
         }
         if (pending.isFull()) {
-            counters.forced++;
+            counters.countForced();
             placeFirst();
         }
         pending.offer(conn, features, arrivals++, host.hi(), host.lo(), service, SourcePortKey.of(conn), err);
@@ -141,8 +141,7 @@ public final class TrafficWindows {
             // increasing, and late connections keep the spacing of their arrival times even
             // when little else is placed in between.
             long at = Math.max(lastPlacement, due());
-            counters.late++;
-            counters.maxLatenessNanos = Math.max(counters.maxLatenessNanos, at - place);
+            counters.countLate(at - place);
             place = at;
         }
         lastPlacement = place;
@@ -150,7 +149,7 @@ public final class TrafficWindows {
         ring.write(seq, hi, lo, service, port, err, place);
         timeWindow.admit(seq, v);
         hostWindow.admit(seq, v);
-        counters.released++;
+        counters.countReleased();
         // The array was made for this connection (FeatureExtractor) and nothing writes to it after this.
         sink.accept(new ConnectionRecord(c, KddRecord.adopt(v)));
     }

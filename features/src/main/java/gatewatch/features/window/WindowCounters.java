@@ -1,18 +1,35 @@
 package gatewatch.features.window;
 
+import gatewatch.features.counting.SingleWriterCounters;
+
 /**
- * Counts of the window stage, for metrics. Written by the capture thread only; other threads
- * may read slightly stale values.
+ * Counts of the window stage, for metrics. Written by the capture thread only; read by any thread
+ * ({@link SingleWriterCounters}: no locks on the writer's path).
  */
 public final class WindowCounters {
-    long released;
-    long late;
-    long forced;
-    long maxLatenessNanos;
+    private static final int RELEASED = 0;
+    private static final int LATE = 1;
+    private static final int FORCED = 2;
+    private static final int MAX_LATENESS_NANOS = 3;
+
+    private final SingleWriterCounters counts = new SingleWriterCounters(4);
+
+    void countReleased() {
+        counts.increment(RELEASED);
+    }
+
+    void countForced() {
+        counts.increment(FORCED);
+    }
+
+    void countLate(long latenessNanos) {
+        counts.increment(LATE);
+        counts.max(MAX_LATENESS_NANOS, latenessNanos);
+    }
 
     /** Records emitted. */
     public long released() {
-        return released;
+        return counts.get(RELEASED);
     }
 
     /**
@@ -21,16 +38,16 @@ public final class WindowCounters {
      * latest placement and the due time (clock minus hold) instead of its start.
      */
     public long late() {
-        return late;
+        return counts.get(LATE);
     }
 
     /** Connections released before their hold ended because the buffer was full. */
     public long forced() {
-        return forced;
+        return counts.get(FORCED);
     }
 
     /** The largest gap between a late connection's start and where it was placed. */
     public long maxLatenessNanos() {
-        return maxLatenessNanos;
+        return counts.get(MAX_LATENESS_NANOS);
     }
 }

@@ -13,6 +13,7 @@ import gatewatch.features.kdd.KddFeature;
 import gatewatch.features.testing.Frames;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.StringJoiner;
 
 /**
  * Frames built in a test (or read from a capture) through the real decoder and tracker into a
@@ -26,13 +27,18 @@ final class ContentHarness {
             return v[f.ordinal()];
         }
 
-        /** Columns 10-22 as a KDD row would print them. */
+        /**
+         * The non-zero columns among 10-22 as {@code name=value}, in KDD order ({@code "hot=4 logged_in=1"}),
+         * so that an assertion says which field it expects and a failure names the field that differs.
+         */
         String content() {
-            StringBuilder sb = new StringBuilder();
+            StringJoiner named = new StringJoiner(" ");
             for (int i = KddFeature.HOT.ordinal(); i <= KddFeature.IS_GUEST_LOGIN.ordinal(); i++) {
-                sb.append(i == KddFeature.HOT.ordinal() ? "" : ",").append((long) v[i]);
+                if (v[i] != 0) {
+                    named.add(KddFeature.values()[i].kddName() + "=" + (long) v[i]);
+                }
             }
-            return sb.toString();
+            return named.toString();
         }
     }
 

@@ -23,7 +23,7 @@ class ServiceDialoguesTest {
                 .client("STOR .rhosts\r\n").server("150 Opening\r\n226 done\r\n")
                 .client("QUIT\r\n").server("221 bye\r\n").close();
         // hot: CWD, RETR, STOR (guest file commands) + .rhosts by a guest = 4; file creation; access file; guest
-        assertThat(content()).isEqualTo("4,0,1,0,0,0,0,1,0,1,0,0,1");
+        assertThat(content()).isEqualTo("hot=4 logged_in=1 num_file_creations=1 num_access_files=1 is_guest_login=1");
     }
 
     @Test
@@ -39,14 +39,14 @@ class ServiceDialoguesTest {
                 .client("RETR /etc/passwd\r\n").server("150 ok\r\n226 ok\r\n")
                 .client("SITE EXEC /bin/sh\r\n").server("200 ok\r\n").close();
         // the 530 answering LIST is not a login attempt; root: host login + hot; SITE EXEC hot
-        assertThat(content()).isEqualTo("2,2,1,0,0,0,0,0,0,1,0,1,0");
+        assertThat(content()).isEqualTo("hot=2 num_failed_logins=2 logged_in=1 num_access_files=1 is_host_login=1");
     }
 
     @Test
     void ftpAuthTlsStopsReading() {
         h.session(21).open().server("220 ready\r\n").client("AUTH TLS\r\n").server("234 go\r\n")
                 .client("USER x\r\n").server("230 ok\r\n").close();
-        assertThat(content()).isEqualTo("0,0,0,0,0,0,0,0,0,0,0,0,0");
+        assertThat(content()).isEmpty();
     }
 
     @Test
@@ -56,14 +56,14 @@ class ServiceDialoguesTest {
                 .client("PASS wrong\r\n").server("-ERR invalid password\r\n")
                 .client("APOP root c4c9334bac560ecc979e58001b3e22fb\r\n").server("+OK maildrop locked\r\n")
                 .client("RETR 1\r\n").server("+OK 120 octets\r\n-ERR is only text here\r\n.\r\n").close();
-        assertThat(content()).isEqualTo("1,1,1,0,0,0,0,0,0,0,0,1,0");
+        assertThat(content()).isEqualTo("hot=1 num_failed_logins=1 logged_in=1 is_host_login=1");
     }
 
     @Test
     void pop3StlsStopsReading() {
         h.session(110).open().server("+OK\r\n").client("STLS\r\n").server("+OK begin TLS\r\n")
                 .client("PASS x\r\n").server("-ERR\r\n").close();
-        assertThat(content()).isEqualTo("0,0,0,0,0,0,0,0,0,0,0,0,0");
+        assertThat(content()).isEmpty();
     }
 
     @Test
@@ -72,13 +72,13 @@ class ServiceDialoguesTest {
                 .client("a1 LOGIN guest x\r\n").server("a1 NO [AUTHENTICATIONFAILED] bad\r\n")
                 .client("a2 LOGIN \"guest\" y\r\n").server("* CAPABILITY IMAP4rev1\r\na2 OK LOGIN completed\r\n")
                 .client("a3 SELECT INBOX\r\n").server("a3 NO nope\r\n").close();
-        assertThat(content()).isEqualTo("0,1,1,0,0,0,0,0,0,0,0,0,1");
+        assertThat(content()).isEqualTo("num_failed_logins=1 logged_in=1 is_guest_login=1");
     }
 
     @Test
     void imapPreauth() {
         h.session(143).open().server("* PREAUTH IMAP4rev1 logged in\r\n").close();
-        assertThat(content()).isEqualTo("0,0,1,0,0,0,0,0,0,0,0,0,0");
+        assertThat(content()).isEqualTo("logged_in=1");
     }
 
     @Test
@@ -93,13 +93,13 @@ class ServiceDialoguesTest {
                 .client("DATA\r\n").server("354 go\r\n")
                 .client("RCPT TO:</etc/passwd>\r\ncat /etc/passwd\r\n.\r\n").server("250 queued\r\n")
                 .client("QUIT\r\n").server("221 bye\r\n").close();
-        assertThat(content()).isEqualTo("1,1,1,0,0,0,0,0,0,0,0,0,0");
+        assertThat(content()).isEqualTo("hot=1 num_failed_logins=1 logged_in=1");
     }
 
     @Test
     void smtpWithoutHelloIsNotLoggedIn() {
         h.session(25).open().server("220 mx\r\n").client("QUIT\r\n").server("221 bye\r\n").close();
-        assertThat(content()).isEqualTo("0,0,0,0,0,0,0,0,0,0,0,0,0");
+        assertThat(content()).isEmpty();
     }
 
     @Test
@@ -107,7 +107,7 @@ class ServiceDialoguesTest {
         h.session(80).open()
                 .client("GET /cgi-bin/phf?Qalias=x%0a/bin/cat%20/etc/passwd HTTP/1.0\r\n\r\n")
                 .server("HTTP/1.0 200 OK\r\n\r\nroot:x:0:0\r\n").close();
-        assertThat(content()).isEqualTo("1,0,1,0,0,0,0,0,0,1,0,0,0");
+        assertThat(content()).isEqualTo("hot=1 logged_in=1 num_access_files=1");
     }
 
     @Test
@@ -116,7 +116,7 @@ class ServiceDialoguesTest {
                 .client("GET /../../etc/hosts HTTP/1.1\r\nHost: x\r\n\r\n")
                 .client("GET /" + "/".repeat(200) + " HTTP/1.0\r\n\r\n")
                 .server("HTTP/1.1 200 OK\r\n\r\n").close();
-        assertThat(content()).isEqualTo("2,0,1,0,0,0,0,0,0,0,0,0,0");
+        assertThat(content()).isEqualTo("hot=2 logged_in=1");
     }
 
     @Test
@@ -128,13 +128,13 @@ class ServiceDialoguesTest {
                 .server("HTTP/1.1 401 Unauthorized\r\nContent-Length: 0\r\n\r\n")
                 .server("HTTP/1.1 401 Unauthorized\r\nContent-Length: 0\r\n\r\n")
                 .server("HTTP/1.1 200 OK\r\nContent-Length: 0\r\n\r\n").close();
-        assertThat(content()).isEqualTo("0,1,1,0,0,0,0,0,0,0,0,0,0");
+        assertThat(content()).isEqualTo("num_failed_logins=1 logged_in=1");
     }
 
     @Test
     void httpWithoutARequestIsNotLoggedIn() {
         h.session(80).open().server("HTTP/1.0 408 Request Timeout\r\n\r\n").close();
-        assertThat(content()).isEqualTo("0,0,0,0,0,0,0,0,0,0,0,0,0");
+        assertThat(content()).isEmpty();
     }
 
     @Test
@@ -142,19 +142,19 @@ class ServiceDialoguesTest {
         h.session(514).open().client("1022\0alice\0root\0cat /etc/passwd > /tmp/x; /bin/sh -i\0")
                 .server("\0").server("root:x:0:0::/:/bin/sh\r\n").close();
         // root: host login + hot, one root command; file creation, access file, shell
-        assertThat(content()).isEqualTo("1,0,1,0,0,0,1,1,1,1,0,1,0");
+        assertThat(content()).isEqualTo("hot=1 logged_in=1 num_root=1 num_file_creations=1 num_shells=1 num_access_files=1 is_host_login=1");
     }
 
     @Test
     void rshRefused() {
         h.session(514).open().client("0\0alice\0bob\0ls\0").server("\1Permission denied.\n").close();
-        assertThat(content()).isEqualTo("0,1,0,0,0,0,0,0,0,0,0,0,0");
+        assertThat(content()).isEqualTo("num_failed_logins=1");
     }
 
     @Test
     void rexecNamesTheUserSecond() {
         h.session(512).open().client("0\0guest\0pw\0ls /nothing\0").server("\0")
                 .server("ls: /nothing: not found\n").close();
-        assertThat(content()).isEqualTo("0,0,1,1,0,0,0,0,0,0,0,0,1");
+        assertThat(content()).isEqualTo("logged_in=1 num_compromised=1 is_guest_login=1");
     }
 }

@@ -39,7 +39,7 @@ class TelnetDialogueTest {
                 .client("exit\r\n").close();
         ContentHarness.Finished r = h.only();
         // hot: cd /etc, gcc, ./x; compromised: Jumping to address, not found
-        assertThat(r.content()).isEqualTo("3,0,1,2,0,0,0,1,1,1,0,0,0");
+        assertThat(r.content()).isEqualTo("hot=3 logged_in=1 num_compromised=2 num_file_creations=1 num_shells=1 num_access_files=1");
     }
 
     @Test
@@ -48,7 +48,7 @@ class TelnetDialogueTest {
                 .server("login: ").client("root\r\n").server("Password:").client("a\r\n")
                 .server("\r\nLogin incorrect\r\nlogin: ").client("root\r\n").server("Password:").client("b\r\n")
                 .server("\r\nLogin incorrect\r\nlogin: ").close();
-        assertThat(h.only().content()).isEqualTo("0,2,0,0,0,0,0,0,0,0,0,0,0");
+        assertThat(h.only().content()).isEqualTo("num_failed_logins=2");
     }
 
     @Test
@@ -61,7 +61,7 @@ class TelnetDialogueTest {
     void rootLoginIsAHostLoginWithARootShell() {
         loggedIn("root", "# ").client("ls\r\n").server("a b\r\n# ").client("id\r\n").close();
         // hot 1 (hot id), root_shell, num_root 2, is_host_login
-        assertThat(h.only().content()).isEqualTo("1,0,1,0,1,0,2,0,0,0,0,1,0");
+        assertThat(h.only().content()).isEqualTo("hot=1 logged_in=1 root_shell=1 num_root=2 is_host_login=1");
     }
 
     @Test
@@ -81,7 +81,7 @@ class TelnetDialogueTest {
     void failedSuIsNotARootShellNorAFailedLogin() {
         loggedIn("dave", "$ ").client("su root\r\n").server("Password:").client("x\r\n")
                 .server("\r\nSorry\r\n$ ").client("ls\r\n").close();
-        assertThat(h.only().content()).isEqualTo("0,0,1,0,0,1,0,0,0,0,0,0,0");
+        assertThat(h.only().content()).isEqualTo("logged_in=1 su_attempted=1");
     }
 
     @Test
@@ -110,20 +110,20 @@ class TelnetDialogueTest {
             s.server(String.valueOf(c));
         }
         s.close();
-        assertThat(h.only().content()).isEqualTo("1,0,1,0,0,0,0,0,0,0,0,0,0");
+        assertThat(h.only().content()).isEqualTo("hot=1 logged_in=1");
     }
 
     @Test
     void noLoginDialogueMeansNotLoggedIn() {
         h.session(23).open().server("Welcome\r\n").client("hello\r\n").close();
-        assertThat(h.only().content()).isEqualTo("0,0,0,0,0,0,0,0,0,0,0,0,0");
+        assertThat(h.only().content()).isEmpty();
     }
 
     @Test
     void commandsBeforeLoginDoNotCount() {
         h.session(23).open().server("login: ").client("cat /etc/passwd\r\n").server("Password:")
                 .client("x\r\n").server("Login incorrect\r\n").close();
-        assertThat(h.only().content()).isEqualTo("0,1,0,0,0,0,0,0,0,0,0,0,0");
+        assertThat(h.only().content()).isEqualTo("num_failed_logins=1");
     }
 
     @Test
@@ -131,13 +131,13 @@ class TelnetDialogueTest {
         h.session(513).open().client("\0alice\0root\0xterm/38400\0").server("\0")
                 .server("Last login: Mon\r\n# ").client("rm -rf /\r\n").close();
         // trusted by .rhosts: no password; root: host login, hot, root shell, one root command
-        assertThat(h.only().content()).isEqualTo("1,0,1,0,1,0,1,0,0,0,0,1,0");
+        assertThat(h.only().content()).isEqualTo("hot=1 logged_in=1 root_shell=1 num_root=1 is_host_login=1");
     }
 
     @Test
     void rloginWithPasswordFailure() {
         h.session(513).open().client("\0alice\0bob\0vt100/9600\0").server("\0")
                 .server("Password:").client("nope\r\n").server("Login incorrect\r\nlogin: ").close();
-        assertThat(h.only().content()).isEqualTo("0,1,0,0,0,0,0,0,0,0,0,0,0");
+        assertThat(h.only().content()).isEqualTo("num_failed_logins=1");
     }
 }

@@ -155,9 +155,7 @@ public final class LearnCommand implements Callable<Integer> {
         } catch (ConfigException e) {
             throw new UsageException(e.getMessage());
         }
-        CaptureSection defaults = SensorConfig.defaults().capture();
-        CaptureSection capture = new CaptureSection(iface, filter, defaults.snaplen(), defaults.promiscuous(),
-                defaults.bufferMib(), defaults.immediate(), defaults.timeoutMs());
+        CaptureSection capture = SensorConfig.defaults().capture().withIface(iface).withFilter(filter);
         try (LiveSource source = LiveSource.open(RunCommand.liveConfig(capture, iface))) {
             ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(
                     Thread.ofPlatform().daemon().name("learn-timer").factory());

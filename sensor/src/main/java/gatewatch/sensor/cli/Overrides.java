@@ -1,32 +1,35 @@
 package gatewatch.sensor.cli;
 
-import gatewatch.sensor.alert.AlertLimit;
-import gatewatch.sensor.config.CaptureSection;
-import gatewatch.sensor.config.MetricsSection;
 import gatewatch.sensor.config.SensorConfig;
-import gatewatch.sensor.config.SensorSection;
-import java.nio.file.Path;
 
 /** Command-line options win over the configuration file; each replaces one key. */
 final class Overrides {
     private Overrides() {
     }
 
-    static SensorConfig apply(SensorConfig c, String iface, String filter, Path alerts, Path records, String metricsListen,
-            String sensorName, AlertLimit alertLimit) {
-        CaptureSection cap = c.capture();
-        CaptureSection capture = new CaptureSection(iface != null ? iface : cap.iface(), filter != null ? filter : cap.filter(),
-                cap.snaplen(), cap.promiscuous(), cap.bufferMib(), cap.immediate(), cap.timeoutMs());
-        MetricsSection m = c.metrics();
-        MetricsSection metrics = metricsListen != null
-                ? m.withListen(metricsListen)
-                : m;
-        return new SensorConfig(
-                sensorName != null ? new SensorSection(sensorName, c.sensor().user()) : c.sensor(),
-                capture, c.connections(), c.pipeline(), c.detector(),
-                alerts != null ? c.alerts().withPath(alerts) : c.alerts(),
-                records != null ? c.records().withPath(records) : c.records(),
-                c.forwarders(), metrics, alertLimit != null ? c.alertLimit().with(alertLimit) : c.alertLimit(),
-                c.statsInterval());
+    static SensorConfig apply(SensorConfig c, String iface, String filter, String metricsListen, OutputOptions out) {
+        SensorConfig r = c;
+        if (iface != null) {
+            r = r.withCapture(r.capture().withIface(iface));
+        }
+        if (filter != null) {
+            r = r.withCapture(r.capture().withFilter(filter));
+        }
+        if (metricsListen != null) {
+            r = r.withMetrics(r.metrics().withListen(metricsListen));
+        }
+        if (out.sensorName != null) {
+            r = r.withSensor(r.sensor().withName(out.sensorName));
+        }
+        if (out.alerts != null) {
+            r = r.withAlerts(r.alerts().withPath(out.alerts));
+        }
+        if (out.records != null) {
+            r = r.withRecords(r.records().withPath(out.records));
+        }
+        if (out.alertLimit != null) {
+            r = r.withAlertLimit(r.alertLimit().with(out.alertLimit));
+        }
+        return r;
     }
 }

@@ -1,6 +1,5 @@
 package gatewatch.sensor.cli;
 
-import gatewatch.sensor.alert.AlertLimit;
 import gatewatch.detector.model.Ensemble;
 import gatewatch.sensor.alert.JsonLinesLog;
 import gatewatch.sensor.alert.LogFileConfig;
@@ -40,17 +39,11 @@ public final class ReplayCommand implements Callable<Integer> {
             description = "pcap or pcapng files, read in order as one stream; a directory stands for its capture files in the order of their first packet")
     List<Path> captures;
 
-    @Option(names = "--model", paramLabel = "FILE", description = "Model file (default: the bundled model).")
-    Path model;
+    @Mixin
+    ModelOptions modelOptions;
 
-    @Option(names = "--site-baseline", paramLabel = "FILE", description = "Site baseline from 'gatewatch learn' for the model.")
-    Path siteBaseline;
-
-    @Option(names = "--alerts", paramLabel = "FILE", description = "Append alerts (JSON lines) to FILE (default: standard output).")
-    Path alerts;
-
-    @Option(names = "--records", paramLabel = "FILE", description = "Write every connection with its verdict (JSON lines) to FILE.")
-    Path records;
+    @Mixin
+    OutputOptions output;
 
     @Option(names = "--summary-json", paramLabel = "FILE", description = "Write the summary as one JSON object to FILE.")
     Path summaryJson;
@@ -58,13 +51,6 @@ public final class ReplayCommand implements Callable<Integer> {
     @Option(names = "--speed", paramLabel = "max|realtime|Nx", defaultValue = "max",
             description = "max (default), realtime, or a multiple of real time such as 10x.")
     String speed;
-
-    @Option(names = "--sensor-name", paramLabel = "NAME", description = "The sensor field of every event (default: the host name).")
-    String sensorName;
-
-    @Option(names = "--alert-limit", paramLabel = "COUNT/DURATION|off", converter = AlertLimitConverter.class,
-            defaultValue = "100/60s", description = AlertLimitConverter.HELP + " Windows run in capture time.")
-    AlertLimit alertLimit;
 
     @Option(names = "--stats", description = "End the alert output with one stats event (event_type stats: frames, drops, malformed by reason, connections, alerts by category).")
     boolean stats;
@@ -83,13 +69,14 @@ public final class ReplayCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new UsageException(e.getMessage());
         }
-        Ensemble ensemble = Models.load(model, siteBaseline);
+        Ensemble ensemble = modelOptions.load(null, null);
         PrintWriter err = spec.commandLine().getErr();
         List<Path> files = CaptureInputs.expand(captures, err);
-        try (JsonLinesLog alertLog = alerts != null ? new JsonLinesLog(LogFileConfig.simple(alerts)) : null;
-                JsonLinesLog recordsLog = records != null ? new JsonLinesLog(LogFileConfig.simple(records)) : null;
-                OutputStream stdout = alerts == null ? new BufferedOutputStream(StandardOutput.unclosable(), 1 << 16) : null) {
-            Outputs outputs = new Outputs(alertLog, stdout, recordsLog, List.of(), SensorName.resolve(sensorName), alertLimit);
+        try (JsonLinesLog alertLog = output.alerts != null ? new JsonLinesLog(LogFileConfig.simple(output.alerts)) : null;
+                JsonLinesLog recordsLog = output.records != null ? new JsonLinesLog(LogFileConfig.simple(output.records)) : null;
+                OutputStream stdout = output.alerts == null ? new BufferedOutputStream(StandardOutput.unclosable(), 1 << 16) : null) {
+            Outputs outputs = new Outputs(alertLog, stdout, recordsLog, List.of(), SensorName.resolve(output.sensorName),
+                    output.alertLimitOrDefault());
             Pipeline pipeline = new Pipeline(PipelineSettings.defaults(), FullQueuePolicy.BLOCK, ensemble, outputs,
                     LatencyRecorder.NONE);
             if (stats) {

@@ -1,6 +1,5 @@
 package gatewatch.sensor.cli;
 
-import gatewatch.sensor.alert.AlertLimit;
 import gatewatch.detector.model.Ensemble;
 import gatewatch.sensor.capture.CaptureException;
 import gatewatch.sensor.capture.CaptureOpenException;
@@ -45,32 +44,18 @@ public final class RunCommand implements Callable<Integer> {
     @Option(names = {"-c", "--config"}, paramLabel = "FILE", description = "YAML configuration (see the example gatewatch.yaml).")
     Path configFile;
 
-    @Option(names = "--alerts", paramLabel = "FILE", description = "Alert log (overrides alerts.path).")
-    Path alerts;
-
-    @Option(names = "--records", paramLabel = "FILE", description = "Write every connection to FILE (overrides records.path).")
-    Path records;
-
-    @Option(names = "--model", paramLabel = "FILE", description = "Model file (overrides detector.model; default: the bundled model).")
-    Path model;
-
-    @Option(names = "--site-baseline", paramLabel = "FILE",
-            description = "Site baseline from 'gatewatch learn' (overrides detector.site_baseline).")
-    Path siteBaseline;
-
     @Option(names = "--metrics-listen", paramLabel = "HOST:PORT", description = "Metrics endpoint (overrides metrics.listen).")
     String metricsListen;
-
-    @Option(names = "--sensor-name", paramLabel = "NAME", description = "The sensor field of events (overrides sensor.name).")
-    String sensorName;
-
-    @Option(names = "--alert-limit", paramLabel = "COUNT/DURATION|off", converter = AlertLimitConverter.class,
-            description = AlertLimitConverter.HELP + " Overrides alert_limit.count and alert_limit.per.")
-    AlertLimit alertLimit;
 
     @Option(names = "--user", paramLabel = "USER", description = "Started as root: become USER, keeping no capability, once the"
             + " capture, the logs and the metrics port are open (overrides sensor.user; log directories must be writable by USER).")
     String user;
+
+    @Mixin
+    ModelOptions modelOptions;
+
+    @Mixin
+    OutputOptions output;
 
     @Mixin
     DebugOption debug;
@@ -85,8 +70,7 @@ public final class RunCommand implements Callable<Integer> {
         if (ifaceName == null || ifaceName.isBlank()) {
             throw new UsageException("no interface: give --interface IF or capture.interface in the configuration");
         }
-        Ensemble ensemble = Models.load(model != null ? model : config.detector().model(),
-                siteBaseline != null ? siteBaseline : config.detector().siteBaseline());
+        Ensemble ensemble = modelOptions.load(config.detector().model(), config.detector().siteBaseline());
         if (ensemble.site() != null) {
             LOG.info("site baseline: {} connections learned, threshold {}", ensemble.site().connections(),
                     String.format(java.util.Locale.ROOT, "%.4f", ensemble.site().threshold()));
@@ -174,7 +158,7 @@ public final class RunCommand implements Callable<Integer> {
             throw new UsageException(e.getMessage());
         }
         try {
-            return Overrides.apply(c, iface, filter, alerts, records, metricsListen, sensorName, alertLimit);
+            return Overrides.apply(c, iface, filter, metricsListen, output);
         } catch (ConfigException e) {
             throw new UsageException(e.getMessage());
         }

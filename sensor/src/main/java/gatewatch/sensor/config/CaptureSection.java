@@ -44,4 +44,12 @@ public record CaptureSection(
     static CaptureSection defaults() {
         return new CaptureSection(null, null, null, null, null, null, null);
     }
+
+    public CaptureSection withIface(String newIface) {
+        return new CaptureSection(newIface, filter, snaplen, promiscuous, bufferMib, immediate, timeoutMs);
+    }
+
+    public CaptureSection withFilter(String newFilter) {
+        return new CaptureSection(iface, newFilter, snaplen, promiscuous, bufferMib, immediate, timeoutMs);
+    }
 }

@@ -57,6 +57,39 @@ public record SensorConfig(
         this(sensor, capture, connections, pipeline, detector, alerts, records, forwarders, metrics, alertLimit, null);
     }
 
+    // Withers: each returns a copy with one section replaced (the command line's overrides), so
+    // that no caller rebuilds the eleven components by position.
+
+    public SensorConfig withSensor(SensorSection s) {
+        return new SensorConfig(s, capture, connections, pipeline, detector, alerts, records, forwarders, metrics,
+                alertLimit, statsInterval);
+    }
+
+    public SensorConfig withCapture(CaptureSection c) {
+        return new SensorConfig(sensor, c, connections, pipeline, detector, alerts, records, forwarders, metrics,
+                alertLimit, statsInterval);
+    }
+
+    public SensorConfig withAlerts(LogSection a) {
+        return new SensorConfig(sensor, capture, connections, pipeline, detector, a, records, forwarders, metrics,
+                alertLimit, statsInterval);
+    }
+
+    public SensorConfig withRecords(LogSection r) {
+        return new SensorConfig(sensor, capture, connections, pipeline, detector, alerts, r, forwarders, metrics,
+                alertLimit, statsInterval);
+    }
+
+    public SensorConfig withMetrics(MetricsSection m) {
+        return new SensorConfig(sensor, capture, connections, pipeline, detector, alerts, records, forwarders, m,
+                alertLimit, statsInterval);
+    }
+
+    public SensorConfig withAlertLimit(AlertLimitSection l) {
+        return new SensorConfig(sensor, capture, connections, pipeline, detector, alerts, records, forwarders, metrics,
+                l, statsInterval);
+    }
+
     /** Every default: what a missing file means. */
     public static SensorConfig defaults() {
         return new SensorConfig(null, null, null, null, null, null, null, null, null, null, null);

@@ -11,4 +11,8 @@ public record SensorSection(String name, String user) {
     public SensorSection {
         user = user == null || user.isBlank() ? null : user;
     }
+
+    public SensorSection withName(String newName) {
+        return new SensorSection(newName, user);
+    }
 }

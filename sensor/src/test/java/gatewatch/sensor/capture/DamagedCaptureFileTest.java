@@ -3,6 +3,7 @@ package gatewatch.sensor.capture;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
+import gatewatch.features.testing.BundledCapture;
 import gatewatch.features.testing.SharedData;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
@@ -21,7 +22,7 @@ import org.junit.jupiter.api.io.TempDir;
  * the damage are delivered, and the offset named is where the bad record starts.
  */
 class DamagedCaptureFileTest {
-    /** zeek-ftp-ipv4.pcap: 95 records, the 11th (index 10) starts at byte 1007 and holds 66 bytes. */
+    /** The bundled capture (no ../shared needed): 473 records, the 11th (index 10) starts at byte 2622 and holds 1,066 bytes. */
     private static final int DAMAGED_RECORD = 10;
 
     @TempDir
@@ -33,15 +34,15 @@ class DamagedCaptureFileTest {
 
     @BeforeEach
     void readTheIntactFile() throws Exception {
-        Path file = SharedData.require("pcaps/normal/zeek-ftp-ipv4.pcap");
+        Path file = BundledCapture.PCAP.copyTo(tmp);
         original = Files.readAllBytes(file);
         damagedAt = PcapWriter.recordOffsets(original).get(DAMAGED_RECORD);
         intact = new Frames();
         try (PcapFileSource source = PcapFileSource.open(file)) {
             source.run(intact);
         }
-        assertThat(intact.size()).isEqualTo(95);
-        assertThat(damagedAt).isEqualTo(1007);
+        assertThat(intact.size()).isEqualTo(BundledCapture.FRAMES);
+        assertThat(damagedAt).isEqualTo(2622);
     }
 
     @Test
@@ -50,8 +51,8 @@ class DamagedCaptureFileTest {
         Frames got = new Frames();
         DamagedCaptureException e = readExpectingDamage(cut, got);
         assertThat(e.getMessage()).isEqualTo("capture file " + cut
-                + " unreadable from byte offset 1007, after 10 frames:"
-                + " truncated dump file; tried to read 66 captured bytes, only got 5");
+                + " unreadable from byte offset 2622, after 10 frames:"
+                + " truncated dump file; tried to read 1066 captured bytes, only got 5");
         assertGoodFramesDelivered(got, e);
     }
 
@@ -80,7 +81,7 @@ class DamagedCaptureFileTest {
         Path file = write("huge-caplen.pcap", damaged);
         Frames got = new Frames();
         DamagedCaptureException e = readExpectingDamage(file, got);
-        assertThat(e.reason()).isEqualTo("invalid packet capture length 2147483647, bigger than snaplen of 65535");
+        assertThat(e.reason()).isEqualTo("invalid packet capture length 2147483647, bigger than snaplen of 262144");
         assertGoodFramesDelivered(got, e);
     }
 

@@ -17,7 +17,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -128,13 +127,10 @@ class ScenarioRecordsTest {
     }
 
     /**
-     * CONTENT-FEATURES HOOK: the content inspector (num_failed_logins, logged_in, ...) comes from
-     * another branch. When it is merged, remove {@code @Disabled}: KDD's guess_passwd records have
-     * num_failed_logins 1 and logged_in 0; the FTP guesses make three failures a connection; a
-     * normal telnet or FTP login has logged_in 1.
+     * KDD's guess_passwd records have num_failed_logins 1 and logged_in 0; the FTP guesses make
+     * three failures a connection; a normal telnet or FTP login has logged_in 1.
      */
     @Test
-    @Disabled("content features are not extracted yet (ContentInspector branch not merged)")
     void contentFeaturesOfGuessedAndNormalLogins() throws Exception {
         assertThat(alone("guess_passwd", 10)).allSatisfy(c -> {
             assertThat(get(c, KddFeature.NUM_FAILED_LOGINS)).isEqualTo(1);
