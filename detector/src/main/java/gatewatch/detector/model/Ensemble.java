@@ -27,6 +27,9 @@ import java.util.concurrent.atomic.AtomicReference;
  *   today's traffic most close calls without such evidence are normal connections of a kind the
  *   training data held few of (the floor is chosen by cross-validation that holds out whole lab
  *   scenarios and captures, detector/RESULTS.md).</li>
+ *   <li>So does an attack whose most probable label of that category is one the training data
+ *   showed only in volume (a flood), when the connection's 2-second window shows no volume and it
+ *   carries no {@link AttackEvidence} ({@link VolumeEvidence}): one echo reply is not a smurf.</li>
  *   <li>If that is {@code normal} but the baseline's anomaly score exceeds the threshold stored in
  *   the model, the verdict is {@link Category#ANOMALY}: no attack class explains the connection,
  *   yet it is unlike the normal training traffic. An attack verdict is never downgraded.</li>
@@ -45,7 +48,10 @@ import java.util.concurrent.atomic.AtomicReference;
  *   does this all the time (TLS on 443, SSH to its own servers), and KDD's classes, which never
  *   saw such traffic in normal use, are not evidence against it. A flood, a scan or a sweep is
  *   not typical of any site: volume and error evidence beyond what the site showed for the
- *   connection's protocol and service is never cleared ({@link SiteScopes}).</li>
+ *   connection's protocol and service is never cleared ({@link SiteScopes}), and neither is a
+ *   verdict of a label seen only in volume whose window shows that volume, nor a {@code dos}
+ *   verdict whose window shows the model's volume ({@link VolumeEvidence}), whatever bursts the
+ *   site had.</li>
  * </ul>
  *
  * <p>Thread-safe, and the model it holds is immutable: every call works on scratch arrays no
@@ -63,6 +69,8 @@ public final class Ensemble {
     private final int labels;
     private final int[] labelCategory;
     private final String[] labelNames;
+    private final int[] labelVolume;
+    private final int volumeMinimum;
     private final SiteBaseline site;
     /** The baseline's batch layout, derived at load (never stored); null when its trees are too deep for it. */
     private final IsolationLevels baselineLevels;
@@ -86,6 +94,8 @@ public final class Ensemble {
         this.labels = model.labelForest().classes();
         this.labelCategory = model.labelCategories().clone();
         this.labelNames = model.labelNames().clone();
+        this.labelVolume = model.labelVolume() == null ? new int[labels] : model.labelVolume().clone();
+        this.volumeMinimum = java.util.Arrays.stream(labelVolume).max().orElse(0);
         this.baselineLevels = IsolationLevels.of(model.baseline());
         this.boostQuick = QuickScorer.of(model.categoryBoost().trees());
     }
@@ -402,25 +412,41 @@ public final class Ensemble {
 
     private Verdict decide(Work w, int i) {
         int o = i * C;
+        int off = i * F;
         int cat = model.costSensitive() ? CostMatrix.leastExpectedCost(w.p, o) : argmax(w.p, o, C);
-        if (cat != Category.NORMAL.ordinal() && 1.0 - w.p[o] < model.alertFloor() && !AttackEvidence.present(w.uraw, i * F)) {
+        if (cat != Category.NORMAL.ordinal() && 1.0 - w.p[o] < model.alertFloor() && !AttackEvidence.present(w.uraw, off)) {
+            cat = Category.NORMAL.ordinal();
+        }
+        int best = cat == Category.NORMAL.ordinal() ? -1 : bestLabel(w, i, cat);
+        if (best >= 0 && !VolumeEvidence.supports(w.uraw, off, labelVolume[best])) {
             cat = Category.NORMAL.ordinal();
         }
         double iso = w.iso[i];
         double threshold = model.anomalyThreshold();
         if (cat == Category.NORMAL.ordinal()) {
             if (iso > threshold) {
-                if (site != null && site.typical(w.uraw, i * F, w.enc, i * F)) {
+                if (site != null && site.typical(w.uraw, off, w.enc, off)) {
                     return new Verdict(Category.NORMAL, Verdict.SITE_TYPICAL, clamp(w.p[o]), iso, List.of());
                 }
                 double conf = Math.min(1.0, (iso - threshold) / (1.0 - threshold));
-                return new Verdict(Category.ANOMALY, "anomaly", conf, iso, reasonFinder.reasons(w.enc, i * F));
+                return new Verdict(Category.ANOMALY, "anomaly", conf, iso, reasonFinder.reasons(w.enc, off));
             }
             return new Verdict(Category.NORMAL, "normal", clamp(w.p[o]), iso, List.of());
         }
-        if (site != null && site.typical(w.uraw, i * F, w.enc, i * F)) {
+        // A flood verdict (a label seen only in volume, borne out by this window, or any dos verdict in
+        // a window with volume) is never the site's habit: a site with bursts of its own must not
+        // learn to hide a flood of that size.
+        boolean flood = best >= 0 && labelVolume[best] > 0
+                || cat == Category.DOS.ordinal() && volumeMinimum > 0 && VolumeEvidence.volume(w.uraw, off) >= volumeMinimum;
+        if (site != null && !flood && site.typical(w.uraw, off, w.enc, off)) {
             return new Verdict(Category.NORMAL, Verdict.SITE_TYPICAL, clamp(w.p[o]), iso, List.of());
         }
+        String label = best >= 0 ? labelNames[best] : Category.kdd(cat).externalName();
+        return new Verdict(Category.kdd(cat), label, clamp(w.p[o + cat]), iso, reasonFinder.reasons(w.enc, off));
+    }
+
+    /** The forest's most probable label of category {@code cat} for row {@code i}, or -1 if it has none. */
+    private int bestLabel(Work w, int i, int cat) {
         int best = -1;
         int lo = i * labels;
         for (int l = 0; l < labels; l++) {
@@ -428,8 +454,7 @@ public final class Ensemble {
                 best = l;
             }
         }
-        String label = best >= 0 ? labelNames[best] : Category.kdd(cat).externalName();
-        return new Verdict(Category.kdd(cat), label, clamp(w.p[o + cat]), iso, reasonFinder.reasons(w.enc, i * F));
+        return best;
     }
 
     private static Category bestAttack(double[] p, int o) {

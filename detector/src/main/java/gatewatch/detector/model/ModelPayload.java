@@ -24,6 +24,9 @@ import java.io.Serializable;
  * @param alertFloor       least combined attack posterior ({@code 1 - p(normal)}) of an attack
  *                         verdict; a connection below it is judged as normal traffic (0 in files
  *                         written before it existed: no floor)
+ * @param labelVolume      per label, the least 2-second window volume a verdict of it needs
+ *                         ({@link VolumeEvidence}); 0 for none; null in files written before it
+ *                         existed
  */
 public record ModelPayload(
         FeatureEncoder encoder,
@@ -39,7 +42,8 @@ public record ModelPayload(
         double[] normalCenter,
         double[] normalScale,
         String summary,
-        double alertFloor) implements Serializable {
+        double alertFloor,
+        int[] labelVolume) implements Serializable {
 
     public ModelPayload {
         int k = labelForest.classes();
@@ -50,6 +54,9 @@ public record ModelPayload(
             if (c < 0 || c >= Category.KDD_COUNT) {
                 throw new IllegalArgumentException("label category out of range: " + c);
             }
+        }
+        if (labelVolume != null && labelVolume.length != k) {
+            throw new IllegalArgumentException("volume table does not match the forest's " + k + " classes");
         }
         if (categoryBoost.classes() != Category.KDD_COUNT) {
             throw new IllegalArgumentException("the category model must have 5 classes");

@@ -12,6 +12,7 @@ import gatewatch.detector.model.Ensemble;
 import gatewatch.detector.model.ForestScorer;
 import gatewatch.detector.model.IsolationScorer;
 import gatewatch.detector.model.ModelPayload;
+import gatewatch.detector.model.VolumeEvidence;
 import gatewatch.features.kdd.KddFeature;
 import gatewatch.features.kdd.KddSchema;
 import java.io.IOException;
@@ -87,7 +88,7 @@ public final class Trainer {
     record Fitted(int rowsRead, FeatureEncoder encoder, double[][] x, String[] labelNames, int[] labelCategories,
             RandomForest forest, GradientTreeBoost boost, double[][] normal, IsolationForest baseline,
             int baselineSample, FoldForests thresholdFolds, double forestSeconds, double boostSeconds,
-            double baselineSeconds) {
+            double baselineSeconds, int[] labelVolume) {
     }
 
     /**
@@ -217,8 +218,29 @@ public final class Trainer {
         progress.stage(TrainingProgress.Stage.THRESHOLD, config.thresholdFolds() * config.isolationTrees());
         FoldForests folds = foldForests(normal, normalGroups);
         long t3 = System.nanoTime();
+        boolean[] normalLabel = new boolean[labelNames.length];
+        for (int l = 0; l < labelNames.length; l++) {
+            normalLabel[l] = labelCategories[l] == Category.NORMAL.ordinal();
+        }
+        int[] labelVolume = labelVolume(sources, labelIndex, normalLabel);
         return new Fitted(composed.rowsRead(), encoder, x, labelNames, labelCategories, rf, gbt, normal, iforest,
-                sampleSize(normal.length), folds, (t1 - t0) / 1e9, (t2 - t1) / 1e9, (t3 - t2) / 1e9);
+                sampleSize(normal.length), folds, (t1 - t0) / 1e9, (t2 - t1) / 1e9, (t3 - t2) / 1e9, labelVolume);
+    }
+
+    /** {@link VolumeEvidence#labelMinimums} over every row of {@code sources} as read. */
+    private int[] labelVolume(List<TrainingSource> sources, Map<String, Integer> labelIndex, boolean[] normalLabel) {
+        int n = sources.stream().mapToInt(s -> s.rows().size()).sum();
+        double[][] raw = new double[n][];
+        int[] label = new int[n];
+        int at = 0;
+        for (TrainingSource s : sources) {
+            LabelledData d = s.rows();
+            for (int i = 0; i < d.size(); i++, at++) {
+                raw[at] = d.features()[i];
+                label[at] = labelIndex.get(d.labels()[i]);
+            }
+        }
+        return VolumeEvidence.labelMinimums(raw, label, normalLabel, config.volumeMinimum());
     }
 
     /** One isolation forest per fold of {@code rows} (thresholdFolds of them), each fitted on the other folds. */
@@ -295,7 +317,7 @@ public final class Trainer {
                 f.rowsRead(), f.x().length, effective.dedupe(), f.normal().length, f.labelNames().length, effective);
         ModelPayload payload = new ModelPayload(f.encoder(), forest, f.labelNames(), f.labelCategories(), boost, baseline,
                 threshold, effective.forestWeight(), effective.costSensitive(), importance, center, scale, summary,
-                effective.alertFloor());
+                effective.alertFloor(), f.labelVolume());
         ModelHeader header = new ModelHeader(ModelFile.FORMAT_VERSION, KddSchema.hash(), command,
                 Instant.now().truncatedTo(ChronoUnit.SECONDS).toString(), BuildInfo.version(), version(payload));
         TrainingReport report = new TrainingReport(f.rowsRead(), f.x().length, f.normal().length, f.labelNames().length,

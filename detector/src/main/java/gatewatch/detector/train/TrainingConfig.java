@@ -31,6 +31,9 @@ package gatewatch.detector.train;
  * @param alertFloor          an attack verdict needs at least this combined attack posterior
  *                            ({@code 1 - p(normal)}); below it the connection is judged as normal
  *                            (and may still be an anomaly)
+ * @param volumeMinimum       connections in the 2-second window ({@code count} or {@code srv_count})
+ *                            that a verdict of a label seen only in volume needs
+ *                            ({@link gatewatch.detector.model.VolumeEvidence}); 0 for none
  */
 public record TrainingConfig(
         long seed,
@@ -54,7 +57,8 @@ public record TrainingConfig(
         int classWeightCap,
         int todayNormalWeight,
         int todayAttackWeight,
-        double alertFloor) {
+        double alertFloor,
+        int volumeMinimum) {
 
     public TrainingConfig {
         if (forestTrees < 1 || boostTrees < 1 || isolationTrees < 1 || isolationSample < 2 || thresholdFolds < 2) {
@@ -65,6 +69,9 @@ public record TrainingConfig(
         }
         if (todayNormalWeight < 1 || todayAttackWeight < 1 || !(alertFloor >= 0 && alertFloor < 1)) {
             throw new IllegalArgumentException("today's weights must be at least 1 and the alert floor in [0, 1)");
+        }
+        if (volumeMinimum < 0) {
+            throw new IllegalArgumentException("the volume minimum must not be negative");
         }
     }
 
@@ -81,7 +88,7 @@ public record TrainingConfig(
                 32, 256, 8,
                 0.995, 5,
                 0.5, true, 10,
-                20, 1, 0.7);
+                20, 1, 0.7, 20);
     }
 
     /** A copy with another seed. */
@@ -89,7 +96,7 @@ public record TrainingConfig(
         return new TrainingConfig(newSeed, dedupe, forestTrees, forestMaxDepth, forestMaxNodes, forestNodeSize, boostTrees,
                 boostMaxDepth, boostMaxNodes, boostShrinkage, boostSubsample, isolationTrees, isolationSample,
                 isolationMaxDepth, anomalyQuantile, thresholdFolds, forestWeight, costSensitive, classWeightCap,
-                todayNormalWeight, todayAttackWeight, alertFloor);
+                todayNormalWeight, todayAttackWeight, alertFloor, volumeMinimum);
     }
 
     /** A copy with fewer trees, for quick tests. */
@@ -97,7 +104,7 @@ public record TrainingConfig(
         return new TrainingConfig(seed, dedupe, forest, forestMaxDepth, forestMaxNodes, forestNodeSize, boost,
                 boostMaxDepth, boostMaxNodes, boostShrinkage, boostSubsample, isolation, isolationSample,
                 isolationMaxDepth, anomalyQuantile, thresholdFolds, forestWeight, costSensitive, classWeightCap,
-                todayNormalWeight, todayAttackWeight, alertFloor);
+                todayNormalWeight, todayAttackWeight, alertFloor, volumeMinimum);
     }
 
     /** A copy with other weights for today's traffic and another alert floor. */
@@ -105,6 +112,14 @@ public record TrainingConfig(
         return new TrainingConfig(seed, dedupe, forestTrees, forestMaxDepth, forestMaxNodes, forestNodeSize, boostTrees,
                 boostMaxDepth, boostMaxNodes, boostShrinkage, boostSubsample, isolationTrees, isolationSample,
                 isolationMaxDepth, anomalyQuantile, thresholdFolds, forestWeight, costSensitive, classWeightCap,
-                normalWeight, attackWeight, floor);
+                normalWeight, attackWeight, floor, volumeMinimum);
+    }
+
+    /** A copy with another volume minimum (0: no label needs volume). */
+    public TrainingConfig withVolumeMinimum(int minimum) {
+        return new TrainingConfig(seed, dedupe, forestTrees, forestMaxDepth, forestMaxNodes, forestNodeSize, boostTrees,
+                boostMaxDepth, boostMaxNodes, boostShrinkage, boostSubsample, isolationTrees, isolationSample,
+                isolationMaxDepth, anomalyQuantile, thresholdFolds, forestWeight, costSensitive, classWeightCap,
+                todayNormalWeight, todayAttackWeight, alertFloor, minimum);
     }
 }

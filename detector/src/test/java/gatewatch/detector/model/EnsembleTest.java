@@ -188,7 +188,7 @@ class EnsembleTest {
         ModelPayload p = ensemble.payload();
         Ensemble floored = Ensemble.of(ensemble.header(), new ModelPayload(p.encoder(), p.labelForest(), p.labelNames(),
                 p.labelCategories(), p.categoryBoost(), p.baseline(), p.anomalyThreshold(), p.forestWeight(),
-                p.costSensitive(), p.importance(), p.normalCenter(), p.normalScale(), p.summary(), floor));
+                p.costSensitive(), p.importance(), p.normalCenter(), p.normalScale(), p.summary(), floor, p.labelVolume()));
 
         Assessment[] after = floored.assess(rows.features());
 
@@ -215,6 +215,6 @@ class EnsembleTest {
     static ModelPayload withThreshold(ModelPayload p, double t) {
         return new ModelPayload(p.encoder(), p.labelForest(), p.labelNames(), p.labelCategories(), p.categoryBoost(),
                 p.baseline(), t, p.forestWeight(), p.costSensitive(), p.importance(), p.normalCenter(), p.normalScale(),
-                p.summary(), p.alertFloor());
+                p.summary(), p.alertFloor(), p.labelVolume());
     }
 }

@@ -19,7 +19,7 @@ public final class Fixtures {
     /** A tree configuration small enough to train in a second or two. */
     public static TrainingConfig tiny() {
         TrainingConfig d = TrainingConfig.defaults();
-        return new TrainingConfig(d.seed(), true, 6, 12, 200, 2, 4, 4, 6, 0.2, 0.7, 8, 64, 6, 0.99, 2, 0.5, true, 4, 1, 1, 0.0);
+        return new TrainingConfig(d.seed(), true, 6, 12, 200, 2, 4, 4, 6, 0.2, 0.7, 8, 64, 6, 0.99, 2, 0.5, true, 4, 1, 1, 0.0, 0);
     }
 
     /**

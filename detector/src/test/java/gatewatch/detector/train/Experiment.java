@@ -30,7 +30,7 @@ public final class Experiment {
                 Double.parseDouble(System.getProperty("gw.forestWeight", "" + c.forestWeight())),
                 Boolean.parseBoolean(System.getProperty("gw.costSensitive", "" + c.costSensitive())),
                 Integer.parseInt(System.getProperty("gw.cap", "" + c.classWeightCap())), c.todayNormalWeight(),
-                c.todayAttackWeight(), c.alertFloor());
+                c.todayAttackWeight(), c.alertFloor(), c.volumeMinimum());
         System.out.println("config " + config);
         long t0 = System.nanoTime();
         if (args[0].equals("select")) {
@@ -120,7 +120,7 @@ public final class Experiment {
         return new TrainingConfig(c.seed(), c.dedupe(), forest, c.forestMaxDepth(), c.forestMaxNodes(), c.forestNodeSize(), rounds,
                 c.boostMaxDepth(), c.boostMaxNodes(), shrinkage, c.boostSubsample(), iso, c.isolationSample(),
                 c.isolationMaxDepth(), quantile, c.thresholdFolds(), c.forestWeight(), c.costSensitive(), c.classWeightCap(),
-                c.todayNormalWeight(), c.todayAttackWeight(), c.alertFloor());
+                c.todayNormalWeight(), c.todayAttackWeight(), c.alertFloor(), c.volumeMinimum());
     }
 
     static String line(Evaluation e) {

@@ -6,6 +6,7 @@ import gatewatch.detector.data.LabelledData;
 import gatewatch.detector.data.UnknownSymbolPolicy;
 import gatewatch.detector.io.ModelFile;
 import gatewatch.detector.model.Ensemble;
+import gatewatch.detector.model.ModelPayload;
 import gatewatch.detector.train.CrossValidation;
 import gatewatch.detector.train.GroupedCrossValidation;
 import gatewatch.detector.train.TrainedModel;
@@ -71,6 +72,25 @@ public class TrainCommand implements Callable<Integer> {
     @Option(names = "--seed", paramLabel = "N", description = "Seed of every random choice (default: ${DEFAULT-VALUE}).")
     long seed = TrainingConfig.defaults().seed();
 
+    @Option(names = "--today-normal-weight", paramLabel = "N",
+            description = "How many KDD'99 rows each distinct normal row of --lab and --normal-capture counts as "
+                    + "(default: ${DEFAULT-VALUE}).")
+    int todayNormalWeight = TrainingConfig.defaults().todayNormalWeight();
+
+    @Option(names = "--today-attack-weight", paramLabel = "N",
+            description = "The same for each distinct attack row of --lab (default: ${DEFAULT-VALUE}).")
+    int todayAttackWeight = TrainingConfig.defaults().todayAttackWeight();
+
+    @Option(names = "--alert-floor", paramLabel = "P",
+            description = "Least combined attack posterior of an attack verdict without attack evidence "
+                    + "(default: ${DEFAULT-VALUE}).")
+    double alertFloor = TrainingConfig.defaults().alertFloor();
+
+    @Option(names = "--volume-minimum", paramLabel = "N",
+            description = "Connections in the 2-second window that a verdict of a label seen only in volume needs; "
+                    + "0 for none (default: ${DEFAULT-VALUE}).")
+    int volumeMinimum = TrainingConfig.defaults().volumeMinimum();
+
     @Option(names = "--cv", paramLabel = "K",
             description = "Also report K-fold cross-validation on the training data (the model is still trained on all of it): "
                     + "with --lab or --normal-capture, each lab scenario and each capture is held out whole.")
@@ -117,7 +137,8 @@ public class TrainCommand implements Callable<Integer> {
         sources.add(TrainingSource.kdd(rows));
         sources.addAll(TodaySources.lab(lab, loader));
         sources.addAll(TodaySources.normalCaptures(normalCaptures, spec.commandLine().getErr()));
-        TrainingConfig config = TrainingConfig.defaults().withSeed(seed);
+        TrainingConfig config = TrainingConfig.defaults().withSeed(seed)
+                .withToday(todayNormalWeight, todayAttackWeight, alertFloor).withVolumeMinimum(volumeMinimum);
         if (folds >= 2 && sources.size() > 1) {
             long t = System.nanoTime();
             GroupedCrossValidation.Result cv = new GroupedCrossValidation(config, folds).run(sources);
@@ -143,6 +164,10 @@ public class TrainCommand implements Callable<Integer> {
                 loaded.skippedUnknownSymbol() > 0 ? ", " + loaded.skippedUnknownSymbol() + " rows skipped for unknown symbols" : "");
         o.printf(Locale.ROOT, "  label forest %.1f s, category boost %.1f s, baseline %.1f s; anomaly threshold %.4f%n",
                 r.forestSeconds(), r.boostSeconds(), r.baselineSeconds(), r.anomalyThreshold());
+        String volume = volumeLabels(e.payload());
+        if (!volume.isEmpty()) {
+            o.printf(Locale.ROOT, "  labels believed only with volume in the 2-second window: %s%n", volume);
+        }
         o.printf(Locale.ROOT, "wrote %s (%,d bytes)%n", out, Files.size(out));
         o.flush();
         return 0;
@@ -167,5 +192,21 @@ public class TrainCommand implements Callable<Integer> {
                 smile.setLevel(ch.qos.logback.classic.Level.WARN);
             }
         }
+    }
+
+    /** "smurf, neptune (at least 20)": the labels whose verdicts need a window with volume. */
+    private static String volumeLabels(ModelPayload p) {
+        if (p.labelVolume() == null) {
+            return "";
+        }
+        List<String> names = new java.util.ArrayList<>();
+        int minimum = 0;
+        for (int l = 0; l < p.labelVolume().length; l++) {
+            if (p.labelVolume()[l] > 0) {
+                names.add(p.labelNames()[l]);
+                minimum = p.labelVolume()[l];
+            }
+        }
+        return names.isEmpty() ? "" : String.join(", ", names) + " (at least " + minimum + " connections)";
     }
 }

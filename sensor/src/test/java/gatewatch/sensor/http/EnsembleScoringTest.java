@@ -78,7 +78,7 @@ class EnsembleScoringTest {
                 categories, difficulty);
         TrainingConfig d = TrainingConfig.defaults();
         TrainingConfig small = new TrainingConfig(d.seed(), true, 10, 12, 200, 2, 6, 4, 6, 0.2, 0.7, 16, 64, 6, 0.99,
-                2, 0.5, true, 4, 1, 1, 0.0);
+                2, 0.5, true, 4, 1, 1, 0.0, 0);
         ensemble = new Trainer(small).train(rows, "EnsembleScoringTest").ensemble();
     }
 
