@@ -43,11 +43,11 @@ public final class VolumeEvidence {
      * and last seconds like its hundreds of identical middle ones.
      *
      * @param raw     raw KDD rows, one per connection
-     * @param label   label index of each row, in {@code [0, labels)}
-     * @param normal  whether each label is the normal one (never given a requirement)
+     * @param label           label index of each row, in {@code [0, labels)}
+     * @param labelCategories category ordinal of each label (a normal label never needs volume)
      */
-    public static int[] labelMinimums(double[][] raw, int[] label, boolean[] normal, int minimum) {
-        int labels = normal.length;
+    public static int[] labelMinimums(double[][] raw, int[] label, int[] labelCategories, int minimum) {
+        int labels = labelCategories.length;
         int[] minimums = new int[labels];
         if (minimum <= 0) {
             return minimums;
@@ -61,7 +61,7 @@ public final class VolumeEvidence {
             }
         }
         for (int l = 0; l < labels; l++) {
-            if (!normal[l] && rows[l] > 0 && loud[l] >= SHARE * rows[l]) {
+            if (labelCategories[l] != Category.NORMAL.ordinal() && rows[l] > 0 && loud[l] >= SHARE * rows[l]) {
                 minimums[l] = minimum;
             }
         }

@@ -218,17 +218,13 @@ public final class Trainer {
         progress.stage(TrainingProgress.Stage.THRESHOLD, config.thresholdFolds() * config.isolationTrees());
         FoldForests folds = foldForests(normal, normalGroups);
         long t3 = System.nanoTime();
-        boolean[] normalLabel = new boolean[labelNames.length];
-        for (int l = 0; l < labelNames.length; l++) {
-            normalLabel[l] = labelCategories[l] == Category.NORMAL.ordinal();
-        }
-        int[] labelVolume = labelVolume(sources, labelIndex, normalLabel);
+        int[] labelVolume = labelVolume(sources, labelIndex, labelCategories);
         return new Fitted(composed.rowsRead(), encoder, x, labelNames, labelCategories, rf, gbt, normal, iforest,
                 sampleSize(normal.length), folds, (t1 - t0) / 1e9, (t2 - t1) / 1e9, (t3 - t2) / 1e9, labelVolume);
     }
 
     /** {@link VolumeEvidence#labelMinimums} over every row of {@code sources} as read. */
-    private int[] labelVolume(List<TrainingSource> sources, Map<String, Integer> labelIndex, boolean[] normalLabel) {
+    private int[] labelVolume(List<TrainingSource> sources, Map<String, Integer> labelIndex, int[] labelCategories) {
         int n = sources.stream().mapToInt(s -> s.rows().size()).sum();
         double[][] raw = new double[n][];
         int[] label = new int[n];
@@ -240,7 +236,7 @@ public final class Trainer {
                 label[at] = labelIndex.get(d.labels()[i]);
             }
         }
-        return VolumeEvidence.labelMinimums(raw, label, normalLabel, config.volumeMinimum());
+        return VolumeEvidence.labelMinimums(raw, label, labelCategories, config.volumeMinimum());
     }
 
     /** One isolation forest per fold of {@code rows} (thresholdFolds of them), each fitted on the other folds. */

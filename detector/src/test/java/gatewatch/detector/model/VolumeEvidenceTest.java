@@ -9,7 +9,7 @@ class VolumeEvidenceTest {
     private static final int NORMAL = 0;
     private static final int FLOOD = 1;
     private static final int SWEEP = 2;
-    private static final boolean[] IS_NORMAL = {true, false, false};
+    private static final int[] CATEGORIES = {Category.NORMAL.ordinal(), Category.DOS.ordinal(), Category.PROBE.ordinal()};
 
     private static double[] row(int count, int srvCount) {
         double[] r = new double[KddFeature.COUNT_OF_FEATURES];
@@ -38,8 +38,8 @@ class VolumeEvidenceTest {
             raw[200 + i] = row(100, 100);
             label[200 + i] = NORMAL;
         }
-        assertThat(VolumeEvidence.labelMinimums(raw, label, IS_NORMAL, 20)).containsExactly(0, 20, 0);
-        assertThat(VolumeEvidence.labelMinimums(raw, label, IS_NORMAL, 0)).as("0 turns it off")
+        assertThat(VolumeEvidence.labelMinimums(raw, label, CATEGORIES, 20)).containsExactly(0, 20, 0);
+        assertThat(VolumeEvidence.labelMinimums(raw, label, CATEGORIES, 0)).as("0 turns it off")
                 .containsExactly(0, 0, 0);
     }
 

@@ -124,6 +124,7 @@ public class TrainCommand implements Callable<Integer> {
         if (folds == 1 || folds < 0) {
             throw new ParameterException(spec.commandLine(), "--cv needs at least 2 folds, got " + folds);
         }
+        TrainingConfig config = config();
         PrintWriter o = spec.commandLine().getOut();
         TrainingProgress report = TrainProgress.of(spec.commandLine().getErr(), progress);
         report.stage(TrainingProgress.Stage.READ, 0);
@@ -137,8 +138,6 @@ public class TrainCommand implements Callable<Integer> {
         sources.add(TrainingSource.kdd(rows));
         sources.addAll(TodaySources.lab(lab, loader));
         sources.addAll(TodaySources.normalCaptures(normalCaptures, spec.commandLine().getErr()));
-        TrainingConfig config = TrainingConfig.defaults().withSeed(seed)
-                .withToday(todayNormalWeight, todayAttackWeight, alertFloor).withVolumeMinimum(volumeMinimum);
         if (folds >= 2 && sources.size() > 1) {
             long t = System.nanoTime();
             GroupedCrossValidation.Result cv = new GroupedCrossValidation(config, folds).run(sources);
@@ -191,6 +190,18 @@ public class TrainCommand implements Callable<Integer> {
             if (LoggerFactory.getLogger("smile") instanceof ch.qos.logback.classic.Logger smile) {
                 smile.setLevel(ch.qos.logback.classic.Level.WARN);
             }
+        }
+    }
+
+    /** The training configuration of the options, checked before any data is read. */
+    private TrainingConfig config() {
+        try {
+            return TrainingConfig.defaults().withSeed(seed).withToday(todayNormalWeight, todayAttackWeight, alertFloor)
+                    .withVolumeMinimum(volumeMinimum);
+        } catch (IllegalArgumentException e) {
+            throw new ParameterException(spec.commandLine(), String.format(Locale.ROOT,
+                    "--today-normal-weight %d, --today-attack-weight %d, --alert-floor %s, --volume-minimum %d: %s",
+                    todayNormalWeight, todayAttackWeight, alertFloor, volumeMinimum, e.getMessage()));
         }
     }
 

@@ -158,6 +158,19 @@ class TrainCommandTest {
         assertThat(o.err()).contains("--out");
     }
 
+    /** Checked before any data is read: the data file here does not even exist. */
+    @Test
+    void aTrainingOptionOutOfRangeExitsTwoNamingIt() {
+        Outcome o = run(new TrainCommand(), "--data", dir.resolve("missing.gz").toString(), "--out",
+                dir.resolve("m.gwm").toString(), "--today-normal-weight", "0");
+        assertThat(o.exit()).isEqualTo(2);
+        assertThat(o.err()).contains("--today-normal-weight 0").contains("must be at least 1");
+        Outcome floor = run(new TrainCommand(), "--data", dir.resolve("missing.gz").toString(), "--out",
+                dir.resolve("m.gwm").toString(), "--alert-floor", "1.5");
+        assertThat(floor.exit()).isEqualTo(2);
+        assertThat(floor.err()).contains("--alert-floor 1.5");
+    }
+
     @Test
     void anUnreadableDataFileExitsThreeWithOneLineNamingIt() {
         Path missing = dir.resolve("missing.gz");
