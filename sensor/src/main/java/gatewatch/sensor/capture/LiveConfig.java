@@ -8,7 +8,7 @@ package gatewatch.sensor.capture;
  * @param snaplen        bytes kept of each frame; default {@value #DEFAULT_SNAPLEN}, tcpdump's
  * @param promiscuous    also capture frames not addressed to this host; default true
  * @param bufferSize     kernel ring size in bytes; default 64 MiB (16 MiB dropped 0.2 % in one run of three at
- *                       200 k frames/s on a loaded 2-core machine, 64 MiB none; sensor/RESULTS-e2e.md), since libpcap's 2 MiB default
+ *                       200 k frames/s on a loaded 2-core machine, 64 MiB none; docs/history/sensor-RESULTS-e2e.md), since libpcap's 2 MiB default
  *                       dropped about 1 % of a 85 k frames/s burst here
  * @param immediate      hand each frame over as it arrives; libpcap then uses a TPACKET_V2 ring
  *                       that wakes the reader for every frame. Default false: a TPACKET_V3 ring

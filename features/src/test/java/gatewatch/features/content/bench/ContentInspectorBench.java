@@ -34,7 +34,7 @@ import org.openjdk.jmh.annotations.Warmup;
  * with the server's echo, and output lines. Each operation is one whole session, decoded once up
  * front: the tracker alone (baseline) and tracker + inspector; the difference divided by the
  * session's segments and bytes is the inspector's cost. {@link #main} prints those sizes.
- * See features/RESULTS-content.md for the command and the numbers.
+ * See docs/history/features-RESULTS-content.md for the command and the numbers.
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.AverageTime)

@@ -29,7 +29,7 @@ import org.openjdk.jmh.annotations.Warmup;
  * loaded into one contiguous buffer (as a capture source hands frames over) and decoded in file
  * order, round and round: one benchmark operation is one frame, so the score is ns per frame
  * (frames/s = 10^9 / score). How to run it and the results
- * are in {@code features/RESULTS-decode.md}.
+ * are in {@code docs/history/features-RESULTS-decode.md}.
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.AverageTime)

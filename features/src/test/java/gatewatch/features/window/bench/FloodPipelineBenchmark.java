@@ -18,7 +18,7 @@ import org.openjdk.jmh.infra.Blackhole;
 /**
  * Nanoseconds per frame of a spoofed SYN flood ({@link FloodPipeline}: every frame a new
  * connection, the worst case for the window stage) through the real decoder and tracker, with
- * or without the window stage. Command and results: features/RESULTS-windows.md.
+ * or without the window stage. Command and results: docs/history/features-RESULTS-windows.md.
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.AverageTime)

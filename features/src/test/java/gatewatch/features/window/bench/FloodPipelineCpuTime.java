@@ -9,7 +9,7 @@ import java.lang.management.ThreadMXBean;
  * of 2^18 frames, after 8 that fill the tracker and warm the JIT) rather than wall time: on a
  * shared 2-core machine other processes stretch wall time several-fold, CPU time much less.
  * Argument: {@code none}, or the reorder hold in seconds; run one JVM per setting. Command:
- * features/RESULTS-windows.md.
+ * docs/history/features-RESULTS-windows.md.
  */
 public final class FloodPipelineCpuTime {
     private FloodPipelineCpuTime() {

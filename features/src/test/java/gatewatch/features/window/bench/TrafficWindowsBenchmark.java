@@ -34,7 +34,7 @@ import org.openjdk.jmh.infra.Blackhole;
  * Nanoseconds per finished connection through {@link TrafficWindows} (reorder buffer, both
  * windows, the emitted record), and a baseline that makes the same connection and record
  * without the stage. The stage's own cost is the difference. Command and results:
- * features/RESULTS-windows.md.
+ * docs/history/features-RESULTS-windows.md.
  *
  * <p>Each operation builds a fresh {@link ConnectionSummary} and feature array, as the tracker
  * does for a finished connection, from a precomputed pattern replayed with shifted times, so
