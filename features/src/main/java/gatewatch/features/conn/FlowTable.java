@@ -6,8 +6,8 @@ package gatewatch.features.conn;
  *
  * <p>The index starts small and doubles whenever it would be more than half full, up to the size
  * the slot count needs. At its full size for the default million connections it is 16 MB, and a
- * lookup in it missed the caches and the TLB every time: on the shared benchmark capture (57,000
- * connections) the probes were a quarter of the capture thread (async-profiler). Grown to the
+ * lookup in it misses the caches and the TLB every time, which makes the probes a large share of
+ * the capture thread's time even when only tens of thousands of connections are open. Grown to the
  * traffic, it stays in cache; it grows at most a handful of times over a run (a rehash reads only
  * the index, whose entries carry their hash), and never shrinks, so a flood leaves it at the
  * size the flood needed.

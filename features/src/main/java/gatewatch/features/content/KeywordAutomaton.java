@@ -17,9 +17,9 @@ final class KeywordAutomaton {
     /**
      * Byte → its class: bytes that occur in no literal share class 0, and an
      * upper-case letter has the class of its lower-case one. The table below has one column per
-     * class instead of one per byte, so it is a few KiB and stays in L1: each byte's step was a
-     * dependent load from a 256-column table of tens of KiB (L2) before, 11 % of the capture
-     * thread on the telnet-heavy synthesized capture (async-profiler).
+     * class instead of one per byte, so it is a few KiB and stays in L1: each byte's step is a
+     * load that depends on the previous one, and a 256-column table of tens of KiB would make
+     * it an L2 access per byte of every inspected line.
      */
     private final byte[] classOf = new byte[ALPHABET];
     /**

@@ -70,7 +70,7 @@ public record WindowConfig(
     /**
      * The KDD windows over connections in start order, as the KDD data was built: each
      * connection waits up to {@link #DEFAULT_REORDER_HOLD} for earlier-starting ones, at the cost
-     * measured in docs/history/features-RESULTS-windows.md. For extracting records from captures.
+     * of holding the waiting records and of their leaving later. For extracting records from captures.
      */
     public static WindowConfig startOrder() {
         return new WindowConfig(KDD_TIME_WINDOW, KDD_TIME_WINDOW_CONNECTIONS, KDD_HOST_WINDOW_CONNECTIONS,

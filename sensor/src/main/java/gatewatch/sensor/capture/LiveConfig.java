@@ -7,9 +7,10 @@ package gatewatch.sensor.capture;
  * @param interfaceName  the interface, as {@code ip link} names it ({@code any} for all)
  * @param snaplen        bytes kept of each frame; default {@value #DEFAULT_SNAPLEN}, tcpdump's
  * @param promiscuous    also capture frames not addressed to this host; default true
- * @param bufferSize     kernel ring size in bytes; default 64 MiB (16 MiB dropped 0.2 % in one run of three at
- *                       200 k frames/s on a loaded 2-core machine, 64 MiB none; docs/history/sensor-RESULTS-e2e.md), since libpcap's 2 MiB default
- *                       dropped about 1 % of a 85 k frames/s burst here
+ * @param bufferSize     kernel ring size in bytes; default 64 MiB: libpcap's 2 MiB default drops
+ *                       frames in bursts, and 16 MiB still dropped some at the 200 k frames/s the
+ *                       sensor is built for on a loaded 2-core machine, where 64 MiB dropped none
+ *                       (BENCHMARKS.md, "Live capture")
  * @param immediate      hand each frame over as it arrives; libpcap then uses a TPACKET_V2 ring
  *                       that wakes the reader for every frame. Default false: a TPACKET_V3 ring
  *                       fills whole blocks and wakes the reader once per block or per

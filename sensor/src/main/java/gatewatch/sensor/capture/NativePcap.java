@@ -23,11 +23,12 @@ import org.pcap4j.core.PcapHandle;
  * very libpcap that pcap4j (JNA) loaded.
  *
  * <p>pcap4j stays in charge of opening, configuring, filtering and closing a handle; these bindings
- * only read frames from that same {@code pcap_t}. JNA's per-call cost (1-6 µs a frame in pcap4j)
- * is what they avoid. The symbols are taken from JNA's {@link NativeLibrary} instance for libpcap
- * rather than from a second {@code dlopen} by name, so there is exactly one libpcap in the process
- * whatever file name JNA resolved ({@code libpcap.so.0.8} on Debian, {@code libpcap.so.1}
- * elsewhere, or the {@code org.pcap4j.core.pcapLibName} property pcap4j honours).
+ * only read frames from that same {@code pcap_t}. JNA's per-call cost, microseconds a frame where
+ * decoding one takes tens of nanoseconds, is what they avoid. The symbols are taken from JNA's
+ * {@link NativeLibrary} instance for libpcap rather than from a second {@code dlopen} by name, so
+ * there is exactly one libpcap in the process whatever file name JNA resolved
+ * ({@code libpcap.so.0.8} on Debian, {@code libpcap.so.1} elsewhere, or the
+ * {@code org.pcap4j.core.pcapLibName} property pcap4j honours).
  *
  * <p>The layouts assume an LP64 ABI (Linux on x86-64 or AArch64), where {@code struct timeval}
  * is two 64-bit longs; the class refuses to load elsewhere rather than misread headers.

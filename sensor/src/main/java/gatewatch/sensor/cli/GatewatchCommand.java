@@ -51,7 +51,7 @@ public final class GatewatchCommand implements Runnable {
      * The command line for running {@code args}: with only the subcommand that {@code args} names
      * (none for {@code --version}), else with all of them. Picocli builds its model of a command by
      * reflection over every option of every subcommand; building the ten that a run does not use
-     * was half of the start-up of {@code gatewatch replay} (BENCHMARKS.md, "Start-up"). What the
+     * is a large part of a short run's start-up (BENCHMARKS.md, "Start-up"). What the
      * run prints (usage, errors, exit codes) is the same either way.
      */
     public static CommandLine commandLine(String... args) {
