@@ -28,7 +28,7 @@ import org.junit.jupiter.params.provider.ValueSource;
  *   word: {@code ndpi}, {@code zeek}, {@code anvita13}, ...), and each group is replayed with a
  *   baseline learned from all the other groups (leave-one-group-out): a site's baseline meets
  *   traffic of the same kinds, not the same packets. The baseline only clears alerts, and counts
- *   each one it clears as site_typical; every number is printed (BENCHMARKS.md has them). (The
+ *   each one it clears as site_typical; every number is printed (docs/SITE-BASELINE.md has them). (The
  *   bundled model is trained on these captures, so it leaves a baseline little to clear: that the
  *   baseline reduces alerts on traffic the model never saw is shown by EvaluateCaptureTest and
  *   docs/SITE-BASELINE.md.)</li>
