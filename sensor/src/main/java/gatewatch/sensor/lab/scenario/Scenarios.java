@@ -3,6 +3,7 @@ package gatewatch.sensor.lab.scenario;
 import gatewatch.sensor.lab.scenario.attack.BruteforceFtpMedusa;
 import gatewatch.sensor.lab.scenario.attack.BruteforceSmtpHydra;
 import gatewatch.sensor.lab.scenario.attack.BruteforceSshHydra;
+import gatewatch.sensor.lab.scenario.attack.BruteforceSshMedusa;
 import gatewatch.sensor.lab.scenario.attack.BruteforceTelnetNcrack;
 import gatewatch.sensor.lab.scenario.attack.DosDnsAmplification;
 import gatewatch.sensor.lab.scenario.attack.DosFragments;
@@ -14,6 +15,7 @@ import gatewatch.sensor.lab.scenario.attack.DosSmurf;
 import gatewatch.sensor.lab.scenario.attack.DosSynFlood;
 import gatewatch.sensor.lab.scenario.attack.DosSynackReflection;
 import gatewatch.sensor.lab.scenario.attack.DosUdpFlood;
+import gatewatch.sensor.lab.scenario.attack.DosUdpReflection;
 import gatewatch.sensor.lab.scenario.attack.R2lCommandInjection;
 import gatewatch.sensor.lab.scenario.attack.R2lHttpGuess;
 import gatewatch.sensor.lab.scenario.attack.R2lSqlInjection;
@@ -58,6 +60,7 @@ public final class Scenarios {
                 new NormalMix(),
                 new ScanNmapSyn(),
                 new BruteforceSshHydra(),
+                new BruteforceSshMedusa(),
                 new DosSynFlood(),
                 new DosIcmpFlood(),
                 new DosSmurf(),
@@ -67,6 +70,7 @@ public final class Scenarios {
                 new DosSynackReflection(),
                 new DosDnsAmplification(),
                 new DosUdpFlood(),
+                new DosUdpReflection(),
                 new DosLand(),
                 DosFragments.pingOfDeath(),
                 DosFragments.teardrop(),

@@ -26,10 +26,15 @@ public final class OpenResolver {
     private OpenResolver() {
     }
 
-    /** Writes the configuration, starts dnsmasq and waits until it listens. */
+    /** Writes the configuration, starts dnsmasq on the server's address and waits until it listens. */
     public static Daemon start(LabRun lab) {
+        return start(lab, List.of(lab.net().server()));
+    }
+
+    /** As {@link #start(LabRun)}, listening on each of {@code addresses} (server-namespace addresses): several reflectors. */
+    public static Daemon start(LabRun lab, List<String> addresses) {
         Path conf = lab.writeFile("dnsmasq.conf", lab.template("dnsmasq-open.conf", Map.of(
-                "ADDRESS", lab.net().server(), "DIR", lab.workDir().toString(), "ZONE", ZONE,
+                "ADDRESS", String.join(",", addresses), "DIR", lab.workDir().toString(), "ZONE", ZONE,
                 "WWW", lab.net().server(), "TXT_RECORDS", txtRecords(lab.random()))));
         Daemon d = lab.startServer("dnsmasq", List.of(lab.path(DNSMASQ), "--keep-in-foreground", "--log-facility=-",
                 "--conf-file=" + conf));

@@ -25,7 +25,7 @@ import java.util.List;
  * with failed {@code 530} replies are exactly KDD's guess_passwd (num_failed_logins counts them).
  */
 public final class BruteforceFtpMedusa implements Scenario {
-    static final Tool MEDUSA = Tool.of("medusa", "medusa", "-V");
+    public static final Tool MEDUSA = Tool.of("medusa", "medusa", "-V");
     static final String PASSWORD = "m4ple-leaf";
     /** Logins medusa tests at once (its -t). */
     static final int TASKS = 2;

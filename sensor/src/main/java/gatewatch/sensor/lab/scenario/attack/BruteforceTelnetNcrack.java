@@ -36,7 +36,7 @@ import java.util.regex.Pattern;
  * never came, and medusa's did not recognise the login prompt; ncrack's module handles both.
  */
 public final class BruteforceTelnetNcrack implements Scenario {
-    static final Tool NCRACK = Tool.of("ncrack", "ncrack", "--version");
+    public static final Tool NCRACK = Tool.of("ncrack", "ncrack", "--version");
     static final String USER = "labuser";
     static final String PASSWORD = "c0pper-kettle";
     static final int UID = 64125;

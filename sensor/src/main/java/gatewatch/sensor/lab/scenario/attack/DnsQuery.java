@@ -5,6 +5,7 @@ import java.nio.charset.StandardCharsets;
 
 /** The bytes of one DNS query (RFC 1035) with an EDNS0 OPT record (RFC 6891), for tools that send raw payloads. */
 final class DnsQuery {
+    static final int TYPE_A = 1;
     static final int TYPE_TXT = 16;
     static final int TYPE_ANY = 255;
     private static final int TYPE_OPT = 41;

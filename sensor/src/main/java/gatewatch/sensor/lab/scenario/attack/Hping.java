@@ -9,7 +9,7 @@ import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** Runs hping3 in the client namespace and reads the counts it prints when it ends. */
+/** Runs hping3 in a lab namespace and reads the counts it prints when it ends. */
 final class Hping {
     private static final Pattern STATS = Pattern.compile("(\\d+) packets transmitted, (\\d+) packets received");
 
@@ -25,10 +25,26 @@ final class Hping {
      * to spoofed sources), so success is judged by its statistics line instead.
      */
     static Stats run(LabRun lab, String name, Duration limit, List<String> args) {
+        return stats(name, lab.client(name, limit, command(lab, args)));
+    }
+
+    /**
+     * As {@link #run}, in the server namespace: packets forged there to the server's own
+     * addresses never cross the capture, so only what the server sends back is seen, as at the
+     * gateway of a reflection attack's victim.
+     */
+    static Stats runOnServer(LabRun lab, String name, Duration limit, List<String> args) {
+        return stats(name, lab.server(name, limit, command(lab, args)));
+    }
+
+    private static List<String> command(LabRun lab, List<String> args) {
         List<String> c = new ArrayList<>();
         c.add(lab.path(AttackTools.HPING3));
         c.addAll(args);
-        CommandResult r = lab.client(name, limit, c);
+        return c;
+    }
+
+    private static Stats stats(String name, CommandResult r) {
         Stats s = parse(r.output());
         if (s == null) {
             throw new LabException("hping3 (" + name + ") printed no statistics, exit " + r.exit() + ": "

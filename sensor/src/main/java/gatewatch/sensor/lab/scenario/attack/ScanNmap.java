@@ -95,9 +95,11 @@ public record ScanNmap(String name, String label, String summary, List<List<Stri
     }
 
     public static ScanNmap pingSweeps() {
-        return new ScanNmap("scan-ping-sweep", "ipsweep", "probe/ipsweep: nmap -sn ICMP echo, TCP ACK and UDP ping sweeps of " + SWEEP_RANGE,
-                List.of(List.of("-sn", "-n", "-PE", "--max-retries", "1", "-T4"), List.of("-sn", "-n", "-PA80", "--max-retries", "1", "-T4"),
-                        List.of("-sn", "-n", "-PU40125", "--max-retries", "1", "-T4")), true);
+        // One sweep per probe of nmap's default host discovery (-PE -PS443 -PA80), and a UDP one.
+        return new ScanNmap("scan-ping-sweep", "ipsweep", "probe/ipsweep: nmap -sn ICMP echo, TCP SYN, TCP ACK and UDP ping sweeps of " + SWEEP_RANGE,
+                List.of(List.of("-sn", "-n", "-PE", "--max-retries", "1", "-T4"), List.of("-sn", "-n", "-PS443", "--max-retries", "1", "-T4"),
+                        List.of("-sn", "-n", "-PA80", "--max-retries", "1", "-T4"), List.of("-sn", "-n", "-PU40125", "--max-retries", "1", "-T4")),
+                true);
     }
 
     @Override

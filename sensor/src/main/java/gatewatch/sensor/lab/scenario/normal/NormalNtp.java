@@ -19,7 +19,7 @@ import java.util.Map;
  * work directory: none touches the host's clock or files. All normal.
  */
 public final class NormalNtp implements Scenario {
-    static final Tool CHRONYD = Tool.of("chronyd", "chrony", "--version");
+    public static final Tool CHRONYD = Tool.of("chronyd", "chrony", "--version");
     static final int PORT = 123;
     static final int CHECKS = 4;
 

@@ -21,10 +21,10 @@ import java.util.List;
  * of a few MB (SFTP-based and the legacy SCP protocol), and an sftp batch session. All normal.
  */
 public final class NormalSsh implements Scenario {
-    static final Tool SSH = Tool.of("ssh", "openssh-client", "-V");
+    public static final Tool SSH = Tool.of("ssh", "openssh-client", "-V");
     static final Tool SCP = Tool.of("scp", "openssh-client");
     static final Tool SFTP = Tool.of("sftp", "openssh-client");
-    static final Tool SSHPASS = Tool.of("sshpass", "sshpass", "-V");
+    public static final Tool SSHPASS = Tool.of("sshpass", "sshpass", "-V");
     static final String PASSWORD = "Lab-norm-7";
     static final int UPLOAD_BYTES = 1 << 20;
     private static final Duration LIMIT = Duration.ofSeconds(60);
@@ -110,7 +110,7 @@ public final class NormalSsh implements Scenario {
         return c;
     }
 
-    static List<String> sshOptions() {
+    public static List<String> sshOptions() {
         return List.of("-F", "/dev/null", "-o", "StrictHostKeyChecking=no", "-o", "UserKnownHostsFile=/dev/null",
                 "-o", "LogLevel=ERROR");
     }

@@ -127,11 +127,49 @@ class DosScenariosTest {
         List<String> names = Scenarios.all().stream().map(Scenario::name).toList();
         assertThat(names).doesNotHaveDuplicates().contains("dos-syn-flood", "dos-icmp-flood", "dos-smurf", "dos-udp-flood", "dos-land",
                 "dos-pod", "dos-teardrop", "dos-http-flood", "dos-slowloris", "dos-slow-post", "dos-synack-reflection",
-                "dos-dns-amplification", "scan-nmap-connect", "scan-nmap-ack", "scan-nmap-fin-xmas-null", "scan-nmap-udp", "scan-nmap-os",
+                "dos-dns-amplification", "dos-udp-reflection", "scan-nmap-connect", "scan-nmap-ack", "scan-nmap-fin-xmas-null", "scan-nmap-udp", "scan-nmap-os",
                 "scan-nmap-version", "scan-nmap-aggressive", "scan-ping-sweep", "scan-masscan");
         for (Scenario s : Scenarios.all()) {
             assertThat(s.name()).matches("[a-z0-9]+(-[a-z0-9]+)*");
             assertThat(s.tools()).isNotEmpty();
         }
+    }
+
+    @Test
+    void reflectionLabelsTheAnswersAsTheVictimsGatewaySeesThem() {
+        List<FlowPattern> flows = DosUdpReflection.victimFlows(NET);
+        List<String> reflectors = DosUdpReflection.reflectors(NET);
+        assertThat(reflectors).doesNotHaveDuplicates().hasSize(5).allMatch(a -> a.startsWith("10.77.2."));
+        String[] victims = {NET.clientAlias(DosUdpReflection.LIVE_VICTIM_ALIAS), NET.outside(DosUdpReflection.SILENT_VICTIM)};
+        for (String victim : victims) {
+            for (String reflector : reflectors) {
+                // Only the answer is seen, so the reflector is the originator: from its service port to a port the forged query chose.
+                ConnectionSummary answer = conn(17, reflector, 53, victim, 38211);
+                ConnectionSummary ntp = conn(17, reflector, 123, victim, 1024);
+                ConnectionSummary error = conn(1, victim, 3, reflector, 3);
+                assertThat(flows).as(reflector + " -> " + victim).anyMatch(f -> f.matches(answer)).anyMatch(f -> f.matches(ntp))
+                        .anyMatch(f -> f.matches(error));
+            }
+        }
+        // The client's own traffic and traffic between other client-side hosts and the server are not the attack's.
+        assertThat(flows).noneMatch(f -> f.matches(conn(17, NET.client(), 40000, NET.server(), 53)))
+                .noneMatch(f -> f.matches(conn(17, NET.server(), 53, NET.clientAlias(2), 40000)));
+        for (DosUdpReflection.Wave w : DosUdpReflection.WAVES) {
+            assertThat(w.reflector()).isBetween(0, reflectors.size() - 1);
+        }
+        assertThat(DosUdpReflection.WAVES).extracting(DosUdpReflection.Wave::name).doesNotHaveDuplicates();
+        // What is learned must be the shape, not one rate or one service: 100 to 1,000 answers a second, DNS and NTP, both victims.
+        assertThat(DosUdpReflection.WAVES).extracting(DosUdpReflection.Wave::intervalMicros).contains(1000, 10000);
+        assertThat(DosUdpReflection.WAVES).extracting(DosUdpReflection.Wave::dns).contains(true, false);
+        assertThat(DosUdpReflection.WAVES).extracting(DosUdpReflection.Wave::liveVictim).contains(true, false);
+    }
+
+    @Test
+    void theNtpRequestIsAVersion4ClientPacketCarryingItsTransmitTime() {
+        byte[] p = DosUdpReflection.ntpRequest(0x0102030405060708L);
+        assertThat(p).hasSize(48);
+        assertThat(p[0] & 0x07).as("mode").isEqualTo(3);
+        assertThat((p[0] >> 3) & 0x07).as("version").isEqualTo(4);
+        assertThat(java.util.Arrays.copyOfRange(p, 40, 48)).containsExactly(1, 2, 3, 4, 5, 6, 7, 8);
     }
 }

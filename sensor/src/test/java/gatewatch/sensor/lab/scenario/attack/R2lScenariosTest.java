@@ -96,12 +96,13 @@ class R2lScenariosTest {
     void theScenariosAreRegisteredUnderTheirNamesWithTheirLabels() {
         List<String> names = Scenarios.all().stream().map(Scenario::name).toList();
         assertThat(names).contains("bruteforce-ftp-medusa", "bruteforce-smtp-hydra", "r2l-command-injection", "r2l-sql-injection", "r2l-http-guess",
-                "bruteforce-telnet-ncrack").doesNotHaveDuplicates();
+                "bruteforce-telnet-ncrack", "bruteforce-ssh-medusa").doesNotHaveDuplicates();
         assertThat(Scenarios.byName("r2l-command-injection").summary()).startsWith("r2l/phf:");
         assertThat(Scenarios.byName("r2l-sql-injection").summary()).startsWith("r2l/sql_injection:");
         assertThat(Scenarios.byName("r2l-http-guess").summary()).startsWith("r2l/http_guess:");
         assertThat(Scenarios.byName("bruteforce-ftp-medusa").summary()).startsWith("r2l/guess_passwd:");
         assertThat(Scenarios.byName("bruteforce-smtp-hydra").summary()).startsWith("r2l/guess_passwd:");
         assertThat(Scenarios.byName("bruteforce-telnet-ncrack").summary()).startsWith("r2l/guess_passwd:");
+        assertThat(Scenarios.byName("bruteforce-ssh-medusa").summary()).startsWith("r2l/ssh_guess:");
     }
 }
