@@ -155,12 +155,13 @@ public final class FeaturesCommand implements Callable<Integer> {
     }
 
     private RecordWriter openWriter() throws IOException {
+        if (format.json) {
+            // Jackson's generator buffers and encodes UTF-8 itself.
+            return new JsonRecordWriter(output != null ? Files.newOutputStream(output) : StandardOutput.unclosable());
+        }
         Writer out = output != null
                 ? Files.newBufferedWriter(output, StandardCharsets.UTF_8)
                 : new BufferedWriter(new OutputStreamWriter(StandardOutput.unclosable(), StandardCharsets.UTF_8), 1 << 16);
-        if (format.json) {
-            return new JsonRecordWriter(out);
-        }
         return format.extended ? new ExtendedCsvWriter(out) : new KddDataWriter(out);
     }
 }
