@@ -79,7 +79,7 @@ public final class FeaturesCommand implements Callable<Integer> {
         @Option(names = "--extended", description = "A header, then start,end,src_ip,src_port,dst_ip,dst_port,proto,history and the 41 features.")
         boolean extended;
 
-        @Option(names = "--json", description = "One JSON object a line with the fields of --extended.")
+        @Option(names = "--json", description = "One JSON object a line: the connection as the alert log writes it (EVE names, ISO times), with its 41 features under \"features\" (docs/EVENTS.md).")
         boolean json;
     }
 
