@@ -5,15 +5,15 @@ import com.fasterxml.jackson.core.JsonFactoryBuilder;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.util.ByteArrayBuilder;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.io.OutputStream;
+import java.io.UncheckedIOException;
 
 /**
  * Jackson generators for JSON lines. An instance is one generator writing into a reused byte
  * buffer, from which {@link #take} copies each finished document: the sink thread writes an
  * alert line this way for every alerted connection, and a generator or buffer per line would be
- * garbage in a flood. {@link #to(OutputStream)} gives a generator for a stream of lines. Both write UTF-8
- * bytes, which {@link JsonValues} relies on.
+ * garbage in a flood. {@link #to(OutputStream)} gives a generator for a stream of lines. Both
+ * write UTF-8 bytes, which {@link JsonValues} relies on.
  *
  * <p>An instance belongs to one thread.
  */

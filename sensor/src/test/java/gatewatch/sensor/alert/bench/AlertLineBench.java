@@ -56,10 +56,11 @@ public final class AlertLineBench {
         return json.alert(records[i % records.length], verdicts[i % verdicts.length]);
     }
 
-    /** @return ns per line, bytes allocated per line, bytes per line written, a checksum */
+    /** @return wall ns per line, bytes allocated per line, bytes per line written, a checksum, CPU ns per line */
     public double[] round(int n) {
         long tid = Thread.currentThread().threadId();
         long alloc0 = threads.getThreadAllocatedBytes(tid);
+        long cpu0 = threads.getCurrentThreadCpuTime();
         long t0 = System.nanoTime();
         long len = 0;
         for (int i = 0; i < n; i++) {
@@ -68,8 +69,10 @@ public final class AlertLineBench {
             checksum += line[line.length / 2];
         }
         long t1 = System.nanoTime();
+        long cpu1 = threads.getCurrentThreadCpuTime();
         long alloc1 = threads.getThreadAllocatedBytes(tid);
-        return new double[] {(t1 - t0) / (double) n, (alloc1 - alloc0) / (double) n, len / (double) n, checksum};
+        return new double[] {(t1 - t0) / (double) n, (alloc1 - alloc0) / (double) n, len / (double) n, checksum,
+            (cpu1 - cpu0) / (double) n};
     }
 
     public static void main(String[] args) throws Exception {
@@ -86,6 +89,7 @@ public final class AlertLineBench {
             round[i] = c.getMethod("round", int.class);
         }
         double[][] ns = new double[names.length][rounds];
+        double[][] cpu = new double[names.length][rounds];
         double[][] bytes = new double[names.length][rounds];
         double[] lineBytes = new double[names.length];
         int warmup = 5;
@@ -95,6 +99,7 @@ public final class AlertLineBench {
                 double[] r = (double[]) round[i].invoke(runs[i], n);
                 if (k >= 0) {
                     ns[i][k] = r[0];
+                    cpu[i][k] = r[4];
                     bytes[i][k] = r[1];
                     lineBytes[i] = r[2];
                 }
@@ -104,20 +109,25 @@ public final class AlertLineBench {
         for (int i = 0; i < names.length; i++) {
             double[] s = ns[i].clone();
             Arrays.sort(s);
+            double[] c = cpu[i].clone();
+            Arrays.sort(c);
             double[] b = bytes[i].clone();
             Arrays.sort(b);
-            System.out.printf("  %-4s ns/line min %.0f median %.0f max %.0f; allocated bytes/line median %.0f; line %.0f bytes%n",
-                    names[i], s[0], s[rounds / 2], s[rounds - 1], b[rounds / 2], lineBytes[i]);
+            System.out.printf("  %-4s wall ns/line min %.0f median %.0f max %.0f; CPU ns/line min %.0f median %.0f; "
+                    + "allocated bytes/line median %.0f; line %.0f bytes%n",
+                    names[i], s[0], s[rounds / 2], s[rounds - 1], c[0], c[rounds / 2], b[rounds / 2], lineBytes[i]);
         }
         if (paired) {
-            int wins = 0;
-            double logSum = 0;
-            for (int k = 0; k < rounds; k++) {
-                wins += ns[1][k] < ns[0][k] ? 1 : 0;
-                logSum += Math.log(ns[1][k] / ns[0][k]);
+            for (double[][] t : new double[][][] {ns, cpu}) {
+                int wins = 0;
+                double logSum = 0;
+                for (int k = 0; k < rounds; k++) {
+                    wins += t[1][k] < t[0][k] ? 1 : 0;
+                    logSum += Math.log(t[1][k] / t[0][k]);
+                }
+                System.out.printf("  new/base %s time: geometric mean of the round ratios %.3f, new faster in %d of %d rounds%n",
+                        t == ns ? "wall" : "CPU", Math.exp(logSum / rounds), wins, rounds);
             }
-            System.out.printf("  new/base time: geometric mean of the round ratios %.3f, new faster in %d of %d rounds%n",
-                    Math.exp(logSum / rounds), wins, rounds);
         }
     }
 
