@@ -8,6 +8,8 @@ import java.util.Locale;
  * in NSL-KDD files, a difficulty level.
  */
 public final class KddCsv {
+    private static final long[] POWERS_OF_TEN = {1, 10, 100, 1_000, 10_000, 100_000, 1_000_000};
+
     private KddCsv() {
     }
 
@@ -120,21 +122,53 @@ public final class KddCsv {
 
     /** {@code value} rounded half-up to two decimals, as {@code %.2f} writes it, without a Formatter per value. */
     public static void appendTwoDecimals(double value, StringBuilder sb) {
-        if (!(Math.abs(value) < 1e12)) {
-            sb.append(String.format(Locale.ROOT, "%.2f", value));
+        appendDecimals(value, 2, sb);
+    }
+
+    /**
+     * {@code value} rounded half-up to {@code decimals} (0 to 6) decimals, as {@code %.Nf} writes it
+     * (a minus sign only when something non-zero is left of it: {@code -0.004} is {@code 0.00}),
+     * without a Formatter per value. The one formatter of gatewatch's fractions: KDD rates in the
+     * files and in JSON, the verdicts' confidence and anomaly score.
+     */
+    public static void appendDecimals(double value, int decimals, StringBuilder sb) {
+        long scale = POWERS_OF_TEN[decimals];
+        if (!(Math.abs(value) * scale < 1e14)) {
+            sb.append(String.format(Locale.ROOT, "%." + decimals + "f", value));
             return;
         }
-        // Formatter rounds the shortest decimal form (0.575 -> 0.58) where value * 100 alone would give 57.4999...
-        long cents = (long) Math.floor(Math.abs(value) * 100 + 0.5 + 1e-9);
-        if (value < 0 && cents != 0) {
+        long units = roundedUnits(value, decimals);
+        appendFixed(value < 0 ? -units : units, decimals, sb);
+    }
+
+    /**
+     * {@code units} / 10^{@code decimals} exactly, with {@code decimals} (0 to 6) decimals:
+     * {@code appendFixed(-1500, 6)} is {@code -0.001500}. Durations and counts in scaled units.
+     */
+    public static void appendFixed(long units, int decimals, StringBuilder sb) {
+        if (units < 0) {
             sb.append('-');
+            units = -units;
         }
-        sb.append(cents / 100).append('.');
-        long frac = cents % 100;
-        if (frac < 10) {
-            sb.append('0');
+        long scale = POWERS_OF_TEN[decimals];
+        sb.append(units / scale);
+        if (decimals > 0) {
+            sb.append('.');
+            long frac = units % scale;
+            for (long p = scale / 10; p > frac && p > 1; p /= 10) {
+                sb.append('0');
+            }
+            sb.append(frac);
         }
-        sb.append(frac);
+    }
+
+    /**
+     * |{@code value}| in units of 10^-{@code decimals}, rounded half-up as {@link #appendDecimals}
+     * rounds it: {@code roundedUnits(0.575, 2)} is 58. For |value| × 10^decimals below 10^14.
+     */
+    public static long roundedUnits(double value, int decimals) {
+        // Formatter rounds the shortest decimal form (0.575 -> 0.58) where value * 100 alone would give 57.4999...
+        return (long) Math.floor(Math.abs(value) * POWERS_OF_TEN[decimals] + 0.5 + 1e-9);
     }
 
     /** True for the features the files write as a fraction with two decimals. */

@@ -64,6 +64,27 @@ class KddCsvTest {
         }
     }
 
+    /** Confidences and anomaly scores: four decimals, either sign, including halves Math.round gets wrong (0.00145). */
+    @Test
+    void fourDecimalsAndSignsAreWrittenAsPercentFourFWould() {
+        java.util.SplittableRandom r = new java.util.SplittableRandom(11);
+        for (int i = 0; i < 200_000; i++) {
+            double v = i % 2 == 0 ? r.nextDouble(-2, 2) : Double.parseDouble(String.format(java.util.Locale.ROOT, "%.5f", r.nextDouble(-1, 1)));
+            StringBuilder sb = new StringBuilder();
+            KddCsv.appendDecimals(v, 4, sb);
+            String expected = String.format(java.util.Locale.ROOT, "%.4f", v);
+            // %.4f keeps the sign of a negative that rounds to zero ("-0.0000"); gatewatch writes no negative zero.
+            assertThat(sb.toString()).as("%s", v).isEqualTo(expected.equals("-0.0000") ? "0.0000" : expected);
+        }
+        StringBuilder sb = new StringBuilder();
+        KddCsv.appendDecimals(0.00145, 4, sb);
+        sb.append(' ');
+        KddCsv.appendDecimals(-0.25, 2, sb);
+        sb.append(' ');
+        KddCsv.appendDecimals(-0.004, 2, sb);
+        assertThat(sb.toString()).isEqualTo("0.0015 -0.25 0.00");
+    }
+
     @Test
     void shortRowIsRefused() {
         assertThatThrownBy(() -> KddCsv.parse("0,tcp,http"))

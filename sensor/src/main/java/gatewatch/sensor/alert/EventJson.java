@@ -1,44 +1,41 @@
 package gatewatch.sensor.alert;
 
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.SerializableString;
+import com.fasterxml.jackson.core.io.SerializedString;
 import gatewatch.detector.model.Verdict;
 import gatewatch.features.conn.ConnectionSummary;
 import gatewatch.features.extract.ConnectionRecord;
-import gatewatch.features.kdd.KddCsv;
-import gatewatch.features.kdd.KddFeature;
-import gatewatch.features.kdd.KddRecord;
-import gatewatch.sensor.output.CommunityId;
-import gatewatch.sensor.output.FlowId;
+import gatewatch.sensor.json.ConnectionJson;
+import gatewatch.sensor.json.IsoTimestamp;
+import gatewatch.sensor.json.JsonLines;
+import gatewatch.sensor.json.JsonValues;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * The JSON of an alert (and of a connection record for {@code --records}): Suricata's EVE header
- * names ({@code timestamp}, {@code event_type}, {@code src_ip}, {@code dest_ip}, ...), then
- * {@code flow}, {@code alert} and the 41 {@code features}, as DESIGN.md specifies. Each
- * connection event carries {@code flow_id} ({@link FlowId}: the same number on a connection's
- * alert and its records line) and {@code community_id} ({@link CommunityId}), and live events
+ * The lines of the alert log and the records log: Suricata's EVE header names
+ * ({@code timestamp}, {@code flow_id}, {@code event_type}, {@code src_ip}, {@code dest_ip}, ...),
+ * then {@code flow}, {@code alert} and the 41 {@code features}, as DESIGN.md specifies, all
+ * written by {@link ConnectionJson} as {@code features --json} writes them. Live events carry
  * {@code in_iface}, the capture interface.
  *
- * <p>One instance per thread (it reuses its buffer).
+ * <p>One instance per thread (it reuses its generator and buffer).
  */
 public final class EventJson {
-    private static final KddFeature[] FEATURES = KddFeature.values();
-    private static final String[][] SYMBOLS = new String[FEATURES.length][];
+    private static final SerializableString IN_IFACE = new SerializedString("in_iface");
+    private static final SerializableString EVENT_TYPE = new SerializedString("event_type");
+    private static final SerializableString SENSOR = new SerializedString("sensor");
+    private static final SerializableString ALERT = new SerializedString("alert");
+    private static final SerializableString CONNECTION = new SerializedString("connection");
 
-    static {
-        for (KddFeature f : FEATURES) {
-            if (f.isSymbolic()) {
-                SYMBOLS[f.ordinal()] = f.symbolNames().toArray(String[]::new);
-            }
-        }
-    }
-
-    private final JsonBytes out = new JsonBytes();
-    private final CommunityId communityId = new CommunityId();
+    private final JsonLines lines = new JsonLines();
+    private final JsonValues values = new JsonValues();
+    private final ConnectionJson json = new ConnectionJson(values);
     private final String sensor;
     private final String inIface;
-    private ConnectionSummary lastConnection;
-    private String lastCommunityId;
 
     public EventJson(String sensor) {
         this(sensor, null);
@@ -58,90 +55,42 @@ public final class EventJson {
         return IsoTimestamp.format(epochNanos);
     }
 
-    /** The alert and the records line of one connection are written one after the other: hash it once. */
-    private String communityIdOf(ConnectionSummary c) {
-        if (c != lastConnection) {
-            lastConnection = c;
-            lastCommunityId = communityId.of(c);
-        }
-        return lastCommunityId;
-    }
-
     /** An alert line: {@code event_type} = {@code alert}. */
     public byte[] alert(ConnectionRecord record, Verdict verdict) {
-        return event("alert", record, verdict);
+        return event(ALERT, record, verdict);
     }
 
     /** A connection line for the records log: {@code event_type} = {@code connection}, with its verdict. */
     public byte[] connection(ConnectionRecord record, Verdict verdict) {
-        return event("connection", record, verdict);
+        return event(CONNECTION, record, verdict);
     }
 
-    private byte[] event(String type, ConnectionRecord record, Verdict verdict) {
+    private byte[] event(SerializableString type, ConnectionRecord record, Verdict verdict) {
         ConnectionSummary c = record.conn();
-        JsonBytes j = out;
-        j.reset();
-        j.startObject();
-        j.name("timestamp").ascii(timestamp(c.endNanos()));
-        j.name("flow_id").number(FlowId.of(c));
-        if (inIface != null) {
-            j.name("in_iface").string(inIface);
-        }
-        j.name("event_type").ascii(type);
-        j.name("sensor").string(sensor);
-        j.name("src_ip").ascii(c.origAddress().toString());
-        j.name("src_port").number(c.origPort());
-        j.name("dest_ip").ascii(c.respAddress().toString());
-        j.name("dest_port").number(c.respPort());
-        j.name("proto").ascii(c.ipProtocol() == 58 ? "IPv6-ICMP" : c.transport().toUpperCase(java.util.Locale.ROOT));
-        if (c.ipProtocol() == 1 || c.ipProtocol() == 58) {
-            j.name("icmp_type").number(c.icmpType());
-            j.name("icmp_code").number(c.icmpCode());
-        }
-        j.name("community_id").ascii(communityIdOf(c));
-        j.name("flow").startObject();
-        j.name("service").ascii(c.service().kddName());
-        j.name("flag").ascii(c.kddFlag().kddName());
-        j.name("conn_state").ascii(c.zeekState().kddName());
-        j.name("history").ascii(c.history());
-        j.name("duration").fixed(Math.max(0, c.endNanos() - c.startNanos()) / 1000, 6);
-        j.name("bytes_toserver").number(c.origBytes());
-        j.name("bytes_toclient").number(c.respBytes());
-        j.name("pkts_toserver").number(c.origPackets());
-        j.name("pkts_toclient").number(c.respPackets());
-        j.name("start").ascii(timestamp(c.startNanos()));
-        j.name("end").ascii(timestamp(c.endNanos()));
-        // Still open when the capture ended or the sensor stopped: its flag is where it was cut off.
-        j.name("open_at_end").bool(c.openAtEnd());
-        j.endObject();
-        j.name("alert").startObject();
-        j.name("category").ascii(verdict.category().externalName());
-        j.name("label").ascii(verdict.label());
-        j.name("confidence").fixed(Math.round(verdict.confidence() * 10_000), 4);
-        j.name("anomaly_score").fixed(Math.round(verdict.anomalyScore() * 10_000), 4);
-        j.name("reasons").startArray();
-        for (String r : verdict.reasons()) {
-            j.ascii(r);
-        }
-        j.endArray();
-        j.endObject();
-        j.name("features").startObject();
-        KddRecord f = record.features();
-        for (KddFeature feature : FEATURES) {
-            double v = f.get(feature);
-            j.name(feature.kddName());
-            if (feature.isSymbolic()) {
-                j.ascii(SYMBOLS[feature.ordinal()][(int) v]);
-            } else if (KddCsv.isRate(feature)) {
-                // Half-up to two decimals, as the KDD files write rates (and KddCsv does).
-                j.fixed((long) Math.floor(Math.abs(v) * 100 + 0.5 + 1e-9), 2);
-            } else {
-                j.number((long) v);
+        JsonGenerator g = lines.generator();
+        try {
+            g.writeStartObject();
+            json.header(g, c);
+            if (inIface != null) {
+                g.writeFieldName(IN_IFACE);
+                g.writeString(inIface);
             }
+            g.writeFieldName(EVENT_TYPE);
+            g.writeString(type);
+            g.writeFieldName(SENSOR);
+            g.writeString(sensor);
+            json.endpoints(g, c);
+            json.flow(g, c);
+            g.writeFieldName(ALERT);
+            g.writeStartObject();
+            json.verdict(g, verdict);
+            g.writeEndObject();
+            json.features(g, record.features());
+            g.writeEndObject();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e); // into a byte buffer: does not happen
         }
-        j.endObject();
-        j.endObject();
-        return j.toByteArray();
+        return lines.take();
     }
 
     /**
@@ -150,31 +99,39 @@ public final class EventJson {
      * many alerts were counted here instead of written, when, and with which labels.
      */
     public byte[] suppressed(Suppression s) {
-        JsonBytes j = out;
-        j.reset();
-        j.startObject();
-        j.name("timestamp").ascii(timestamp(s.closedNanos()));
-        j.name("event_type").ascii("alert_suppressed");
-        j.name("sensor").string(sensor);
-        j.name(s.track() == Suppression.Track.BY_DEST ? "dest_ip" : "src_ip").ascii(s.address().toString());
-        j.name("alert").startObject();
-        j.name("category").ascii(s.category().externalName());
-        j.endObject();
-        j.name("suppressed").startObject();
-        j.name("track").ascii(s.track().externalName());
-        j.name("count").number(s.suppressed());
-        j.name("written").number(s.written());
-        j.name("first").ascii(timestamp(s.firstNanos()));
-        j.name("last").ascii(timestamp(s.lastNanos()));
-        j.name("window_start").ascii(timestamp(s.windowStart()));
-        j.name("window_seconds").fixed(s.windowNanos() / 1_000_000, 3);
-        j.name("labels").startObject();
-        for (Map.Entry<String, Long> e : new TreeMap<>(s.labels()).entrySet()) {
-            j.escapedName(e.getKey()).number(e.getValue());
+        JsonGenerator g = lines.generator();
+        try {
+            g.writeStartObject();
+            g.writeFieldName("timestamp");
+            values.timestamp(g, s.closedNanos());
+            g.writeStringField("event_type", "alert_suppressed");
+            g.writeStringField("sensor", sensor);
+            g.writeStringField(s.track() == Suppression.Track.BY_DEST ? "dest_ip" : "src_ip", s.address().toString());
+            g.writeObjectFieldStart("alert");
+            g.writeStringField("category", s.category().externalName());
+            g.writeEndObject();
+            g.writeObjectFieldStart("suppressed");
+            g.writeStringField("track", s.track().externalName());
+            g.writeNumberField("count", s.suppressed());
+            g.writeNumberField("written", s.written());
+            g.writeFieldName("first");
+            values.timestamp(g, s.firstNanos());
+            g.writeFieldName("last");
+            values.timestamp(g, s.lastNanos());
+            g.writeFieldName("window_start");
+            values.timestamp(g, s.windowStart());
+            g.writeFieldName("window_seconds");
+            values.fixed(g, s.windowNanos() / 1_000_000, 3);
+            g.writeObjectFieldStart("labels");
+            for (Map.Entry<String, Long> e : new TreeMap<>(s.labels()).entrySet()) {
+                g.writeNumberField(e.getKey(), e.getValue());
+            }
+            g.writeEndObject();
+            g.writeEndObject();
+            g.writeEndObject();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
-        j.endObject();
-        j.endObject();
-        j.endObject();
-        return j.toByteArray();
+        return lines.take();
     }
 }

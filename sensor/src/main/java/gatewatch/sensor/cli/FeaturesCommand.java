@@ -79,7 +79,7 @@ public final class FeaturesCommand implements Callable<Integer> {
         @Option(names = "--extended", description = "A header, then start,end,src_ip,src_port,dst_ip,dst_port,proto,history and the 41 features.")
         boolean extended;
 
-        @Option(names = "--json", description = "One JSON object a line with the fields of --extended.")
+        @Option(names = "--json", description = "One JSON object a line: the connection as the alert log writes it (EVE names, ISO times), with its 41 features under \"features\" (docs/EVENTS.md).")
         boolean json;
     }
 
@@ -155,12 +155,13 @@ public final class FeaturesCommand implements Callable<Integer> {
     }
 
     private RecordWriter openWriter() throws IOException {
+        if (format.json) {
+            // Jackson's generator buffers and encodes UTF-8 itself.
+            return new JsonRecordWriter(output != null ? Files.newOutputStream(output) : StandardOutput.unclosable());
+        }
         Writer out = output != null
                 ? Files.newBufferedWriter(output, StandardCharsets.UTF_8)
                 : new BufferedWriter(new OutputStreamWriter(StandardOutput.unclosable(), StandardCharsets.UTF_8), 1 << 16);
-        if (format.json) {
-            return new JsonRecordWriter(out);
-        }
         return format.extended ? new ExtendedCsvWriter(out) : new KddDataWriter(out);
     }
 }

@@ -15,20 +15,19 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * Reads connection records as JSON: either one array of objects, or objects one after another
- * (JSON lines, as {@code gatewatch features --json} writes them). Each object is keyed by the 41
- * {@code kddcup.names} feature names: symbolic features as their {@code kddcup.data} spelling
- * ({@code "protocol_type":"tcp"}), the others as non-negative numbers. The connection fields that
- * {@code features --json} writes beside the features ({@link #CONNECTION_FIELDS}) are ignored, so
- * its output can be posted as it is; any other name is rejected, naming the record (its index in
- * an array, its line in JSON lines) and the field. Nothing is guessed or defaulted.
+ * (JSON lines, as {@code gatewatch features --json} writes them). A record is an object of the 41
+ * features keyed by their {@code kddcup.names} names (symbolic features as their
+ * {@code kddcup.data} spelling, {@code "protocol_type":"tcp"}, the others as non-negative
+ * numbers), or an object with that object under {@code features}, whose other fields describe the
+ * connection and are ignored: a line of {@code features --json}, of the records log or of the
+ * alert log can be posted as it is. Any other name among the features is rejected, naming the
+ * record (its index in an array, its line in JSON lines) and the field. Nothing is guessed or
+ * defaulted.
  */
 final class JsonRecords {
-    /** What {@code features --json} (and {@code --extended}) write before the 41 features. */
-    static final Set<String> CONNECTION_FIELDS = Set.copyOf(gatewatch.sensor.output.JsonRecordWriter.CONNECTION_FIELDS);
     private static final Map<String, KddFeature> BY_NAME = byName();
 
     private final ObjectMapper mapper = JsonMapper.builder()
@@ -92,17 +91,25 @@ final class JsonRecords {
         if (!node.isObject()) {
             throw RequestRejected.badRequest(at + ": expected an object of the 41 features, got " + kind(node));
         }
+        JsonNode features = node.get("features");
+        if (features == null) {
+            return features(at, node);
+        }
+        if (!features.isObject()) {
+            throw RequestRejected.badRequest(at + ": features: expected an object of the 41 features, got " + kind(features));
+        }
+        return features(at, features);
+    }
+
+    private static KddRecord features(String at, JsonNode node) {
         double[] v = new double[KddFeature.COUNT_OF_FEATURES];
         boolean[] seen = new boolean[KddFeature.COUNT_OF_FEATURES];
         for (Map.Entry<String, JsonNode> field : node.properties()) {
             KddFeature f = BY_NAME.get(field.getKey());
             if (f == null) {
-                if (CONNECTION_FIELDS.contains(field.getKey())) {
-                    continue;
-                }
                 throw RequestRejected.badRequest(at + ": unknown feature '" + field.getKey()
-                        + "' (the names are those of kddcup.names, e.g. src_bytes; besides them only the "
-                        + "connection fields of gatewatch features --json are allowed, and ignored)");
+                        + "' (the names are those of kddcup.names, e.g. src_bytes; a record is the 41 features, "
+                        + "or an object with them under \"features\" as gatewatch features --json writes)");
             }
             v[f.ordinal()] = value(at, f, field.getValue());
             seen[f.ordinal()] = true;

@@ -1,50 +1,38 @@
 package gatewatch.sensor.http;
 
-import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import gatewatch.detector.model.Verdict;
-import java.io.ByteArrayOutputStream;
-import java.math.BigDecimal;
+import gatewatch.sensor.json.ConnectionJson;
+import gatewatch.sensor.json.JsonLines;
+import gatewatch.sensor.json.JsonValues;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 
 /**
  * Writes verdicts as the scoring API's response: a JSON array, in request order, of
- * {@code {"category":"dos","label":"neptune","confidence":0.9900,"anomaly_score":0.6100,"reasons":["count"]}}.
- * Field names, and the four decimals of the numbers, are those of the alert's {@code alert} object.
+ * {@code {"category":"dos","label":"neptune","confidence":0.9900,"anomaly_score":0.6100,"reasons":["count"]}},
+ * by {@link ConnectionJson#verdict}: the fields of the alert's {@code alert} object, the same
+ * names and four decimals.
+ *
+ * <p>One instance per thread (the scoring thread).
  */
 final class VerdictJson {
-    private final JsonFactory factory = new JsonFactory();
-
-    /** As the alert log writes them: rounded half-up to exactly four decimals ({@code 0.9900}), not 16 digits. */
-    static String fourDecimals(double v) {
-        return BigDecimal.valueOf(Math.round(v * 10_000), 4).toPlainString();
-    }
+    private final JsonLines lines = new JsonLines();
+    private final ConnectionJson json = new ConnectionJson(new JsonValues());
 
     byte[] write(Verdict[] verdicts, int n) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream(64 + 128 * n);
-        try (JsonGenerator g = factory.createGenerator(out)) {
+        JsonGenerator g = lines.generator();
+        try {
             g.writeStartArray();
             for (int i = 0; i < n; i++) {
-                Verdict v = verdicts[i];
                 g.writeStartObject();
-                g.writeStringField("category", v.category().externalName());
-                g.writeStringField("label", v.label());
-                g.writeFieldName("confidence");
-                g.writeNumber(fourDecimals(v.confidence()));
-                g.writeFieldName("anomaly_score");
-                g.writeNumber(fourDecimals(v.anomalyScore()));
-                g.writeArrayFieldStart("reasons");
-                for (String r : v.reasons()) {
-                    g.writeString(r);
-                }
-                g.writeEndArray();
+                json.verdict(g, verdicts[i]);
                 g.writeEndObject();
             }
             g.writeEndArray();
         } catch (IOException e) {
-            throw new UncheckedIOException(e); // a ByteArrayOutputStream does not fail
+            throw new UncheckedIOException(e); // into a byte buffer: does not happen
         }
-        return out.toByteArray();
+        return lines.take();
     }
 }

@@ -1,41 +1,30 @@
 package gatewatch.sensor.output;
 
-import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.core.util.MinimalPrettyPrinter;
 import gatewatch.features.conn.ConnectionSummary;
 import gatewatch.features.extract.ConnectionRecord;
-import gatewatch.features.kdd.KddCsv;
-import gatewatch.features.kdd.KddFeature;
-import gatewatch.features.kdd.KddRecord;
+import gatewatch.sensor.json.ConnectionJson;
+import gatewatch.sensor.json.JsonLines;
+import gatewatch.sensor.json.JsonValues;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.io.Writer;
+import java.io.OutputStream;
 
 /**
- * {@code --json}: one object a line with the fields of {@code --extended} (times as epoch seconds,
- * symbolic features as their KDD names, counts as integers, rates as numbers), and the
- * connection's {@code flow_id} and {@code community_id}, as in the alert and records logs, to join
- * feature rows to alerts. ({@code --extended} keeps its columns: scripts index them.)
+ * {@code --json}: one object a line per connection, with the fields of the alert log's
+ * {@code connection} event that describe the connection (docs/EVENTS.md), written by the same
+ * {@link ConnectionJson}: {@code timestamp}, {@code flow_id}, the endpoints and
+ * {@code community_id}, the {@code flow} object and the 41 {@code features}. Without the
+ * sensor's fields ({@code event_type}, {@code sensor}, {@code in_iface}) and without a verdict.
+ * A feature record and the alert of the same connection agree field for field, and the scoring
+ * API takes these lines as they are. ({@code --extended} keeps its columns: scripts index them.)
  */
 public final class JsonRecordWriter implements RecordWriter {
-    /** The connection fields written before the features, in order; the scoring API ignores exactly these. */
-    public static final java.util.List<String> CONNECTION_FIELDS = java.util.List.of(
-            "start", "end", "src_ip", "src_port", "dst_ip", "dst_port", "proto", "history", "flow_id", "community_id",
-            "open_at_end");
-
     private final JsonGenerator gen;
-    private final FeatureJson features = new FeatureJson();
-    private final CommunityId communityId = new CommunityId();
+    private final ConnectionJson json = new ConnectionJson(new JsonValues());
 
-    public JsonRecordWriter(Writer out) {
-        try {
-            gen = new JsonFactory().createGenerator(out);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        // No separator between objects: each one ends its own line, the last one too.
-        gen.setPrettyPrinter(new MinimalPrettyPrinter(""));
+    public JsonRecordWriter(OutputStream out) {
+        this.gen = JsonLines.to(out);
     }
 
     @Override
@@ -43,31 +32,15 @@ public final class JsonRecordWriter implements RecordWriter {
         ConnectionSummary c = record.conn();
         try {
             gen.writeStartObject();
-            writeEpoch(gen, "start", c.startNanos());
-            writeEpoch(gen, "end", c.endNanos());
-            gen.writeStringField("src_ip", c.origAddress().toString());
-            gen.writeNumberField("src_port", c.origPort());
-            gen.writeStringField("dst_ip", c.respAddress().toString());
-            gen.writeNumberField("dst_port", c.respPort());
-            gen.writeStringField("proto", c.transport());
-            gen.writeStringField("history", c.history());
-            gen.writeNumberField("flow_id", FlowId.of(c));
-            gen.writeStringField("community_id", communityId.of(c));
-            gen.writeBooleanField("open_at_end", c.openAtEnd());
-            features.write(gen, record.features());
+            json.header(gen, c);
+            json.endpoints(gen, c);
+            json.flow(gen, c);
+            json.features(gen, record.features());
             gen.writeEndObject();
             gen.writeRaw('\n');
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-    }
-
-    /** Epoch seconds with exactly six decimals, as a JSON number (no binary floating point on the way). */
-    static void writeEpoch(JsonGenerator gen, String field, long nanos) throws IOException {
-        StringBuilder sb = new StringBuilder(20);
-        ExtendedCsvWriter.appendEpoch(nanos, sb);
-        gen.writeFieldName(field);
-        gen.writeNumber(sb.toString());
     }
 
     @Override
@@ -77,6 +50,6 @@ public final class JsonRecordWriter implements RecordWriter {
 
     @Override
     public void close() throws IOException {
-        gen.close();
+        gen.close(); // and the stream
     }
 }

@@ -11,7 +11,9 @@ import gatewatch.features.decode.LinkType;
 import gatewatch.features.extract.ConnectionRecord;
 import gatewatch.features.extract.FeatureExtractor;
 import gatewatch.features.kdd.KddFeature;
+import gatewatch.features.kdd.KddRecord;
 import gatewatch.features.testing.Frames;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -120,6 +122,28 @@ class EventJsonTest {
             JsonNode flow = new ObjectMapper().readTree(new EventJson("gw-test").alert(r, v)).get("flow");
             assertThat(flow.get("open_at_end").asBoolean()).as(r.conn().toString()).isFalse();
         }
+    }
+
+    /**
+     * The numbers as the one formatter writes them ({@code KddCsv.appendDecimals}, {@code %.Nf}):
+     * a negative rate keeps its sign, and a half that binary floating point puts a hair below
+     * (0.00145 * 10000 is 14.4999...) rounds up, as 0.575 does for rates. The alert log's own
+     * formatter wrote {@code 0.25}, {@code 0.0014} and {@code 0.0000} here.
+     */
+    @Test
+    void numbersKeepTheirSignAndRoundHalvesUp() {
+        ConnectionRecord syn = synRecord();
+        double[] values = syn.features().toArray();
+        values[KddFeature.SERROR_RATE.ordinal()] = -0.25;
+        values[KddFeature.RERROR_RATE.ordinal()] = 0.575;
+        values[KddFeature.SAME_SRV_RATE.ordinal()] = -0.004;
+        ConnectionRecord r = new ConnectionRecord(syn.conn(), KddRecord.of(values));
+        Verdict v = new Verdict(Category.ANOMALY, "anomaly", 0.00145, -0.00005, List.of());
+
+        String line = new String(new EventJson("gw-test").alert(r, v), StandardCharsets.UTF_8);
+
+        assertThat(line).contains("\"serror_rate\":-0.25,", "\"rerror_rate\":0.58,", "\"same_srv_rate\":0.00,",
+                "\"confidence\":0.0015,", "\"anomaly_score\":-0.0001,");
     }
 
     @Test

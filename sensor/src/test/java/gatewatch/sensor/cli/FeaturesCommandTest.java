@@ -57,12 +57,31 @@ class FeaturesCommandTest {
         List<String> lines = Files.readAllLines(out);
         assertThat(lines).hasSize(5);
         var first = mapper.readTree(lines.getFirst());
-        assertThat(first.get("proto").asText()).isEqualTo("tcp");
+        // EVE's names and ISO times, as in the alert log (the features under "features", as there).
+        assertThat(first.get("timestamp").asText()).isEqualTo("2012-02-21T16:52:55.848539Z");
+        assertThat(first.get("flow_id").asLong()).isEqualTo(2178911303771407L);
+        assertThat(first.get("src_ip").asText()).isEqualTo("141.142.220.235");
+        assertThat(first.get("src_port").asInt()).isEqualTo(37604);
+        assertThat(first.get("dest_ip").asText()).isEqualTo("199.233.217.249");
+        assertThat(first.get("dest_port").asInt()).isEqualTo(56666);
+        assertThat(first.has("dst_ip")).isFalse();
+        assertThat(first.get("proto").asText()).isEqualTo("TCP");
+        assertThat(first.get("community_id").asText()).isEqualTo("1:AHWSlGoM1gm7tA59HxhmI0OJeZ0=");
+        var flow = first.get("flow");
+        assertThat(flow.get("history").asText()).isEqualTo("ShAdfFa");
+        assertThat(flow.get("start").asText()).isEqualTo("2012-02-21T16:52:55.736107Z");
+        assertThat(flow.get("end").asText()).isEqualTo("2012-02-21T16:52:55.848539Z");
+        assertThat(flow.get("duration").decimalValue()).isEqualByComparingTo("0.112432");
+        assertThat(flow.get("bytes_toclient").asLong()).isEqualTo(342);
         // The first connection is a passive-mode data connection to an unnamed high port.
-        assertThat(first.get("service").asText()).isEqualTo("other");
-        assertThat(first.get("start").decimalValue().scale()).isEqualTo(6);
-        assertThat(first.has("dst_host_srv_rerror_rate")).isTrue();
-        assertThat(first.get("open_at_end").isBoolean()).isTrue();
+        var features = first.get("features");
+        assertThat(features.size()).isEqualTo(41);
+        assertThat(features.get("service").asText()).isEqualTo("other");
+        assertThat(features.get("protocol_type").asText()).isEqualTo("tcp");
+        assertThat(features.get("dst_bytes").asLong()).isEqualTo(342);
+        assertThat(features.get("same_srv_rate").decimalValue()).isEqualByComparingTo("1.00");
+        assertThat(features.get("dst_host_srv_rerror_rate").decimalValue()).isEqualByComparingTo("0.00");
+        assertThat(flow.get("open_at_end").asBoolean()).isFalse();
     }
 
     @Test

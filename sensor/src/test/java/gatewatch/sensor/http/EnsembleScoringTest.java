@@ -103,9 +103,9 @@ class EnsembleScoringTest {
                 assertThat(v.get("label").asText()).isEqualTo(direct.label());
                 // Four decimals, as in the alert log.
                 assertThat(v.get("confidence").asDouble())
-                        .isEqualTo(Double.parseDouble(VerdictJson.fourDecimals(direct.confidence())));
+                        .isEqualTo(fourDecimals(direct.confidence()));
                 assertThat(v.get("anomaly_score").asDouble())
-                        .isEqualTo(Double.parseDouble(VerdictJson.fourDecimals(direct.anomalyScore())));
+                        .isEqualTo(fourDecimals(direct.anomalyScore()));
             }
 
             // The same rows as JSON objects give the same answer.
@@ -123,5 +123,11 @@ class EnsembleScoringTest {
             String json = Rows.json(line.substring(0, line.lastIndexOf(',')));
             assertThat(new JsonRecords(10).parse(json.getBytes(StandardCharsets.UTF_8))).containsExactly(fromCsv);
         }
+    }
+
+    private static double fourDecimals(double v) {
+        StringBuilder sb = new StringBuilder();
+        KddCsv.appendDecimals(v, 4, sb);
+        return Double.parseDouble(sb.toString());
     }
 }

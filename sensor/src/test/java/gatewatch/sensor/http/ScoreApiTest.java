@@ -107,21 +107,26 @@ class ScoreApiTest {
         rejected(json("[] []"), 400, "not valid JSON");
     }
 
-    /** One object a line, with the connection fields {@code gatewatch features --json} writes beside the features. */
+    /**
+     * One object a line as {@code gatewatch features --json} writes them: the connection's fields
+     * (including a {@code flow} object with a {@code duration} of its own), the 41 under {@code features}.
+     */
     private static String featuresJsonLines(String... csvLines) {
         StringBuilder sb = new StringBuilder();
         int port = 40000;
         for (String line : csvLines) {
             Map<String, Object> m = new java.util.LinkedHashMap<>();
-            m.put("start", new java.math.BigDecimal("1700000000.123456"));
-            m.put("end", new java.math.BigDecimal("1700000001.000001"));
+            m.put("timestamp", "2023-11-14T22:13:21.000001Z");
+            m.put("flow_id", 1234567L);
             m.put("src_ip", "10.0.0.1");
             m.put("src_port", port++);
-            m.put("dst_ip", "10.0.0.2");
-            m.put("dst_port", 80);
-            m.put("proto", "tcp");
-            m.put("history", "ShADadFf");
-            m.putAll(Rows.object(line));
+            m.put("dest_ip", "10.0.0.2");
+            m.put("dest_port", 80);
+            m.put("proto", "TCP");
+            m.put("community_id", "1:rUSOrBOeaLtaktO9u1rmBLHVrM0=");
+            m.put("flow", Map.of("history", "ShADadFf", "duration", new java.math.BigDecimal("0.876545"),
+                    "start", "2023-11-14T22:13:20.123456Z", "open_at_end", false));
+            m.put("features", Rows.object(line));
             sb.append(Rows.json(List.of(m)), 1, Rows.json(List.of(m)).length() - 1).append('\n');
         }
         return sb.toString();
@@ -137,10 +142,14 @@ class ScoreApiTest {
             assertThat(verdicts.get(1).get("label").asText()).isEqualTo("http");
             assertThat(verdicts.get(2).get("label").asText()).isEqualTo("ecr_i");
         }
-        // The same connection fields inside an array are ignored as well.
+        // In an array as well.
+        String array = "[" + String.join(",", featuresJsonLines(Rows.NORMAL, Rows.SMURF).strip().split("\n")) + "]";
+        assertThat(ok(json(array))).hasSize(2);
+        // Beside the features themselves (no "features" object), a connection field is a misspelt feature.
         List<Map<String, Object>> rows = objects(Rows.NORMAL);
         rows.get(0).put("src_ip", "10.0.0.1");
-        assertThat(ok(json(Rows.json(rows)))).hasSize(1);
+        rejected(json(Rows.json(rows)), 400, "record at index 0: unknown feature 'src_ip'");
+        rejected(json("[{\"features\": 7}]"), 400, "record at index 0: features: expected an object of the 41 features, got number");
     }
 
     @Test
@@ -173,9 +182,9 @@ class ScoreApiTest {
         assertThat(r.statusCode()).isEqualTo(200);
         assertThat(r.body()).contains("\"confidence\":0.0181,\"anomaly_score\":0.2000")
                 .contains("\"confidence\":0.0005,").contains("\"confidence\":1.0000,");
-        assertThat(VerdictJson.fourDecimals(0.123456789)).isEqualTo("0.1235");
-        assertThat(VerdictJson.fourDecimals(0.99995)).isEqualTo("1.0000");
-        assertThat(VerdictJson.fourDecimals(-0.25)).isEqualTo("-0.2500");
+        // 14.5 bytes: a confidence of 0.00145, a half that 0.00145 * 10000 (14.4999...) rounds the wrong way.
+        String half = Rows.NORMAL.replace(",SF,181,", ",SF,14.5,");
+        assertThat(csv(half).body()).contains("\"confidence\":0.0015,");
     }
 
     @Test

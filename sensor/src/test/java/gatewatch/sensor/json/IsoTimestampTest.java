@@ -1,4 +1,4 @@
-package gatewatch.sensor.alert;
+package gatewatch.sensor.json;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

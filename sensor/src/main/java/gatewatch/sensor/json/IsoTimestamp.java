@@ -1,15 +1,27 @@
-package gatewatch.sensor.alert;
+package gatewatch.sensor.json;
+
+import java.nio.charset.StandardCharsets;
 
 /**
  * Epoch nanoseconds as {@code yyyy-MM-ddTHH:mm:ss.uuuuuuZ} (UTC, microseconds), without the
  * temporal machinery of {@code DateTimeFormatter}: three timestamps go into every alert, and the
  * sink writes alerts by the hundred thousand in a flood.
  */
-final class IsoTimestamp {
+public final class IsoTimestamp {
+    /** The characters of every timestamp (years 0 to 9999). */
+    public static final int LENGTH = 27;
+
     private IsoTimestamp() {
     }
 
-    static String format(long epochNanos) {
+    public static String format(long epochNanos) {
+        byte[] b = new byte[LENGTH];
+        format(epochNanos, b);
+        return new String(b, StandardCharsets.US_ASCII);
+    }
+
+    /** Writes the timestamp as ASCII into {@code c[0..LENGTH)}, allocating nothing. */
+    public static void format(long epochNanos, byte[] c) {
         long micros = Math.floorDiv(epochNanos, 1000L);
         long secs = Math.floorDiv(micros, 1_000_000L);
         int frac = (int) Math.floorMod(micros, 1_000_000L);
@@ -28,7 +40,6 @@ final class IsoTimestamp {
         if (m <= 2) {
             y++;
         }
-        char[] c = new char[27];
         put(c, 0, (int) y, 4);
         c[4] = '-';
         put(c, 5, m, 2);
@@ -43,12 +54,11 @@ final class IsoTimestamp {
         c[19] = '.';
         put(c, 20, frac, 6);
         c[26] = 'Z';
-        return new String(c);
     }
 
-    private static void put(char[] c, int at, int value, int digits) {
+    private static void put(byte[] c, int at, int value, int digits) {
         for (int i = at + digits - 1; i >= at; i--) {
-            c[i] = (char) ('0' + value % 10);
+            c[i] = (byte) ('0' + value % 10);
             value /= 10;
         }
     }
