@@ -27,7 +27,9 @@ import org.openjdk.jmh.infra.Blackhole;
  * {@value #BATCH} consecutive records of all of {@code corrected} in file order (311,029 rows;
  * the cursor wraps at the end, long after the memo has forgotten the first rows). {@code memo}
  * 0 runs every row through the models (repeats inside a 64-row chunk still share the work);
- * {@code memo} 1024 is the detector stage's setting. ops/s = verdicts/s on one thread.
+ * {@code memo} 1024 is the detector stage's setting. {@code model}: {@code bench} is the bundled
+ * configuration retrained on the 10 % set ({@link BenchModels}), {@code bundled} the model file
+ * shipped in the jar. ops/s = verdicts/s on one thread.
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.Throughput)
@@ -40,6 +42,9 @@ public class StreamScoringBenchmark {
 
     @Param({"0", "1024"})
     public int memo;
+
+    @Param({"bench", "bundled"})
+    public String model;
 
     private KddRecord[] records;
     private Ensemble.Scorer scorer;
@@ -55,7 +60,8 @@ public class StreamScoringBenchmark {
         for (int i = 0; i < rows.length; i++) {
             records[i] = KddRecord.of(rows[i]);
         }
-        scorer = BenchModels.get().ensemble().scorer(memo);
+        Ensemble ensemble = model.equals("bundled") ? Ensemble.loadDefault() : BenchModels.get().ensemble();
+        scorer = ensemble.scorer(memo);
     }
 
     @Benchmark
