@@ -1,5 +1,6 @@
 package gatewatch.detector.bench;
 
+import gatewatch.detector.model.BatchScorer;
 import gatewatch.detector.model.Ensemble;
 import gatewatch.detector.model.Verdict;
 import gatewatch.features.kdd.KddRecord;
@@ -23,7 +24,7 @@ import org.openjdk.jmh.annotations.Warmup;
 import org.openjdk.jmh.infra.Blackhole;
 
 /**
- * Scoring as the pipeline's detector stage does it: one {@link Ensemble.Scorer}, batches of
+ * Scoring as the pipeline's detector stage does it: one {@link BatchScorer}, batches of
  * {@value #BATCH} consecutive records of all of {@code corrected} in file order (311,029 rows;
  * the cursor wraps at the end, long after the memo has forgotten the first rows). {@code memo}
  * 0 runs every row through the models (repeats inside a 64-row chunk still share the work);
@@ -47,7 +48,7 @@ public class StreamScoringBenchmark {
     public String model;
 
     private KddRecord[] records;
-    private Ensemble.Scorer scorer;
+    private BatchScorer scorer;
     private final Verdict[] out = new Verdict[BATCH];
     private final KddRecord[] batch = new KddRecord[BATCH];
     private int cursor;
