@@ -21,27 +21,19 @@ public record ForestScorer(TreeArrays trees, int classes, double[] leaves) imple
     }
 
     /**
-     * Posteriors of one encoded row {@code x[off..off+41)} into {@code post[0..classes)}; returns
-     * the arg max. {@code leafScratch} holds at least one int per tree.
+     * Posteriors of one encoded row {@code x[off..off+41)} into {@code post[0..classes)}, walking
+     * one tree after the other (the reference walk); returns the arg max.
      */
-    public int predict(double[] x, int off, double[] post, int[] leafScratch) {
+    public int predict(double[] x, int off, double[] post) {
         int k = classes;
         Arrays.fill(post, 0, k, 0.0);
-        double[] leaf = leaves;
-        int trees = this.trees.treeCount();
-        this.trees.walkTrees(0, trees, x, off, leafScratch);
-        for (int t = 0; t < trees; t++) {
-            int p = leafScratch[t];
+        for (int t = 0, trees = this.trees.treeCount(); t < trees; t++) {
+            int p = this.trees.walk(t, x, off);
             for (int i = 0; i < k; i++) {
-                post[i] += leaf[p + i];
+                post[i] += leaves[p + i];
             }
         }
         return normalize(post, 0, k);
-    }
-
-    /** {@link #predict(double[], int, double[], int[])} with its own scratch. */
-    public int predict(double[] x, int off, double[] post) {
-        return predict(x, off, post, new int[trees.treeCount()]);
     }
 
     /**

@@ -29,9 +29,9 @@ import java.util.Arrays;
  * <p>{@link #of} declines a forest it cannot lay out exactly (deeper than {@link #MAX_DEPTH}, or
  * a split whose slope is 0 or not finite, which Smile's Gaussian slopes never are); the scorer's
  * own walk is used then. Depths are added tree by tree in the original order and turned into the
- * score by the same expression as {@link IsolationScorer#scoreBatch}.
+ * score by the same expression as {@link IsolationScorer#score}.
  */
-final class IsolationLevels {
+public final class IsolationLevels {
     private static final int F = KddFeature.COUNT_OF_FEATURES;
     /** Deepest forest laid out this way: 2^10 slots a tree. */
     static final int MAX_DEPTH = 10;
@@ -56,7 +56,7 @@ final class IsolationLevels {
     }
 
     /** The batch layout of {@code s}, or null when it cannot be laid out exactly (see the class comment). */
-    static IsolationLevels of(IsolationScorer s) {
+    public static IsolationLevels of(IsolationScorer s) {
         TreeArrays t = s.trees();
         int levels = 0;
         for (int d : t.depths()) {
@@ -187,7 +187,26 @@ final class IsolationLevels {
             }
         }
         for (int r = 0, n = rows.count(); r < n; r++) {
-            out[r] = Math.pow(2.0, -(out[r] / trees) / factor);
+            out[r] = IsolationScorer.score(out[r], trees, factor);
         }
+    }
+
+    /** Anomaly scores of encoded rows (41 values each), a group of rows at a time. */
+    public double[] scoreAll(double[][] encoded) {
+        int chunk = 64;
+        double[] out = new double[encoded.length];
+        double[] flat = new double[chunk * F];
+        double[] scores = new double[chunk];
+        RowGroups groups = new RowGroups(chunk);
+        for (int start = 0; start < encoded.length; start += chunk) {
+            int m = Math.min(chunk, encoded.length - start);
+            for (int i = 0; i < m; i++) {
+                System.arraycopy(encoded[start + i], 0, flat, i * F, F);
+            }
+            groups.fill(flat, m);
+            scoreBatch(groups, scores);
+            System.arraycopy(scores, 0, out, start, m);
+        }
+        return out;
     }
 }

@@ -9,18 +9,17 @@ import java.util.Arrays;
  *
  * <p>An internal node {@code i} tests {@code feature[i]} against {@code threshold[i]} and goes to
  * {@code next[i]} when the test holds, else to {@code next[i] + 1}: the two children sit side by
- * side, so the step is {@code n = next[n] + (test ? 0 : 1)}. (C2 compiles that test to a branch
- * here, and on KDD rows it predicts well: a branch-free form, which makes every step wait for its
- * loads, was slower; detector/RESULTS.md, section 5, run E.) A leaf points to itself
+ * side, so the step is {@code n = next[n] + (test ? 0 : 1)}, a branch the JIT predicts well on
+ * KDD rows (a branch-free step makes every step wait for its loads). A leaf points to itself
  * ({@code next[i] == i}) with a test that holds for every number (feature 0, threshold +infinity;
  * the encoder keeps feature 0 a number, since NaN fails every test and would step a waiting lane
- * off its leaf), so a walk that has reached its leaf can take more steps and
- * stay there: several trees (one row) or several rows (one tree) are walked side by side, the
- * ones done first waiting on their leaves, and the walk stops as soon as every lane is on a leaf
- * ({@code next[n] == n}), or after {@code depth[t]} steps at the latest. Stopping early instead
- * of always walking the deepest path cut the forest's time per row by about a third and the
- * boost's by a tenth (SpeedCheck, alternating runs). {@code leaf[i]} is the leaf's payload
- * offset in the owner's table, -1 for internal nodes.
+ * off its leaf), so a walk that has reached its leaf can take more steps and stay there.
+ * {@code leaf[i]} is the leaf's payload offset in the owner's table, -1 for internal nodes.
+ *
+ * <p>Two walks: {@link #walk}, the reference (one tree, one row, until the leaf), and
+ * {@link #walkBatch}, the fast one for batches (one tree, eight rows side by side, the rows done
+ * first waiting on their leaves; it stops when every lane is on a leaf, or after
+ * {@code depth[t]} steps at the latest).
  *
  * <p>The constructor checks the shape (children after their parent, leaves self-looping, depths
  * right), so a walk over arrays from a crafted model file can neither loop nor run off.
@@ -108,48 +107,6 @@ public record TreeArrays(int[] feature, double[] threshold, int[] next, int[] le
             n = next[n] + (x[off + feature[n]] <= threshold[n] ? 0 : 1);
         }
         return leaf[n];
-    }
-
-    /**
-     * The payload offsets of the leaves that trees {@code t0 .. t0+count-1} reach for one row,
-     * into {@code out[0..count)}. Four trees are walked side by side (for as many steps as the
-     * deepest of them; a shallower one waits on its self-looping leaf), so a single row gets the
-     * same overlap of loads that {@link #walkBatch} gets from several rows.
-     */
-    public void walkTrees(int t0, int count, double[] x, int off, int[] out) {
-        int[] feature = this.feature;
-        double[] threshold = this.threshold;
-        int[] next = this.next;
-        int t = t0;
-        int end = t0 + count;
-        int k = 0;
-        for (; t + 4 <= end; t += 4, k += 4) {
-            int n0 = roots[t];
-            int n1 = roots[t + 1];
-            int n2 = roots[t + 2];
-            int n3 = roots[t + 3];
-            int d = Math.max(Math.max(depths[t], depths[t + 1]), Math.max(depths[t + 2], depths[t + 3]));
-            for (; d > 0; d--) {
-                int m0 = next[n0];
-                int m1 = next[n1];
-                int m2 = next[n2];
-                int m3 = next[n3];
-                if (((m0 ^ n0) | (m1 ^ n1) | (m2 ^ n2) | (m3 ^ n3)) == 0) {
-                    break; // every lane on its leaf
-                }
-                n0 = m0 + (x[off + feature[n0]] <= threshold[n0] ? 0 : 1);
-                n1 = m1 + (x[off + feature[n1]] <= threshold[n1] ? 0 : 1);
-                n2 = m2 + (x[off + feature[n2]] <= threshold[n2] ? 0 : 1);
-                n3 = m3 + (x[off + feature[n3]] <= threshold[n3] ? 0 : 1);
-            }
-            out[k] = leaf[n0];
-            out[k + 1] = leaf[n1];
-            out[k + 2] = leaf[n2];
-            out[k + 3] = leaf[n3];
-        }
-        for (; t < end; t++, k++) {
-            out[k] = walk(t, x, off);
-        }
     }
 
     /**

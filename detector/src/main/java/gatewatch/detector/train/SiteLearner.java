@@ -22,7 +22,7 @@ public final class SiteLearner {
     private static final int F = KddFeature.COUNT_OF_FEATURES;
     private static final KddFeature[] FEATURES = KddFeature.values();
 
-    private final Trainer trainer;
+    private final BaselineFitter baselines;
     private final double quantile;
     private final long seed;
 
@@ -33,7 +33,7 @@ public final class SiteLearner {
         if (!(quantile > 0 && quantile < 1)) {
             throw new IllegalArgumentException("quantile must be in (0, 1), got " + quantile);
         }
-        this.trainer = new Trainer(TrainingConfig.defaults().withSeed(seed));
+        this.baselines = new BaselineFitter(TrainingConfig.defaults().withSeed(seed), TrainingProgress.NONE);
         this.quantile = quantile;
         this.seed = seed;
     }
@@ -48,7 +48,7 @@ public final class SiteLearner {
                     + " (at least " + MIN_CONNECTIONS + ")");
         }
         double[][] x = model.payload().encoder().encodeAll(raw);
-        IsolationForest forest = trainer.fitIsolation(x, seed);
+        IsolationForest forest = baselines.fit(x, seed);
         IsolationScorer scorer = SmileCompiler.isolation(forest);
         double[] low = new double[F];
         double[] high = new double[F];
@@ -65,6 +65,7 @@ public final class SiteLearner {
 
     /** As the model's own anomaly threshold: each connection scored by a forest fitted without it. */
     private double threshold(double[][] x) {
-        return Trainer.outOfFoldQuantile(x, trainer.foldForests(x), TrainingConfig.defaults().isolationTrees(), quantile);
+        return BaselineFitter.outOfFoldQuantile(x, baselines.foldForests(x), TrainingConfig.defaults().isolationTrees(),
+                quantile);
     }
 }

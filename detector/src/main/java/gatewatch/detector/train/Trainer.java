@@ -1,6 +1,5 @@
 package gatewatch.detector.train;
 
-import gatewatch.detector.data.Dedupe;
 import gatewatch.detector.data.LabelledData;
 import gatewatch.detector.encode.FeatureEncoder;
 import gatewatch.detector.io.BuildInfo;
@@ -29,7 +28,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import smile.anomaly.IsolationForest;
-import smile.anomaly.IsolationTree;
 import smile.classification.GradientTreeBoost;
 import smile.classification.RandomForest;
 import smile.data.DataFrame;
@@ -46,14 +44,16 @@ import smile.model.cart.SplitRule;
  * <p>Class imbalance: label {@code l} gets the integer weight
  * {@code min(cap, round(sqrt(largest label count / count(l))))}; the forest takes it as Smile's
  * class weight, the boost (which has none) by repeating that label's rows that many times.
- * Deterministic for a given seed: the forest has one seed per tree, the boost and each isolation
- * tree run single-threaded after seeding Smile's generator.
+ * Deterministic for a given seed: the forest has one seed per tree, the boost runs single-threaded
+ * after seeding Smile's generator, and so does each isolation tree ({@link BaselineFitter}). The
+ * rows come from {@link ComposedRows}.
  */
 public final class Trainer {
     static final String[] COLUMNS = Arrays.stream(KddFeature.values()).map(KddFeature::kddName).toArray(String[]::new);
 
     private final TrainingConfig config;
     private final TrainingProgress progress;
+    private final BaselineFitter baselines;
 
     public Trainer(TrainingConfig config) {
         this(config, TrainingProgress.NONE);
@@ -63,6 +63,7 @@ public final class Trainer {
     public Trainer(TrainingConfig config, TrainingProgress progress) {
         this.config = config;
         this.progress = progress;
+        this.baselines = new BaselineFitter(config, progress);
     }
 
     /** Trains on KDD'99-style rows only; {@code command} is recorded in the model header. */
@@ -87,95 +88,16 @@ public final class Trainer {
      */
     record Fitted(int rowsRead, FeatureEncoder encoder, double[][] x, String[] labelNames, int[] labelCategories,
             RandomForest forest, GradientTreeBoost boost, double[][] normal, IsolationForest baseline,
-            int baselineSample, FoldForests thresholdFolds, double forestSeconds, double boostSeconds,
+            int baselineSample, BaselineFitter.FoldForests thresholdFolds, double forestSeconds, double boostSeconds,
             double baselineSeconds, int[] labelVolume) {
-    }
-
-    /**
-     * Isolation forests each fitted without one fold of some rows: row {@code r} is in fold
-     * {@code foldOfRow[r]}; {@code today[r]} marks rows of today's traffic (none when null).
-     */
-    record FoldForests(IsolationForest[] forests, int[] samples, int[] foldOfRow, boolean[] today) {
     }
 
     Fitted fit(LabelledData input) {
         return fit(List.of(TrainingSource.kdd(input)));
     }
 
-    /** The training rows of {@code sources}: see {@link #compose}. */
-    record Composed(LabelledData data, boolean[] primary, String[] groups, int rowsRead) {
-    }
-
-    /**
-     * KDD'99 sources together, deduplicated; then each source of today, deduplicated on its own,
-     * its normal rows repeated {@code todayNormalWeight} times and its attack rows
-     * {@code todayAttackWeight} times (Smile's forests take weights per class, not per row, so a
-     * weight is a repetition). {@code primary} marks each distinct row's first copy: the baseline
-     * and its threshold see every distinct normal row once, whatever its weight, or a repeated
-     * row would be scored by trees that were fitted on a copy of it.
-     */
-    Composed compose(List<TrainingSource> sources) {
-        LabelledData data = null;
-        int read = 0;
-        java.util.List<TrainingSource> today = new java.util.ArrayList<>();
-        for (TrainingSource s : sources) {
-            read += s.rows().size();
-            if (s.world() == TrainingSource.World.KDD) {
-                data = data == null ? s.rows() : data.concat(s.rows());
-            } else {
-                today.add(s);
-            }
-        }
-        if (config.dedupe() && data != null) {
-            progress.stage(TrainingProgress.Stage.DEDUPE, 0);
-            data = Dedupe.distinct(data);
-        }
-        int kddRows = data == null ? 0 : data.size();
-        java.util.List<int[]> repeats = new java.util.ArrayList<>();
-        for (TrainingSource source : today) {
-            LabelledData d = config.dedupe() ? Dedupe.distinct(source.rows()) : source.rows();
-            int[] index = repeated(d, config.todayNormalWeight(), config.todayAttackWeight());
-            LabelledData r = d.select(index);
-            data = data == null ? r : data.concat(r);
-            repeats.add(index);
-        }
-        if (data == null) {
-            throw new IllegalArgumentException("no training rows");
-        }
-        boolean[] primary = new boolean[data.size()];
-        String[] groups = new String[data.size()];
-        java.util.Arrays.fill(primary, 0, kddRows, true);
-        int at = kddRows;
-        for (int s = 0; s < repeats.size(); s++) {
-            int[] index = repeats.get(s);
-            java.util.Arrays.fill(groups, at, at + index.length, today.get(s).group());
-            int distinct = 0;
-            for (int j : index) {
-                distinct = Math.max(distinct, j + 1);
-            }
-            boolean[] seen = new boolean[distinct];
-            for (int j : index) {
-                primary[at++] = !seen[j];
-                seen[j] = true;
-            }
-        }
-        return new Composed(data, primary, groups, read);
-    }
-
-    /** Row indices of {@code d} with each normal row {@code normal} times and each attack row {@code attack} times. */
-    private static int[] repeated(LabelledData d, int normal, int attack) {
-        java.util.stream.IntStream.Builder b = java.util.stream.IntStream.builder();
-        for (int i = 0; i < d.size(); i++) {
-            int times = d.categories()[i] == Category.NORMAL ? normal : attack;
-            for (int t = 0; t < times; t++) {
-                b.add(i);
-            }
-        }
-        return b.build().toArray();
-    }
-
     Fitted fit(List<TrainingSource> sources) {
-        Composed composed = compose(sources);
+        ComposedRows composed = ComposedRows.of(sources, config, progress);
         LabelledData data = composed.data();
         progress.stage(TrainingProgress.Stage.ENCODE, 0);
         FeatureEncoder encoder = FeatureEncoder.fit(data);
@@ -214,13 +136,13 @@ public final class Trainer {
         double[][] normal = Arrays.stream(normalRows).mapToObj(i -> x[i]).toArray(double[][]::new);
         String[] normalGroups = Arrays.stream(normalRows).mapToObj(i -> composed.groups()[i]).toArray(String[]::new);
         progress.stage(TrainingProgress.Stage.BASELINE, config.isolationTrees());
-        IsolationForest iforest = fitIsolation(normal, config.seed(), TrainingProgress.Stage.BASELINE, 0);
+        IsolationForest iforest = baselines.fit(normal, config.seed(), TrainingProgress.Stage.BASELINE, 0);
         progress.stage(TrainingProgress.Stage.THRESHOLD, config.thresholdFolds() * config.isolationTrees());
-        FoldForests folds = foldForests(normal, normalGroups);
+        BaselineFitter.FoldForests folds = baselines.foldForests(normal, normalGroups);
         long t3 = System.nanoTime();
         int[] labelVolume = labelVolume(sources, labelIndex, labelCategories);
         return new Fitted(composed.rowsRead(), encoder, x, labelNames, labelCategories, rf, gbt, normal, iforest,
-                sampleSize(normal.length), folds, (t1 - t0) / 1e9, (t2 - t1) / 1e9, (t3 - t2) / 1e9, labelVolume);
+                baselines.sampleSize(normal.length), folds, (t1 - t0) / 1e9, (t2 - t1) / 1e9, (t3 - t2) / 1e9, labelVolume);
     }
 
     /** {@link VolumeEvidence#labelMinimums} over every row of {@code sources} as read. */
@@ -237,44 +159,6 @@ public final class Trainer {
             }
         }
         return VolumeEvidence.labelMinimums(raw, label, labelCategories, config.volumeMinimum());
-    }
-
-    /** One isolation forest per fold of {@code rows} (thresholdFolds of them), each fitted on the other folds. */
-    FoldForests foldForests(double[][] rows) {
-        return foldForests(rows, null);
-    }
-
-    /**
-     * As above; {@code groups[r]} not null marks a row of today's traffic, whose quantile the
-     * threshold also honours ({@link #outOfFoldQuantile}).
-     */
-    FoldForests foldForests(double[][] rows, String[] groups) {
-        int folds = config.thresholdFolds();
-        int[] order = java.util.stream.IntStream.range(0, rows.length).toArray();
-        MathEx.setSeed(config.seed() + 17);
-        MathEx.permutate(order);
-        int[] foldOfRow = new int[rows.length];
-        for (int i = 0; i < rows.length; i++) {
-            foldOfRow[order[i]] = i % folds;
-        }
-        boolean[] today = null;
-        if (groups != null && Arrays.stream(groups).anyMatch(java.util.Objects::nonNull)) {
-            today = new boolean[rows.length];
-            for (int r = 0; r < rows.length; r++) {
-                today[r] = groups[r] != null;
-            }
-        }
-        IsolationForest[] forests = new IsolationForest[folds];
-        int[] samples = new int[folds];
-        for (int f = 0; f < folds; f++) {
-            int fold = f;
-            double[][] train = Arrays.stream(order).filter(r -> foldOfRow[r] != fold).mapToObj(r -> rows[r])
-                    .toArray(double[][]::new);
-            forests[f] = fitIsolation(train, config.seed() + 101L * (f + 1), TrainingProgress.Stage.THRESHOLD,
-                    f * config.isolationTrees());
-            samples[f] = sampleSize(train.length);
-        }
-        return new FoldForests(forests, samples, foldOfRow, today);
     }
 
     /**
@@ -294,7 +178,7 @@ public final class Trainer {
         RandomForest rf = effective.forestTrees() < f.forest().size() ? f.forest().trim(effective.forestTrees()) : f.forest();
         GradientTreeBoost gbt = effective.boostTrees() < f.boost().trees()[0].length ? f.boost().trim(effective.boostTrees())
                 : f.boost();
-        IsolationForest iforest = firstTrees(f.baseline(), f.baselineSample(), effective.isolationTrees());
+        IsolationForest iforest = BaselineFitter.firstTrees(f.baseline(), f.baselineSample(), effective.isolationTrees());
         double threshold = anomalyThreshold(f, effective);
 
         ForestScorer forest = SmileCompiler.forest(rf, f.labelNames().length);
@@ -319,15 +203,6 @@ public final class Trainer {
         TrainingReport report = new TrainingReport(f.rowsRead(), f.x().length, f.normal().length, f.labelNames().length,
                 threshold, f.forestSeconds(), f.boostSeconds(), f.baselineSeconds());
         return new TrainedModel(Ensemble.of(header, payload), rf, gbt, iforest, report);
-    }
-
-    /** The first {@code trees} trees of a forest whose trees each drew {@code sample} rows. */
-    private static IsolationForest firstTrees(IsolationForest forest, int sample, int trees) {
-        if (trees == forest.size()) {
-            return forest;
-        }
-        // The same sample size keeps the same normalising factor c(psi); only the tree count differs.
-        return new IsolationForest(sample, KddFeature.COUNT_OF_FEATURES, 0, Arrays.copyOf(forest.trees(), trees));
     }
 
     /** The category boost and the combiner have one output per KDD category, so each needs rows. */
@@ -400,71 +275,10 @@ public final class Trainer {
         return GradientTreeBoost.fit(Formula.lhs("y"), frame(xr, yr), options);
     }
 
-    private int sampleSize(int rows) {
-        return Math.min(config.isolationSample(), rows - 1);
-    }
-
-    /** One tree at a time, each after seeding, so the forest does not depend on thread scheduling. */
-    IsolationForest fitIsolation(double[][] normal, long seed) {
-        return fitIsolation(normal, seed, null, 0);
-    }
-
-    /** As above, reporting tree {@code t} as the {@code (before + t + 1)}-th of {@code stage} (none when null). */
-    private IsolationForest fitIsolation(double[][] normal, long seed, TrainingProgress.Stage stage, int before) {
-        int m = sampleSize(normal.length);
-        double rate = (double) m / normal.length;
-        var options = new IsolationForest.Options(1, config.isolationMaxDepth(), rate, 0);
-        IsolationTree[] trees = new IsolationTree[config.isolationTrees()];
-        for (int t = 0; t < trees.length; t++) {
-            MathEx.setSeed(seed * 7_919L + t);
-            trees[t] = IsolationForest.fit(normal, options).trees()[0];
-            if (stage != null) {
-                progress.tree(stage, before + t + 1);
-            }
-        }
-        // Normalise by c(psi), the sample each tree saw, as in Liu et al.: 0.5 is an average row.
-        return new IsolationForest(m, KddFeature.COUNT_OF_FEATURES, 0, trees);
-    }
-
     /** The configured quantile of out-of-fold isolation scores of the normal rows, at the effective tree count. */
     private static double anomalyThreshold(Fitted f, TrainingConfig effective) {
-        return outOfFoldQuantile(f.normal(), f.thresholdFolds(), effective.isolationTrees(), effective.anomalyQuantile());
-    }
-
-    /**
-     * The {@code quantile} of isolation scores of {@code rows}, each scored by the first
-     * {@code trees} trees of the forest of {@code folds} that did not see it; with rows of today's
-     * traffic, the larger of that quantile over KDD'99's rows and over today's, so that neither
-     * world's normal traffic is called an anomaly more often than the quantile allows.
-     */
-    static double outOfFoldQuantile(double[][] rows, FoldForests folds, int trees, double quantile) {
-        int k = folds.forests().length;
-        IsolationScorer[] scorers = new IsolationScorer[k];
-        for (int f = 0; f < k; f++) {
-            scorers[f] = SmileCompiler.isolation(firstTrees(folds.forests()[f], folds.samples()[f], trees));
-        }
-        double[] scores = new double[rows.length];
-        for (int r = 0; r < rows.length; r++) {
-            scores[r] = scorers[folds.foldOfRow()[r]].score(rows[r], 0);
-        }
-        boolean[] today = folds.today();
-        if (today == null) {
-            return quantile(scores, quantile);
-        }
-        double[] kdd = java.util.stream.IntStream.range(0, rows.length).filter(r -> !today[r]).mapToDouble(r -> scores[r]).toArray();
-        double[] now = java.util.stream.IntStream.range(0, rows.length).filter(r -> today[r]).mapToDouble(r -> scores[r]).toArray();
-        return Math.max(kdd.length == 0 ? 0 : quantile(kdd, quantile), now.length == 0 ? 0 : quantile(now, quantile));
-    }
-
-    private static double quantile(double[] scores, double quantile) {
-        Arrays.sort(scores);
-        int at = (int) Math.ceil(quantile * scores.length) - 1;
-        return scores[Math.max(0, Math.min(scores.length - 1, at))];
-    }
-
-    static double[][] rows(double[][] x, Category[] categories, Category which) {
-        return java.util.stream.IntStream.range(0, x.length).filter(i -> categories[i] == which).mapToObj(i -> x[i])
-                .toArray(double[][]::new);
+        return BaselineFitter.outOfFoldQuantile(f.normal(), f.thresholdFolds(), effective.isolationTrees(),
+                effective.anomalyQuantile());
     }
 
     private static double[] importance(double[] a, double[] b) {

@@ -1,5 +1,6 @@
 package gatewatch.detector.bench;
 
+import gatewatch.detector.model.BatchScorer;
 import gatewatch.detector.model.Ensemble;
 import gatewatch.detector.model.Verdict;
 import gatewatch.features.kdd.KddRecord;
@@ -22,7 +23,7 @@ public final class DistinctCheck {
             records[i] = KddRecord.of(rows[i]);
         }
         Verdict[] out = new Verdict[n];
-        Ensemble.Scorer scorer = e.scorer(0);
+        BatchScorer scorer = e.scorer(0);
         var cpu = java.lang.management.ManagementFactory.getThreadMXBean();
         double best = Double.MAX_VALUE;
         for (int pass = 0; pass < passes; pass++) {

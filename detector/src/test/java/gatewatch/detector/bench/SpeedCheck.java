@@ -22,31 +22,6 @@ public final class SpeedCheck {
             records[i] = KddRecord.of(rows[i]);
         }
         Verdict[] out = new Verdict[n];
-        var p = e.payload();
-        double[] enc = new double[n * 41];
-        for (int i = 0; i < n; i++) {
-            p.encoder().encode(raw, i * 41, enc, i * 41);
-        }
-        double[] pl = new double[256 * p.labelForest().classes()];
-        double[] pb = new double[256 * 5];
-        double[] iso = new double[256];
-        double[] chunk = new double[256 * 41];
-        var cpu = java.lang.management.ManagementFactory.getThreadMXBean();
-        for (int pass = 0; pass < 5; pass++) {
-            long tf = 0, tb = 0, ti = 0;
-            for (int s0 = 0; s0 + 256 <= n; s0 += 256) {
-                System.arraycopy(enc, s0 * 41, chunk, 0, 256 * 41);
-                long a = cpu.getCurrentThreadCpuTime();
-                p.labelForest().predictBatch(chunk, 256, pl, new int[256]);
-                long b = cpu.getCurrentThreadCpuTime();
-                p.categoryBoost().predictBatch(chunk, 256, pb, new int[256]);
-                long c = cpu.getCurrentThreadCpuTime();
-                p.baseline().scoreBatch(chunk, 256, iso);
-                long d = cpu.getCurrentThreadCpuTime();
-                tf += b - a; tb += c - b; ti += d - c;
-            }
-            System.out.printf("models on-CPU: forest %.0f ns/row, boost %.0f, isolation %.0f%n", tf / (double) n, tb / (double) n, ti / (double) n);
-        }
         var mx = java.lang.management.ManagementFactory.getThreadMXBean();
         for (int pass = 0; pass < 8; pass++) {
             long c0 = mx.getCurrentThreadCpuTime();

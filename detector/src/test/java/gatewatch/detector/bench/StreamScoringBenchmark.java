@@ -1,5 +1,6 @@
 package gatewatch.detector.bench;
 
+import gatewatch.detector.model.BatchScorer;
 import gatewatch.detector.model.Ensemble;
 import gatewatch.detector.model.Verdict;
 import gatewatch.features.kdd.KddRecord;
@@ -23,11 +24,13 @@ import org.openjdk.jmh.annotations.Warmup;
 import org.openjdk.jmh.infra.Blackhole;
 
 /**
- * Scoring as the pipeline's detector stage does it: one {@link Ensemble.Scorer}, batches of
+ * Scoring as the pipeline's detector stage does it: one {@link BatchScorer}, batches of
  * {@value #BATCH} consecutive records of all of {@code corrected} in file order (311,029 rows;
  * the cursor wraps at the end, long after the memo has forgotten the first rows). {@code memo}
  * 0 runs every row through the models (repeats inside a 64-row chunk still share the work);
- * {@code memo} 1024 is the detector stage's setting. ops/s = verdicts/s on one thread.
+ * {@code memo} 1024 is the detector stage's setting. {@code model}: {@code bench} is the bundled
+ * configuration retrained on the 10 % set ({@link BenchModels}), {@code bundled} the model file
+ * shipped in the jar. ops/s = verdicts/s on one thread.
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.Throughput)
@@ -41,8 +44,11 @@ public class StreamScoringBenchmark {
     @Param({"0", "1024"})
     public int memo;
 
+    @Param({"bench", "bundled"})
+    public String model;
+
     private KddRecord[] records;
-    private Ensemble.Scorer scorer;
+    private BatchScorer scorer;
     private final Verdict[] out = new Verdict[BATCH];
     private final KddRecord[] batch = new KddRecord[BATCH];
     private int cursor;
@@ -55,7 +61,8 @@ public class StreamScoringBenchmark {
         for (int i = 0; i < rows.length; i++) {
             records[i] = KddRecord.of(rows[i]);
         }
-        scorer = BenchModels.get().ensemble().scorer(memo);
+        Ensemble ensemble = model.equals("bundled") ? Ensemble.loadDefault() : BenchModels.get().ensemble();
+        scorer = ensemble.scorer(memo);
     }
 
     @Benchmark

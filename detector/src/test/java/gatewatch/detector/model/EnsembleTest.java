@@ -127,7 +127,7 @@ class EnsembleTest {
         }
     }
 
-    /** Calls keep one scratch for the next; threads scoring at once must still each get their own. */
+    /** One ensemble shared by threads scoring at once gives each the verdicts of scoring alone. */
     @Test
     void threadsScoringAtOnceGetTheVerdictsOfScoringAlone() throws Exception {
         int n = rows.size();

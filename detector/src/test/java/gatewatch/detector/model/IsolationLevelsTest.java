@@ -13,7 +13,7 @@ import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 
-/** The complete-tree batch layout of an isolation forest gives the scorer's scores, bit for bit. */
+/** The complete-tree batch layout of an isolation forest gives the reference walk's scores, bit for bit. */
 class IsolationLevelsTest {
     private static final int F = 41;
 
@@ -63,14 +63,26 @@ class IsolationLevelsTest {
         groups.fill(x, n);
         double[] got = new double[(n + 7) / 8 * 8];
         levels.scoreBatch(groups, got);
-        double[] batch = new double[n];
-        s.scoreBatch(x, n, batch);
         for (int i = 0; i < n; i++) {
             double single = s.score(x, i * F);
             assertThat(Double.doubleToRawLongBits(got[i])).as("row %d of %d: %s against %s", i, n, got[i], single)
                     .isEqualTo(Double.doubleToRawLongBits(single))
-                    .isEqualTo(Double.doubleToRawLongBits(batch[i]));
+                    .isEqualTo(Double.doubleToRawLongBits(plainScore(s, x, i * F)));
         }
+    }
+
+    /** The plain definition: follow the slope tests from each root to a leaf; the score of the mean depth. */
+    private static double plainScore(IsolationScorer s, double[] x, int off) {
+        TreeArrays t = s.trees();
+        double length = 0;
+        for (int root : t.roots()) {
+            int n = root;
+            while (t.leaf()[n] < 0) {
+                n = x[off + t.feature()[n]] * s.slope()[n] < t.threshold()[n] ? t.next()[n] : t.next()[n] + 1;
+            }
+            length += s.depth()[t.leaf()[n]];
+        }
+        return Math.pow(2.0, -(length / t.treeCount()) / s.factor());
     }
 
     @Test
@@ -141,24 +153,11 @@ class IsolationLevelsTest {
         IsolationLevels levels = IsolationLevels.of(model.baseline());
         assertThat(levels).as("the bundled baseline is shallow enough for the batch layout").isNotNull();
         double[][] enc = model.encoder().encodeAll(raw);
-        int chunk = 64;
-        double[] x = new double[chunk * F];
-        double[] expected = new double[chunk];
-        double[] got = new double[chunk];
-        RowGroups groups = new RowGroups(chunk);
+        double[] got = levels.scoreAll(enc);
         long mismatches = 0;
-        for (int start = 0; start < enc.length; start += chunk) {
-            int n = Math.min(chunk, enc.length - start);
-            for (int i = 0; i < n; i++) {
-                System.arraycopy(enc[start + i], 0, x, i * F, F);
-            }
-            model.baseline().scoreBatch(x, n, expected);
-            groups.fill(x, n);
-            levels.scoreBatch(groups, got);
-            for (int i = 0; i < n; i++) {
-                if (Double.doubleToRawLongBits(expected[i]) != Double.doubleToRawLongBits(got[i])) {
-                    mismatches++;
-                }
+        for (int i = 0; i < enc.length; i++) {
+            if (Double.doubleToRawLongBits(model.baseline().score(enc[i], 0)) != Double.doubleToRawLongBits(got[i])) {
+                mismatches++;
             }
         }
         assertThat(enc.length).isEqualTo(311_029);

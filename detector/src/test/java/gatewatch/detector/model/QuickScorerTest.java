@@ -12,7 +12,7 @@ import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 
-/** QuickScorer finds the leaves a walk reaches, and the boost's batch scoring through it gives the same doubles. */
+/** QuickScorer finds the leaves a walk reaches, and the boost's scoring through it gives the same doubles. */
 class QuickScorerTest {
     private static final int F = 41;
     /** Thresholds and row values are drawn from this grid, so that rows often sit exactly on a threshold. */
@@ -127,13 +127,18 @@ class QuickScorerTest {
         return new BoostScorer(trees, 5, leaves);
     }
 
-    /** Values on which the two batch paths differ, bit for bit. */
+    /** Values on which the reference walk and QuickScorer differ, bit for bit. */
     private static int differences(BoostScorer boost, QuickScorer q, double[] x, int rows) {
         int k = boost.classes();
         double[] walked = new double[rows * k];
         double[] quick = new double[rows * k];
-        boost.predictBatch(x, rows, walked, new int[rows]);
-        boost.predictBatch(q, x, rows, quick, new int[boost.trees().treeCount()], new long[boost.trees().treeCount()]);
+        int trees = boost.trees().treeCount();
+        int[] leafOfTree = new int[trees];
+        long[] words = new long[trees];
+        for (int r = 0; r < rows; r++) {
+            boost.predictInto(x, r * F, walked, r * k);
+            boost.predict(q, x, r * F, quick, r * k, leafOfTree, words);
+        }
         int differ = 0;
         for (int i = 0; i < rows * k; i++) {
             if (Double.doubleToRawLongBits(quick[i]) != Double.doubleToRawLongBits(walked[i])) {
@@ -144,7 +149,7 @@ class QuickScorerTest {
     }
 
     @Test
-    void theBoostsBatchThroughQuickScorerGivesTheWalksProbabilities() {
+    void theBoostThroughQuickScorerGivesTheWalksProbabilities() {
         Random r = new Random(23);
         TreeArrays trees = randomTrees(r, 5 * 7, 8);
         BoostScorer boost = randomBoost(r, trees);

@@ -41,7 +41,7 @@ class ScorerTest {
     void verdictsAreThoseOfSingleRowScoringForEveryBatchSize() {
         KddRecord[] in = stream(3_000, 300, 1);
         for (int batch : new int[] {1, 7, 64, 256, 3_000}) {
-            Ensemble.Scorer scorer = ensemble.scorer();
+            BatchScorer scorer = ensemble.scorer();
             Verdict[] out = new Verdict[batch];
             for (int start = 0; start < in.length; start += batch) {
                 int n = Math.min(batch, in.length - start);
@@ -59,7 +59,7 @@ class ScorerTest {
     @Test
     void aSecondPassOverFewDistinctRowsIsAnsweredByTheMemo() {
         KddRecord[] in = stream(2_000, 40, 2);
-        Ensemble.Scorer scorer = ensemble.scorer();
+        BatchScorer scorer = ensemble.scorer();
         Verdict[] first = new Verdict[in.length];
         scorer.scoreBatch(in, in.length, first);
         long hitsBefore = scorer.memoHits();
@@ -78,7 +78,7 @@ class ScorerTest {
         b[40] = Math.nextUp(b[40]);
         double[] c = a.clone();
         c[0] = a[0] == 0.0 ? -0.0 : -a[0]; // also differs bit for bit when the value is zero
-        Ensemble.Scorer scorer = ensemble.scorer();
+        BatchScorer scorer = ensemble.scorer();
         Verdict[] out = new Verdict[1];
 
         scorer.scoreBatch(new KddRecord[] {KddRecord.of(a)}, 1, out);
@@ -94,7 +94,7 @@ class ScorerTest {
     @Test
     void withoutAMemoEveryRowIsScored() {
         KddRecord[] in = stream(500, 20, 3);
-        Ensemble.Scorer scorer = ensemble.scorer(0);
+        BatchScorer scorer = ensemble.scorer(0);
         Verdict[] out = new Verdict[in.length];
         scorer.scoreBatch(in, in.length, out);
         scorer.scoreBatch(in, in.length, out);

@@ -71,23 +71,6 @@ class TreeArraysTest {
         }
     }
 
-    @Test
-    void walkingTreesSideBySideReachesTheSameLeavesAsOneByOne() {
-        java.util.Random r = new java.util.Random(3);
-        TreeArrays trees = randomTrees(r, 7, t -> t, 4);
-        int[] out = new int[7];
-        for (int row = 0; row < 200; row++) {
-            double[] x = new double[41];
-            for (int f = 0; f < 41; f++) {
-                x[f] = r.nextDouble();
-            }
-            trees.walkTrees(0, 7, x, 0, out);
-            for (int t = 0; t < 7; t++) {
-                assertThat(out[t]).isEqualTo(trees.walk(t, x, 0));
-            }
-        }
-    }
-
     /**
      * {@code count} random trees; tree {@code t} is at most {@code maxDepth(t)} deep, and a node
      * above that depth splits with probability {@code 1 - 1/oneIn}.
@@ -133,13 +116,10 @@ class TreeArraysTest {
         for (int i = 0; i < x.length; i++) {
             x[i] = r.nextDouble();
         }
-        int[] perTree = new int[trees];
         int[] perRow = new int[rows];
         for (int row = 0; row < rows; row++) {
-            t.walkTrees(0, trees, x, row * 41, perTree);
             for (int k = 0; k < trees; k++) {
                 int expected = referenceWalk(t, k, x, row * 41);
-                assertThat(perTree[k]).as("row %d tree %d side by side", row, k).isEqualTo(expected);
                 assertThat(t.walk(k, x, row * 41)).as("row %d tree %d alone", row, k).isEqualTo(expected);
             }
         }

@@ -34,8 +34,9 @@ class TrainingSourceTest {
         LabelledData todayAttack = rows(new double[][] {row(20), row(21)}, "http_flood", Category.DOS);
         TrainingConfig config = Fixtures.tiny().withToday(5, 2, 0.0);
 
-        Trainer.Composed c = new Trainer(config).compose(List.of(TrainingSource.kdd(kdd),
-                new TrainingSource("lab:x", TrainingSource.World.TODAY, todayNormal.concat(todayAttack))));
+        ComposedRows c = ComposedRows.of(List.of(TrainingSource.kdd(kdd),
+                new TrainingSource("lab:x", TrainingSource.World.TODAY, todayNormal.concat(todayAttack))), config,
+                TrainingProgress.NONE);
 
         assertThat(c.rowsRead()).isEqualTo(3 + 6);
         // KDD deduplicated (2 rows), today's 3 distinct normal rows 5 times, 2 attack rows twice.

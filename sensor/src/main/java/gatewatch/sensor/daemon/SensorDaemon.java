@@ -107,9 +107,10 @@ public final class SensorDaemon implements AutoCloseable {
                 () -> capturing ? Health.OK : Health.unhealthy(captureProblem != null ? captureProblem : "capture not running");
         Supplier<Health> health = Health.all(List.of(captureCheck, new QueueDropCheck(queues), logCheck(alerts),
                 logCheck(records)));
+        // The API scores on one thread of its own (HttpServer), so one scorer with its scratch serves it.
         this.http = config.metrics().enabled()
                 ? new HttpServer(HttpServerConfig.of(config.metrics()), group, registry, health,
-                        config.metrics().scoreApi() ? ensemble::scoreBatch : null)
+                        config.metrics().scoreApi() ? ensemble.scorer(0)::scoreBatch : null)
                 : null;
     }
 

@@ -4,8 +4,8 @@ import gatewatch.detector.model.Verdict;
 import gatewatch.features.kdd.KddRecord;
 
 /**
- * What the scoring API scores with; {@code ensemble::scoreBatch} is one. Called from the API's
- * scoring thread, never from the event loop.
+ * What the scoring API scores with; a {@code BatchScorer}'s {@code scoreBatch} is one. Called from
+ * the API's one scoring thread, never from the event loop.
  */
 @FunctionalInterface
 public interface Scorer {

@@ -1,5 +1,6 @@
 package gatewatch.sensor.pipeline;
 
+import gatewatch.detector.model.BatchScorer;
 import gatewatch.detector.model.Ensemble;
 import gatewatch.detector.model.Verdict;
 import gatewatch.features.extract.ConnectionRecord;
@@ -7,13 +8,13 @@ import gatewatch.features.kdd.KddRecord;
 
 /**
  * The detector thread: takes connection records in batches from the capture stage, scores each
- * batch with the ensemble and passes the verdicts on to the sinks. Its {@link Ensemble.Scorer}
+ * batch with the ensemble and passes the verdicts on to the sinks. Its {@link BatchScorer}
  * remembers recent verdicts, so a flood's repeated records cost a lookup, not a model run.
  */
 public final class DetectorStage implements Runnable {
     private final StageQueue<ConnectionRecord> in;
     private final StageQueue<Scored> out;
-    private final Ensemble.Scorer scorer;
+    private final BatchScorer scorer;
     private final LatencyRecorder latency;
     private final int batchSize;
     private final ConnectionRecord[] records;

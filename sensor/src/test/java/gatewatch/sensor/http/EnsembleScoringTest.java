@@ -84,7 +84,7 @@ class EnsembleScoringTest {
 
     @Test
     void heldOutRowsGetTheVerdictsTheEnsembleGivesDirectly() throws Exception {
-        try (TestServer server = TestServer.scoring(ensemble::scoreBatch)) {
+        try (TestServer server = TestServer.scoring(ensemble.scorer(0)::scoreBatch)) {
             HttpResponse<String> csv = server.post("/v1/score", "text/csv", String.join("\n", asked) + "\n");
             assertThat(csv.statusCode()).as(csv.body()).isEqualTo(200);
             JsonNode verdicts = mapper.readTree(csv.body());
