@@ -1,14 +1,17 @@
 package gatewatch.detector.model;
 
 import gatewatch.features.kdd.KddFeature;
+import gatewatch.features.kdd.Service;
 
 /**
  * Evidence of an attack in a connection's own features, which no confidence floor may overrule:
- * a failed login, a fragment KDD counts as wrong, a land packet (source = destination), or a
- * window in which at least half of the connections failed (any of the four SYN-error or
- * reject-error rates of the 2-second and the 100-connection window). A flood, a scan, a sweep or
- * a guessing run shows at least one of these; today's normal traffic that KDD'99 never saw (TLS on
- * 443, QUIC, a burst of page loads) shows none, and is what the alert floor is for.
+ * a failed login, a fragment KDD counts as wrong, a land packet (source = destination), an HTTP
+ * request that matched an attack signature ({@code hot} on an http service: an injection, a
+ * traversal, a 1998 CGI exploit; docs/FEATURES.md), or a window in which at least half of the
+ * connections failed (any of the four SYN-error or reject-error rates of the 2-second and the
+ * 100-connection window). A flood, a scan, a sweep, a guessing run or a web attack shows at least
+ * one of these; today's normal traffic that KDD'99 never saw (TLS on 443, QUIC, a burst of page
+ * loads) shows none, and is what the alert floor is for.
  */
 public final class AttackEvidence {
     /** An error rate at or above this in any window is error evidence. */
@@ -21,13 +24,16 @@ public final class AttackEvidence {
     private static final int FAILED_LOGINS = KddFeature.NUM_FAILED_LOGINS.ordinal();
     private static final int WRONG_FRAGMENT = KddFeature.WRONG_FRAGMENT.ordinal();
     private static final int LAND = KddFeature.LAND.ordinal();
+    private static final int HOT = KddFeature.HOT.ordinal();
+    private static final int SERVICE = KddFeature.SERVICE.ordinal();
 
     private AttackEvidence() {
     }
 
     /** Whether the connection at {@code raw[off..off+41)} (raw KDD values) carries attack evidence. */
     public static boolean present(double[] raw, int off) {
-        if (raw[off + FAILED_LOGINS] > 0 || raw[off + WRONG_FRAGMENT] > 0 || raw[off + LAND] > 0) {
+        if (raw[off + FAILED_LOGINS] > 0 || raw[off + WRONG_FRAGMENT] > 0 || raw[off + LAND] > 0
+                || raw[off + HOT] > 0 && isHttp(raw[off + SERVICE])) {
             return true;
         }
         for (int f : ERROR_RATES) {
@@ -36,5 +42,11 @@ public final class AttackEvidence {
             }
         }
         return false;
+    }
+
+    private static boolean isHttp(double serviceCode) {
+        int s = (int) serviceCode;
+        return s == Service.HTTP.ordinal() || s == Service.HTTP_443.ordinal() || s == Service.HTTP_8001.ordinal()
+                || s == Service.HTTP_2784.ordinal();
     }
 }

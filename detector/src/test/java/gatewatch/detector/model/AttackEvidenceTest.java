@@ -3,6 +3,7 @@ package gatewatch.detector.model;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import gatewatch.features.kdd.KddFeature;
+import gatewatch.features.kdd.Service;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -37,5 +38,25 @@ class AttackEvidenceTest {
         System.arraycopy(quiet(), 0, row, 3, KddFeature.COUNT_OF_FEATURES);
         row[3 + f.ordinal()] = 1;
         assertThat(AttackEvidence.present(row, 3)).as("read at the offset").isTrue();
+    }
+
+    @ParameterizedTest
+    @EnumSource(value = Service.class, names = {"HTTP", "HTTP_443", "HTTP_8001", "HTTP_2784"})
+    void anHttpRequestThatMatchedAnAttackSignatureIsEvidence(Service http) {
+        double[] r = quiet();
+        r[KddFeature.SERVICE.ordinal()] = http.ordinal();
+        assertThat(AttackEvidence.present(r, 0)).as("no hot indicator").isFalse();
+        r[KddFeature.HOT.ordinal()] = 1;
+        assertThat(AttackEvidence.present(r, 0)).isTrue();
+    }
+
+    @ParameterizedTest
+    @EnumSource(value = Service.class, names = {"TELNET", "FTP", "FTP_DATA", "LOGIN", "OTHER"})
+    void hotElsewhereIsNoEvidence(Service s) {
+        // An administrator's telnet session into /etc or a guest's ftp commands are hot in KDD's normal traffic.
+        double[] r = quiet();
+        r[KddFeature.SERVICE.ordinal()] = s.ordinal();
+        r[KddFeature.HOT.ordinal()] = 3;
+        assertThat(AttackEvidence.present(r, 0)).isFalse();
     }
 }

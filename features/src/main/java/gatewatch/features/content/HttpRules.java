@@ -32,7 +32,30 @@ final class HttpRules {
                     .requiring("/etc/", ".rhosts", ".htpasswd", ".htaccess"),
             Rule.of(Effect.SHELL, "/bin/(?:sh|csh|tcsh|bash|ksh)\\b",
                     "a shell named in a request: the payload of CGI command injection")
-                    .requiring("/bin/"));
+                    .requiring("/bin/"),
+            // The web attacks of today (OWASP Top 10 A03 injection), counted as KDD counts the
+            // phf request: a hot indicator each. '+' stands for a space in a query string.
+            Rule.of(Effect.HOT, "union[\\s+(/*]+(?:all[\\s+(/*]+)?select\\b",
+                    "SQL injection: a UNION SELECT appended to a parameter")
+                    .requiring("union"),
+            Rule.of(Effect.HOT, "'[\\s+)]*(?:or|and)[\\s+(]+['\"]?\\w+['\"]?[\\s+]*(?:=|like\\b)|\\b(?:and|or)[\\s+]+(\\d+)[\\s+]*=[\\s+]*\\1\\b",
+                    "SQL injection: an always-true condition, after a quote closing a string (' OR '1'='1) or numeric (AND 1044=1044, sqlmap's boolean tests)")
+                    .requiring("'", "="),
+            Rule.of(Effect.HOT, "'[\\s+)]*(?:--|#)|order[\\s+]+by[\\s+]+\\d+[\\s+]*(?:--|#)",
+                    "SQL injection: a quote or ORDER BY n, then a comment that cuts off the rest of the query")
+                    .requiring("'", "order"),
+            Rule.of(Effect.HOT, "\\b(?:sleep|benchmark|pg_sleep)[\\s+]*\\(|waitfor[\\s+]+delay\\b",
+                    "SQL injection, blind: a query made to wait")
+                    .requiring("sleep", "benchmark", "waitfor"),
+            Rule.of(Effect.HOT, "information_schema|sqlite_master|xp_cmdshell|\\bsys\\.(?:tables|objects)\\b",
+                    "SQL injection: the database's own catalogue or shell procedure named in a request")
+                    .requiring("information_schema", "sqlite_master", "xp_cmdshell", "sys."),
+            Rule.of(Effect.HOT, "(?:[;|`]|&&|\\$\\()[\\s+]*(?:id|whoami|uname|cat|ls|wget|curl|nc|ncat|bash|sh|ping|echo|sleep|nslookup|ifconfig|pwd)\\b",
+                    "OS command injection: a shell separator, then a command (;id, |cat, $(whoami))")
+                    .requiring(";", "|", "`", "&&", "$("),
+            Rule.of(Effect.HOT, "<script\\b|javascript:|\\bon(?:error|load|mouseover)[\\s+]*=",
+                    "cross-site scripting: a script or an event handler in a parameter")
+                    .requiring("<script", "javascript:", "onerror", "onload", "onmouseover"));
 
     private HttpRules() {
     }

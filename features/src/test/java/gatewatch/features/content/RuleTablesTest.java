@@ -105,6 +105,15 @@ class RuleTablesTest {
         ex(HttpRules.REQUEST, 2, "GET /" + "/".repeat(40) + " HTTP/1.0", "GET /a/b/c/d HTTP/1.0");
         ex(HttpRules.REQUEST, 3, "GET /etc/passwd HTTP/1.0", "GET /etc/hosts HTTP/1.0");
         ex(HttpRules.REQUEST, 4, "GET /x?c=/bin/sh HTTP/1.0", "GET /bin/shop HTTP/1.0");
+        ex(HttpRules.REQUEST, 5, "GET /s?q=lamp' UNION ALL SELECT CHAR(113),NULL-- x HTTP/1.1", "GET /union/selection HTTP/1.1");
+        ex(HttpRules.REQUEST, 6, "GET /sqli/?id=1'+and+1=1#&Submit=Submit HTTP/1.1", "GET /shop/rock'n'roll+and+blues HTTP/1.1");
+        ex(HttpRules.REQUEST, 6, "GET /s?q=lamp) AND 1044=1044 AND (4809=4809 HTTP/1.1", "GET /s?a=1&b=2&or=3 HTTP/1.1");
+        ex(HttpRules.REQUEST, 7, "GET /s?q=lamp') ORDER BY 1-- coMo HTTP/1.1", "GET /s?sort=order+by+date HTTP/1.1");
+        ex(HttpRules.REQUEST, 8, "GET /s?id=1 AND SLEEP(5) HTTP/1.1", "GET /sleep-tips/benchmarks HTTP/1.1");
+        ex(HttpRules.REQUEST, 9, "GET /s?id=0 union select table_name from information_schema.tables HTTP/1.1",
+                "GET /docs/information-schema.html HTTP/1.1");
+        ex(HttpRules.REQUEST, 10, "GET /lookup.php?host=localhost;id HTTP/1.1", "GET /app;jsessionid=AB12 HTTP/1.1");
+        ex(HttpRules.REQUEST, 11, "GET /q?s=<script>alert(1)</script> HTTP/1.1", "GET /scripts/app.js?onloaded=1 HTTP/1.1");
     }
 
     static Stream<Arguments> examples() {

@@ -120,6 +120,17 @@ class ServiceDialoguesTest {
     }
 
     @Test
+    void httpInjectionsAreHotOncePerRuleTheDecodedRequestMatches() {
+        h.session(80).open()
+                // Percent-encoded, '+' for spaces: an always-true condition and a UNION SELECT (two rules), then a command injection.
+                .client("GET /sqli/?id=1%27+and+1%3D1+union+select+user%2C+password+from+users%23&Submit=Submit HTTP/1.1\r\nHost: x\r\n\r\n")
+                .client("GET /lookup.php?host=localhost%3Bid HTTP/1.1\r\nHost: x\r\n\r\n")
+                .client("GET /search.php?q=order+by+date&sort=1 HTTP/1.1\r\nHost: x\r\n\r\n")
+                .server("HTTP/1.1 200 OK\r\nContent-Length: 0\r\n\r\n").close();
+        assertThat(content()).isEqualTo("hot=3 logged_in=1");
+    }
+
+    @Test
     void httpRejectedCredentialsArePipelinedInOrder() {
         h.session(8001).open()
                 .client("GET /a HTTP/1.1\r\nAuthorization: Basic YTpi\r\n\r\n")
