@@ -102,8 +102,8 @@ final class Combiner {
     /**
      * Alert floor: an attack category whose combined attack posterior {@code 1 - p[normal]} is
      * below the model's alert floor becomes {@code normal}, unless the connection carries
-     * {@link AttackEvidence} (failed logins, wrong fragments, land, a window of failed
-     * connections). The cost matrix makes a close call an attack, which on KDD'99 is right, but on
+     * {@link AttackEvidence} (failed logins, wrong fragments, land, an HTTP request matching an
+     * attack signature, a window of failed connections). The cost matrix makes a close call an attack, which on KDD'99 is right, but on
      * today's traffic most close calls without such evidence are normal connections of a kind the
      * training data held few of (the floor is chosen by cross-validation that holds out whole lab
      * scenarios and captures, detector/RESULTS.md).
