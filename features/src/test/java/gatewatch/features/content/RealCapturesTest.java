@@ -82,13 +82,17 @@ class RealCapturesTest {
     }
 
     @Test
-    void sqlInjectionRequestsAreNotHot() throws IOException {
-        // No rule of 1998 knows SQL injection: these requests are logged_in and nothing else.
+    void sqlInjectionRequestsAreHotOncePerInjectionRule() throws IOException {
+        // A session of the capture sends ?id=1' (a lone quote: no rule), 1' and 1=1# (a condition: 1),
+        // 1' and 1=1 union select database(), user()# (condition, union: 2), the same selecting from
+        // information_schema.tables (and the catalogue: 3), and selecting user, password (2); the second
+        // session stops after the catalogue.
         ContentHarness h = replay("attack/ndpi-web-sqlinjection.pcap");
         List<ContentHarness.Finished> http = ofService(h, Service.HTTP);
         assertThat(http).hasSize(9);
-        assertThat(http).extracting(ContentHarness.Finished::content)
-                .containsOnly("logged_in=1");
+        assertThat(http).extracting(ContentHarness.Finished::content).containsExactlyInAnyOrder(
+                "logged_in=1", "logged_in=1", "hot=1 logged_in=1", "hot=1 logged_in=1", "hot=2 logged_in=1",
+                "hot=2 logged_in=1", "hot=2 logged_in=1", "hot=3 logged_in=1", "hot=3 logged_in=1");
     }
 
     @Test
