@@ -1,6 +1,10 @@
 package gatewatch.features.conn;
 
-/** Receives each finished connection, on the capture thread. */
+/**
+ * Receives each finished connection, on the capture thread, from inside the tracker call that
+ * finished it (often a later packet of another connection; {@link ConnectionTracker} says which).
+ * Whatever it does, and any wait for room downstream, happens before that packet is done.
+ */
 @FunctionalInterface
 public interface ConnectionListener {
     /**

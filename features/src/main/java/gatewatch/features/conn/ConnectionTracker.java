@@ -14,6 +14,18 @@ import gatewatch.features.kdd.ServiceTable;
  * eviction when the table is full (least recently active first), or by {@link #flush}.
  *
  * <p>Capture thread only; no allocation per packet once the table's slots are warm.
+ *
+ * <p><b>Where a finished connection leaves.</b> {@link #finish} hands it to the
+ * {@link ConnectionListener} synchronously, inside whichever call finished it: the packet that
+ * reused its 5-tuple, the packet whose time made it (or any older connection) time out, the packet
+ * whose new connection evicted it, or {@link #flush}. So a packet of one connection can carry the
+ * cost of reporting others, and everything downstream on the capture thread (content, windows,
+ * and the record sink for each record the windows release) runs inside that packet's
+ * {@link #onPacket}. The sink of a replay waits when
+ * the queue to the detector is full ({@code FullQueuePolicy.BLOCK}), which pauses reading the file
+ * at that packet and loses nothing; a live sink drops and counts instead, because waiting would
+ * make the kernel drop packets. The slot is reused only after the listener returns, which is why
+ * the listener may read the connection without copying it.
  */
 public final class ConnectionTracker {
     private final FlowTable table;
@@ -289,6 +301,7 @@ public final class ConnectionTracker {
         finish(oldest, FinishReason.EVICTED);
     }
 
+    /** Reports {@code c} now, on this call's stack (see the class comment), then frees its slot. */
     private void finish(Connection c, FinishReason reason) {
         expiry.unlink(c);
         counters.countFinished(reason);
