@@ -156,15 +156,21 @@ class LiveAttackE2eTest {
                 .isGreaterThan(0.95);
     }
 
-    /** At least one alert of {@code category} among the phase's connections, aimed at {@code target} if given. */
+    /**
+     * Most of the phase's connections (aimed at {@code target} if given) judged {@code category}.
+     * Judged from the records log, as the floods are: the alert limit counts rather than writes a
+     * source's alerts beyond 100 a minute per category, and the sweep follows the scan from the same
+     * source within the minute, so its probe alerts are counted in {@code alert_suppressed}.
+     */
     private void assertAlerted(Phase phase, String category, String target) {
-        List<Event> phaseAlerts = phase.of(scenario.alerts);
-        assertThat(phaseAlerts.stream().filter(e -> e.category().equals(category))
-                .filter(e -> target == null || e.destIp().equals(target)))
-                .as("%s alerts for %s (`%s`, %d connections); its alerts were %s, the first ones:\n%s", category,
-                        phase.name(), phase.command(), phase.of(scenario.records).size(), phase.verdicts(scenario.alerts),
-                        describe(phaseAlerts.stream().limit(5).toList()))
-                .isNotEmpty();
+        List<Event> records = phase.of(scenario.records).stream().filter(e -> target == null || e.destIp().equals(target))
+                .toList();
+        long judged = records.stream().filter(e -> e.isAlert() && e.category().equals(category)).count();
+        assertThat(records).as("connections of %s", phase.name()).isNotEmpty();
+        assertThat((double) judged / records.size())
+                .as("share of %s's connections (`%s`, %d) judged %s; its verdicts were %s", phase.name(), phase.command(),
+                        records.size(), category, phase.verdicts(scenario.records))
+                .isGreaterThan(0.5);
     }
 
     static String describe(List<Event> events) {
