@@ -22,7 +22,7 @@
 #   --build: a gatewatch command to time (default: gatewatch=./gatewatch of this checkout);
 #            repeat it to compare builds in one run, e.g. an old build kept outside the checkout
 #            as a script that runs `java -cp OLD.jar:OLD-lib/* gatewatch.sensor.cli.Main "$@"`
-#   --no-features, --no-tiny: leave those rows out
+#   --no-replay, --no-features, --no-tiny, --no-tools: leave those rows out (tools: tcpdump, argus)
 # needs: JDK 25 (for ./gatewatch), editcap, mergecap, capinfos (wireshark-common), tcpdump, GNU time
 set -euo pipefail
 
@@ -33,14 +33,18 @@ source_pcap=$shared/pcaps/bench/benchmark-merged-ethernet-A.pcap
 work=${TMPDIR:-/tmp}/gw-user-bench
 rounds=5
 builds=()
+replay=1
 features=1
 tiny=1
+tools=1
 while [ $# -gt 0 ]; do
   case $1 in
     --work) work=$2; shift 2 ;;
     --rounds) rounds=$2; shift 2 ;;
     --build) builds+=("$2"); shift 2 ;;
+    --no-replay) replay=0; shift ;;
     --no-features) features=0; shift ;;
+    --no-tools) tools=0; shift ;;
     --no-tiny) tiny=0; shift ;;
     -h|--help) sed -n '2,/^set -euo/p' "$0" | sed '$d; s/^# \{0,1\}//'; exit 0 ;;
     *) echo "run-user-bench: unknown argument $1 (see --help)" >&2; exit 2 ;;
@@ -79,12 +83,12 @@ tiny_frames=$(frames "$small")
 rows=()
 for b in "${builds[@]}"; do
   label=${b%%=*} cmd=${b#*=}
-  rows+=("$label replay a20.pcap --alerts /dev/null	$a20_frames	$cmd replay $a20 --alerts /dev/null")
+  [ $replay = 0 ] || rows+=("$label replay a20.pcap --alerts /dev/null	$a20_frames	$cmd replay $a20 --alerts /dev/null")
   [ $features = 0 ] || rows+=("$label features a20.pcap -o /dev/null	$a20_frames	$cmd features $a20 -o /dev/null")
   [ $tiny = 0 ] || rows+=("$label replay tiny.pcap --alerts /dev/null	$tiny_frames	$cmd replay $small --alerts /dev/null")
 done
-rows+=("tcpdump -r a20.pcap -w /dev/null	$a20_frames	tcpdump -r $a20 -w /dev/null")
-if command -v argus >/dev/null; then
+[ $tools = 0 ] || rows+=("tcpdump -r a20.pcap -w /dev/null	$a20_frames	tcpdump -r $a20 -w /dev/null")
+if [ $tools = 1 ] && command -v argus >/dev/null; then
   rows+=("argus -r a20.pcap -w /dev/null	$a20_frames	argus -r $a20 -w /dev/null")
 fi
 
@@ -131,7 +135,7 @@ for i in "${!rows[@]}"; do
     }' "$results"
 done
 echo
-if [ $tiny = 1 ]; then
+if [ $tiny = 1 ] && [ $replay = 1 ]; then
   for b in "${builds[@]}"; do
     label=${b%%=*}
     for i in "${!rows[@]}"; do
