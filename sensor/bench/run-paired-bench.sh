@@ -33,10 +33,21 @@ git -C "$root" worktree add --detach -q "$work/base" "$base_ref"
 (cd "$work/base" && ./mvnw -B -q -o -pl features compile >/dev/null)
 (cd "$root" && ./mvnw -B -q -o -pl sensor -am test-compile dependency:build-classpath \
   -Dmdep.outputFile="$cp_file" -Dmdep.includeScope=test >/dev/null)
+# The sensor's logging is set up in code (StderrLogging), which this class path does not hold:
+# INFO on stderr here too, not logback's DEBUG default.
+cat >"$work/logback.xml" <<'XML'
+<configuration>
+  <appender name="STDERR" class="ch.qos.logback.core.ConsoleAppender">
+    <target>System.err</target>
+    <encoder><pattern>%-5level %logger{20} - %msg%n</pattern></encoder>
+  </appender>
+  <root level="INFO"><appender-ref ref="STDERR"/></root>
+</configuration>
+XML
 # The bench's own class path: the third-party jars and the bench classes, none of the project's
 # main classes (each build's loader brings its own).
 "$JAVA_HOME/bin/java" --enable-native-access=ALL-UNNAMED -Xms3g -Xmx3g \
-  -Dlogback.configurationFile="$root/sensor/src/main/resources/logback.xml" \
+  -Dlogback.configurationFile="$work/logback.xml" \
   -cp "$(tr ':' '\n' < "$cp_file" | grep '\.jar$' | paste -sd:):$root/sensor/target/test-classes" \
   gatewatch.sensor.capture.bench.PairedFeaturesBench \
   "$work/base/features/target/classes" "$root/features/target/classes" "$root/sensor/target/classes" \

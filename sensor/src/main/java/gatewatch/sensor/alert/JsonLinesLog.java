@@ -28,7 +28,13 @@ import org.slf4j.LoggerFactory;
  * {@link #problem()} may be read from any thread (metrics).
  */
 public final class JsonLinesLog implements AutoCloseable {
-    private static final Logger LOG = LoggerFactory.getLogger(JsonLinesLog.class);
+    /**
+     * Held apart so that logging is set up only when something is logged: a replay that has
+     * nothing to say does not start logback (issue 15).
+     */
+    private static final class Log {
+        static final Logger LOG = LoggerFactory.getLogger(JsonLinesLog.class);
+    }
 
     private final LogFileConfig config;
     /** Null while the file could not be (re)opened; the next batch tries again. */
@@ -196,7 +202,7 @@ public final class JsonLinesLog implements AutoCloseable {
         try {
             channel.truncate(channel.size() - partial);
         } catch (IOException e) {
-            LOG.error("{}: cannot cut off a partly written line of {} bytes: {}", config.path(), partial, reason(e));
+            Log.LOG.error("{}: cannot cut off a partly written line of {} bytes: {}", config.path(), partial, reason(e));
         }
     }
 
@@ -215,7 +221,7 @@ public final class JsonLinesLog implements AutoCloseable {
             lastProblem = problem;
             episodeStartNanos = System.nanoTime();
             episodeLost = 0;
-            LOG.error("{}: cannot write ({}); capture goes on, lines that cannot be written are counted as lost "
+            Log.LOG.error("{}: cannot write ({}); capture goes on, lines that cannot be written are counted as lost "
                     + "and writing is tried again with each batch", config.path(), problem);
         }
     }
@@ -231,7 +237,7 @@ public final class JsonLinesLog implements AutoCloseable {
     }
 
     private void endEpisode(long now) {
-        LOG.warn("{}: writing again after {} s; {} lines were lost ({})", config.path(),
+        Log.LOG.warn("{}: writing again after {} s; {} lines were lost ({})", config.path(),
                 String.format(Locale.ROOT, "%.1f", (now - episodeStartNanos) / 1e9), episodeLost, problem);
         problem = null;
     }
@@ -342,7 +348,7 @@ public final class JsonLinesLog implements AutoCloseable {
         if (problem != null && lastWriteWorked) {
             endEpisode(System.nanoTime());
         } else if (problem != null) {
-            LOG.error("{}: closed while it could not be written ({}); {} lines were lost in this episode, {} in all",
+            Log.LOG.error("{}: closed while it could not be written ({}); {} lines were lost in this episode, {} in all",
                     config.path(), problem, episodeLost, lost);
         }
         if (channel != null) {

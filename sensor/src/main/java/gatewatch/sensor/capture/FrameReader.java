@@ -109,6 +109,20 @@ final class FrameReader implements AutoCloseable {
         return STOPPED;
     }
 
+    /**
+     * Reads past {@code n} frames without delivering or counting them (libpcap taking over a
+     * file from a record the Java reader could not read).
+     *
+     * @return the frames skipped: fewer than {@code n} when the file ended or failed first
+     */
+    long skip(long n) {
+        long done = 0;
+        while (done < n && nextEx(pcap, headerSlot, dataSlot) == 1) {
+            done++;
+        }
+        return done;
+    }
+
     private byte[] grow(int capLen) {
         frame = new byte[capLen];
         return frame;

@@ -1,6 +1,5 @@
 package gatewatch.sensor.cli;
 
-import gatewatch.detector.model.Ensemble;
 import gatewatch.sensor.alert.JsonLinesLog;
 import gatewatch.sensor.alert.LogFileConfig;
 import gatewatch.sensor.capture.CaptureStats;
@@ -69,7 +68,17 @@ public final class ReplayCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new UsageException(e.getMessage());
         }
-        Ensemble ensemble = modelOptions.load(null, null);
+        ModelInBackground model = ModelInBackground.start(() -> modelOptions.load(null, null));
+        try {
+            return replay(model, pace);
+        } catch (RuntimeException | IOException e) {
+            // A model that cannot be loaded is the first thing said, as when it was loaded first.
+            model.rethrowFailure();
+            throw e;
+        }
+    }
+
+    private int replay(ModelInBackground model, ReplaySpeed pace) throws IOException {
         PrintWriter err = spec.commandLine().getErr();
         List<Path> files = CaptureInputs.expand(captures, err);
         try (JsonLinesLog alertLog = output.alerts != null ? new JsonLinesLog(LogFileConfig.simple(output.alerts)) : null;
@@ -77,7 +86,7 @@ public final class ReplayCommand implements Callable<Integer> {
                 OutputStream stdout = output.alerts == null ? new BufferedOutputStream(StandardOutput.unclosable(), 1 << 16) : null) {
             Outputs outputs = new Outputs(alertLog, stdout, recordsLog, List.of(), SensorName.resolve(output.sensorName),
                     output.alertLimitOrDefault());
-            Pipeline pipeline = new Pipeline(PipelineSettings.defaults(), FullQueuePolicy.BLOCK, ensemble, outputs,
+            Pipeline pipeline = new Pipeline(PipelineSettings.defaults(), FullQueuePolicy.BLOCK, model, outputs,
                     LatencyRecorder.NONE);
             if (stats) {
                 pipeline.sink().reportStats(new StatsReporter(
@@ -88,6 +97,7 @@ public final class ReplayCommand implements Callable<Integer> {
             try (Progress progress = Progress.start(pipeline, err)) {
                 summary = Signals.whileRunning(pipeline, () -> pipeline.replay(files, pace));
             }
+            model.rethrowFailure();
             // The summary first, even after a failure: what was read and written up to it is worth knowing.
             SummaryPrinter.print(summary, err);
             if (summaryJson != null) {

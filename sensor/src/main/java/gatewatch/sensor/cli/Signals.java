@@ -20,7 +20,13 @@ import sun.misc.SignalHandler;
  * so it is said once, as a warning, when the run starts.
  */
 final class Signals {
-    private static final Logger LOG = LoggerFactory.getLogger(Signals.class);
+    /**
+     * Held apart so that logging is set up only when something is logged: a replay that has
+     * nothing to say does not start logback (issue 15).
+     */
+    private static final class Log {
+        static final Logger LOG = LoggerFactory.getLogger(Signals.class);
+    }
 
     private Signals() {
     }
@@ -61,7 +67,7 @@ final class Signals {
             SignalHandler previous = Signal.handle(signal, handler);
             restore.add(() -> Signal.handle(signal, previous));
             if (previous == SignalHandler.SIG_IGN && ifIgnored != null) {
-                LOG.warn(ifIgnored);
+                Log.LOG.warn(ifIgnored);
             }
         } catch (IllegalArgumentException e) {
             // The JVM reserves the signal (e.g. run with -Xrs): keep its default behaviour.

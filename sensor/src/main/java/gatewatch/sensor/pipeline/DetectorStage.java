@@ -5,6 +5,7 @@ import gatewatch.detector.model.Ensemble;
 import gatewatch.detector.model.Verdict;
 import gatewatch.features.extract.ConnectionRecord;
 import gatewatch.features.kdd.KddRecord;
+import java.util.function.Supplier;
 
 /**
  * The detector thread: takes connection records in batches from the capture stage, scores each
@@ -14,7 +15,9 @@ import gatewatch.features.kdd.KddRecord;
 public final class DetectorStage implements Runnable {
     private final StageQueue<ConnectionRecord> in;
     private final StageQueue<Scored> out;
-    private final BatchScorer scorer;
+    private final Supplier<Ensemble> ensemble;
+    /** Made from the model when the thread starts; the detector thread's own. */
+    private BatchScorer scorer;
     private final LatencyRecorder latency;
     private final int batchSize;
     private final ConnectionRecord[] records;
@@ -25,14 +28,15 @@ public final class DetectorStage implements Runnable {
     private volatile long scored;
     private volatile long memoHits;
 
-    public DetectorStage(StageQueue<ConnectionRecord> in, StageQueue<Scored> out, Ensemble ensemble, int batchSize,
+    /** {@code ensemble} is asked for the model by the detector thread, when it starts (it may still be loading). */
+    public DetectorStage(StageQueue<ConnectionRecord> in, StageQueue<Scored> out, Supplier<Ensemble> ensemble, int batchSize,
             LatencyRecorder latency) {
         if (batchSize < 1) {
             throw new IllegalArgumentException("detector batch size must be positive, got " + batchSize);
         }
         this.in = in;
         this.out = out;
-        this.scorer = ensemble.scorer();
+        this.ensemble = ensemble;
         this.batchSize = batchSize;
         this.latency = latency;
         this.records = new ConnectionRecord[batchSize];
@@ -43,6 +47,7 @@ public final class DetectorStage implements Runnable {
     @Override
     public void run() {
         try {
+            scorer = ensemble.get().scorer();
             while (true) {
                 filled = 0;
                 int n = in.drain(this::add, batchSize);

@@ -11,6 +11,7 @@ import gatewatch.sensor.capture.PcapFileSource;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 
 /**
  * The sensor's stages and threads as DESIGN.md draws them: one capture thread (source → decoder
@@ -34,6 +35,16 @@ public final class Pipeline {
     private volatile Throwable failure;
 
     public Pipeline(PipelineSettings settings, FullQueuePolicy policy, Ensemble ensemble, Outputs outputs,
+            LatencyRecorder latency) {
+        this(settings, policy, () -> ensemble, outputs, latency);
+    }
+
+    /**
+     * As the other constructor, with the model taken by the detector thread when it starts: a
+     * replay reads its first frames while the model still loads (the records wait in their queue).
+     * A model that fails to load fails the detector stage ({@link #failure()}).
+     */
+    public Pipeline(PipelineSettings settings, FullQueuePolicy policy, Supplier<Ensemble> ensemble, Outputs outputs,
             LatencyRecorder latency) {
         this.settings = settings;
         this.recordQueue = new StageQueue<>("records", settings.recordQueue(), policy);
