@@ -4,6 +4,7 @@ import gatewatch.detector.model.IsolationScorer;
 import gatewatch.features.kdd.KddFeature;
 import java.util.Arrays;
 import java.util.Objects;
+import java.util.SplittableRandom;
 import java.util.stream.IntStream;
 import smile.anomaly.IsolationForest;
 import smile.anomaly.IsolationTree;
@@ -46,19 +47,64 @@ final class BaselineFitter {
 
     /** As above, reporting tree {@code t} as the {@code (before + t + 1)}-th of {@code stage} (none when null). */
     IsolationForest fit(double[][] normal, long seed, TrainingProgress.Stage stage, int before) {
+        return fit(normal, null, seed, stage, before);
+    }
+
+    /**
+     * As above; {@code today[r]} marks a row of today's traffic (none when null). Each tree then
+     * draws today's rows in proportion to their weight in the classifier ({@code todayNormalWeight}
+     * per distinct row), the rest from KDD'99's: drawn uniformly, a tree's 256 rows hold about 10
+     * of today's few thousand against 87,832 of 1998, so the forest isolates today's normal traffic
+     * (TLS, QUIC) as readily as an attack and the threshold, set by today's quantile, sits among it.
+     */
+    IsolationForest fit(double[][] normal, boolean[] today, long seed, TrainingProgress.Stage stage, int before) {
         int m = sampleSize(normal.length);
-        double rate = (double) m / normal.length;
+        // Smile draws each tree's m rows itself, at a rate below 1: the weighted draw gives it twice as many.
+        int drawn = Math.min(normal.length, 2 * m);
+        boolean weighted = today != null && config.todayNormalWeight() > 1 && drawn > m
+                && IntStream.range(0, today.length).anyMatch(r -> today[r]);
+        double rate = (double) m / (weighted ? drawn : normal.length);
         var options = new IsolationForest.Options(1, config.isolationMaxDepth(), rate, 0);
         IsolationTree[] trees = new IsolationTree[config.isolationTrees()];
         for (int t = 0; t < trees.length; t++) {
             MathEx.setSeed(seed * 7_919L + t);
-            trees[t] = IsolationForest.fit(normal, options).trees()[0];
+            double[][] data = weighted ? weightedSample(normal, today, drawn, new SplittableRandom(seed * 7_919L + t)) : normal;
+            trees[t] = IsolationForest.fit(data, options).trees()[0];
             if (stage != null) {
                 progress.tree(stage, before + t + 1);
             }
         }
         // Normalise by c(psi), the sample each tree saw, as in Liu et al.: 0.5 is an average row.
         return new IsolationForest(m, KddFeature.COUNT_OF_FEATURES, 0, trees);
+    }
+
+    /**
+     * {@code m} distinct rows of {@code rows}: from today's ({@code today[r]}) their weighted share,
+     * {@code m * w T / (w T + K)} for T of today's rows of weight w and K of KDD'99's, the rest from
+     * KDD'99's, each part drawn without replacement.
+     */
+    double[][] weightedSample(double[][] rows, boolean[] today, int m, SplittableRandom random) {
+        int[] now = IntStream.range(0, rows.length).filter(r -> today[r]).toArray();
+        int[] kdd = IntStream.range(0, rows.length).filter(r -> !today[r]).toArray();
+        double w = (double) config.todayNormalWeight() * now.length;
+        int fromToday = (int) Math.min(now.length, Math.round(m * w / (w + kdd.length)));
+        int fromKdd = Math.min(kdd.length, m - fromToday);
+        fromToday = Math.min(now.length, m - fromKdd);
+        double[][] sample = new double[fromToday + fromKdd][];
+        draw(rows, now, fromToday, random, sample, 0);
+        draw(rows, kdd, fromKdd, random, sample, fromToday);
+        return sample;
+    }
+
+    /** The first {@code k} of a partial Fisher-Yates shuffle of {@code index}, as rows into {@code out} from {@code at}. */
+    private static void draw(double[][] rows, int[] index, int k, SplittableRandom random, double[][] out, int at) {
+        for (int i = 0; i < k; i++) {
+            int j = i + random.nextInt(index.length - i);
+            int swap = index[i];
+            index[i] = index[j];
+            index[j] = swap;
+            out[at + i] = rows[index[i]];
+        }
     }
 
     /** One isolation forest per fold of {@code rows} (thresholdFolds of them), each fitted on the other folds. */
@@ -90,9 +136,16 @@ final class BaselineFitter {
         int[] samples = new int[folds];
         for (int f = 0; f < folds; f++) {
             int fold = f;
-            double[][] train = Arrays.stream(order).filter(r -> foldOfRow[r] != fold).mapToObj(r -> rows[r])
-                    .toArray(double[][]::new);
-            forests[f] = fit(train, config.seed() + 101L * (f + 1), TrainingProgress.Stage.THRESHOLD,
+            int[] trainRows = Arrays.stream(order).filter(r -> foldOfRow[r] != fold).toArray();
+            double[][] train = Arrays.stream(trainRows).mapToObj(r -> rows[r]).toArray(double[][]::new);
+            boolean[] trainToday = null;
+            if (today != null) {
+                trainToday = new boolean[trainRows.length];
+                for (int i = 0; i < trainRows.length; i++) {
+                    trainToday[i] = today[trainRows[i]];
+                }
+            }
+            forests[f] = fit(train, trainToday, config.seed() + 101L * (f + 1), TrainingProgress.Stage.THRESHOLD,
                     f * config.isolationTrees());
             samples[f] = sampleSize(train.length);
         }

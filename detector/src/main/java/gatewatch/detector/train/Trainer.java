@@ -136,7 +136,11 @@ public final class Trainer {
         double[][] normal = Arrays.stream(normalRows).mapToObj(i -> x[i]).toArray(double[][]::new);
         String[] normalGroups = Arrays.stream(normalRows).mapToObj(i -> composed.groups()[i]).toArray(String[]::new);
         progress.stage(TrainingProgress.Stage.BASELINE, config.isolationTrees());
-        IsolationForest iforest = baselines.fit(normal, config.seed(), TrainingProgress.Stage.BASELINE, 0);
+        boolean[] normalToday = new boolean[normal.length];
+        for (int r = 0; r < normal.length; r++) {
+            normalToday[r] = normalGroups[r] != null;
+        }
+        IsolationForest iforest = baselines.fit(normal, normalToday, config.seed(), TrainingProgress.Stage.BASELINE, 0);
         progress.stage(TrainingProgress.Stage.THRESHOLD, config.thresholdFolds() * config.isolationTrees());
         BaselineFitter.FoldForests folds = baselines.foldForests(normal, normalGroups);
         long t3 = System.nanoTime();
