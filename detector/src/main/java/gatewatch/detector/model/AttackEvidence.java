@@ -2,6 +2,7 @@ package gatewatch.detector.model;
 
 import gatewatch.features.kdd.KddFeature;
 import gatewatch.features.kdd.Service;
+import gatewatch.features.kdd.ServiceTable;
 
 /**
  * Evidence of an attack in a connection's own features, which no confidence floor may overrule:
@@ -26,6 +27,8 @@ public final class AttackEvidence {
     private static final int LAND = KddFeature.LAND.ordinal();
     private static final int HOT = KddFeature.HOT.ordinal();
     private static final int SERVICE = KddFeature.SERVICE.ordinal();
+    /** Service codes are ordinals; one copy of {@code values()}, which copies its array on every call. */
+    private static final Service[] SERVICES = Service.values();
 
     private AttackEvidence() {
     }
@@ -46,7 +49,6 @@ public final class AttackEvidence {
 
     private static boolean isHttp(double serviceCode) {
         int s = (int) serviceCode;
-        return s == Service.HTTP.ordinal() || s == Service.HTTP_443.ordinal() || s == Service.HTTP_8001.ordinal()
-                || s == Service.HTTP_2784.ordinal();
+        return s >= 0 && s < SERVICES.length && ServiceTable.isHttp(SERVICES[s]);
     }
 }

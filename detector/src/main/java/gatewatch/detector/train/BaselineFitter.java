@@ -61,14 +61,14 @@ final class BaselineFitter {
         int m = sampleSize(normal.length);
         // Smile draws each tree's m rows itself, at a rate below 1: the weighted draw gives it twice as many.
         int drawn = Math.min(normal.length, 2 * m);
-        boolean weighted = today != null && config.todayNormalWeight() > 1 && drawn > m
-                && IntStream.range(0, today.length).anyMatch(r -> today[r]);
+        Split split = today == null ? null : Split.of(today);
+        boolean weighted = split != null && split.today().length > 0 && config.todayNormalWeight() > 1 && drawn > m;
         double rate = (double) m / (weighted ? drawn : normal.length);
         var options = new IsolationForest.Options(1, config.isolationMaxDepth(), rate, 0);
         IsolationTree[] trees = new IsolationTree[config.isolationTrees()];
         for (int t = 0; t < trees.length; t++) {
             MathEx.setSeed(seed * 7_919L + t);
-            double[][] data = weighted ? weightedSample(normal, today, drawn, new SplittableRandom(seed * 7_919L + t)) : normal;
+            double[][] data = weighted ? weightedSample(normal, split, drawn, new SplittableRandom(seed * 7_919L + t)) : normal;
             trees[t] = IsolationForest.fit(data, options).trees()[0];
             if (stage != null) {
                 progress.tree(stage, before + t + 1);
@@ -79,13 +79,14 @@ final class BaselineFitter {
     }
 
     /**
-     * {@code m} distinct rows of {@code rows}: from today's ({@code today[r]}) their weighted share,
+     * {@code m} distinct rows of {@code rows}: from today's ({@code split.today()}) their weighted share,
      * {@code m * w T / (w T + K)} for T of today's rows of weight w and K of KDD'99's, the rest from
      * KDD'99's, each part drawn without replacement.
      */
-    double[][] weightedSample(double[][] rows, boolean[] today, int m, SplittableRandom random) {
-        int[] now = IntStream.range(0, rows.length).filter(r -> today[r]).toArray();
-        int[] kdd = IntStream.range(0, rows.length).filter(r -> !today[r]).toArray();
+    double[][] weightedSample(double[][] rows, Split split, int m, SplittableRandom random) {
+        // Each draw shuffles its own copy, so every tree starts from the same order.
+        int[] now = split.today().clone();
+        int[] kdd = split.kdd().clone();
         double w = (double) config.todayNormalWeight() * now.length;
         int fromToday = (int) Math.min(now.length, Math.round(m * w / (w + kdd.length)));
         int fromKdd = Math.min(kdd.length, m - fromToday);
@@ -94,6 +95,14 @@ final class BaselineFitter {
         draw(rows, now, fromToday, random, sample, 0);
         draw(rows, kdd, fromKdd, random, sample, fromToday);
         return sample;
+    }
+
+    /** The indices of today's rows and of KDD'99's, in row order. */
+    record Split(int[] today, int[] kdd) {
+        static Split of(boolean[] today) {
+            return new Split(IntStream.range(0, today.length).filter(r -> today[r]).toArray(),
+                    IntStream.range(0, today.length).filter(r -> !today[r]).toArray());
+        }
     }
 
     /** The first {@code k} of a partial Fisher-Yates shuffle of {@code index}, as rows into {@code out} from {@code at}. */

@@ -38,7 +38,7 @@ class BaselineFitterTest {
     void todaysRowsAreDrawnInProportionToTheirWeight() {
         BaselineFitter fitter = new BaselineFitter(TrainingConfig.defaults().withToday(20, 1, 0.7), TrainingProgress.NONE);
         double[][] x = rows();
-        double[][] sample = fitter.weightedSample(x, today(x.length), 200, new SplittableRandom(1));
+        double[][] sample = fitter.weightedSample(x, BaselineFitter.Split.of(today(x.length)), 200, new SplittableRandom(1));
         // 300 rows of weight 20 against 900 of weight 1: 6,000 / 6,900 of the draw.
         long fromToday = Arrays.stream(sample).filter(r -> r[0] == 1).count();
         assertThat(sample.length).isEqualTo(200);
@@ -52,7 +52,7 @@ class BaselineFitterTest {
     void whenTodaysRowsAreTooFewTheRestComesFromKdd() {
         BaselineFitter fitter = new BaselineFitter(TrainingConfig.defaults().withToday(20, 1, 0.7), TrainingProgress.NONE);
         double[][] x = rows();
-        double[][] sample = fitter.weightedSample(x, today(x.length), 512, new SplittableRandom(1));
+        double[][] sample = fitter.weightedSample(x, BaselineFitter.Split.of(today(x.length)), 512, new SplittableRandom(1));
         assertThat(Arrays.stream(sample).filter(r -> r[0] == 1).count()).isEqualTo(TODAY_ROWS);
         assertThat(sample.length).isEqualTo(512);
     }

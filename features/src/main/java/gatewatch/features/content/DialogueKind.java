@@ -1,6 +1,7 @@
 package gatewatch.features.content;
 
 import gatewatch.features.kdd.Service;
+import gatewatch.features.kdd.ServiceTable;
 
 /** The dialogue that reads each inspected service; every other service gets zeros. */
 enum DialogueKind {
@@ -11,6 +12,10 @@ enum DialogueKind {
         if (s == null) {
             return null;
         }
+        if (ServiceTable.isHttp(s)) {
+            // http_443 is usually TLS: the text check then reports it unrecognised (zeros).
+            return HTTP;
+        }
         return switch (s) {
             case TELNET -> TELNET;
             case LOGIN -> RLOGIN;
@@ -20,8 +25,6 @@ enum DialogueKind {
             case POP_3 -> POP3;
             case IMAP4 -> IMAP;
             case SMTP -> SMTP;
-            // http_443 is usually TLS: the text check then reports it unrecognised (zeros).
-            case HTTP, HTTP_443, HTTP_8001, HTTP_2784 -> HTTP;
             default -> null;
         };
     }

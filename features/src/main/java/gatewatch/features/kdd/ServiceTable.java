@@ -151,6 +151,11 @@ public final class ServiceTable {
         return p < 1024 || TCP[p] != null || REGISTERED_HIGH[p];
     }
 
+    /** Whether {@code s} is one of KDD's HTTP services ({@code http} and its ports 443, 8001, 2784). */
+    public static boolean isHttp(Service s) {
+        return s == Service.HTTP || s == Service.HTTP_443 || s == Service.HTTP_8001 || s == Service.HTTP_2784;
+    }
+
     /** The service of a UDP flow to {@code port} on the responder. */
     public static Service udp(int port) {
         Service s = UDP[port & 0xffff];
