@@ -1,6 +1,6 @@
 package gatewatch.sensor.cli;
 
-import gatewatch.sensor.synth.scenario.ScenarioKind;
+import gatewatch.synth.scenario.ScenarioKind;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.Map;

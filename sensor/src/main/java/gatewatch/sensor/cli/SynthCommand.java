@@ -1,10 +1,10 @@
 package gatewatch.sensor.cli;
 
-import gatewatch.sensor.synth.Mix;
-import gatewatch.sensor.synth.SynthReport;
-import gatewatch.sensor.synth.SynthSpec;
-import gatewatch.sensor.synth.Synthesizer;
-import gatewatch.sensor.synth.truth.TruthFile;
+import gatewatch.synth.Mix;
+import gatewatch.synth.SynthReport;
+import gatewatch.synth.SynthSpec;
+import gatewatch.synth.Synthesizer;
+import gatewatch.synth.truth.TruthFile;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;

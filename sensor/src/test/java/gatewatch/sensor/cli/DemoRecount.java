@@ -2,7 +2,7 @@ package gatewatch.sensor.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import gatewatch.sensor.synth.truth.TruthRules;
+import gatewatch.synth.truth.TruthRules;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.nio.file.Files;

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import gatewatch.sensor.synth.truth.TruthRules;
+import gatewatch.synth.truth.TruthRules;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.net.URISyntaxException;

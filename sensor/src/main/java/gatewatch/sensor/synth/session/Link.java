@@ -1,8 +1,0 @@
-package gatewatch.sensor.synth.session;
-
-import gatewatch.sensor.synth.net.Host;
-
-/** The two ends of one TCP connection and the path between them. */
-public record Link(Host originator, int originatorPort, Host responder, int responderPort, long rttNanos,
-                   long bitsPerSecond) {
-}

@@ -1,0 +1,33 @@
+package gatewatch.synth.wire;
+
+/** The Internet checksum (RFC 1071) over big-endian 16-bit words, and the IPv4 pseudo-header. */
+public final class Checksums {
+    private Checksums() {
+    }
+
+    /** Adds the bytes {@code b[off, off+len)} as 16-bit words to {@code acc}; an odd last byte is the high half. */
+    public static long sum(byte[] b, int off, int len, long acc) {
+        int end = off + (len & ~1);
+        for (int i = off; i < end; i += 2) {
+            acc += ((b[i] & 0xff) << 8) | (b[i + 1] & 0xff);
+        }
+        if ((len & 1) != 0) {
+            acc += (b[end] & 0xff) << 8;
+        }
+        return acc;
+    }
+
+    /** The pseudo-header sum of TCP and UDP: source, destination, protocol and transport length. */
+    public static long pseudoHeader(int srcAddress, int dstAddress, int protocol, int length) {
+        return (srcAddress >>> 16) + (srcAddress & 0xffff) + (dstAddress >>> 16) + (dstAddress & 0xffff)
+                + protocol + length;
+    }
+
+    /** The one's complement of the folded sum: the value to store in a checksum field. */
+    public static int finish(long acc) {
+        while ((acc >>> 16) != 0) {
+            acc = (acc & 0xffff) + (acc >>> 16);
+        }
+        return (int) (~acc & 0xffff);
+    }
+}
