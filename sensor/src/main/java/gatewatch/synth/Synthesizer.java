@@ -17,7 +17,7 @@ import gatewatch.synth.wire.IcmpMessage;
 import gatewatch.synth.wire.Packet;
 import gatewatch.synth.wire.TcpSegment;
 import gatewatch.synth.wire.UdpDatagram;
-import gatewatch.synth.wire.PcapFileWriter;
+import gatewatch.features.encode.PcapFileWriter;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Instant;

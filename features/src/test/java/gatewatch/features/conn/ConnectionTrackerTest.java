@@ -1,9 +1,9 @@
 package gatewatch.features.conn;
 
-import static gatewatch.features.testing.Frames.ACK;
-import static gatewatch.features.testing.Frames.FIN;
-import static gatewatch.features.testing.Frames.PSH;
-import static gatewatch.features.testing.Frames.SYN;
+import static gatewatch.features.encode.Frames.ACK;
+import static gatewatch.features.encode.Frames.FIN;
+import static gatewatch.features.encode.Frames.PSH;
+import static gatewatch.features.encode.Frames.SYN;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -15,7 +15,7 @@ import gatewatch.features.decode.PacketView;
 import gatewatch.features.kdd.KddFlag;
 import gatewatch.features.kdd.ProtocolType;
 import gatewatch.features.kdd.Service;
-import gatewatch.features.testing.Frames;
+import gatewatch.features.encode.Frames;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

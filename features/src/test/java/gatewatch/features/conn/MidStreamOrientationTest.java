@@ -1,13 +1,13 @@
 package gatewatch.features.conn;
 
-import static gatewatch.features.testing.Frames.ACK;
-import static gatewatch.features.testing.Frames.PSH;
-import static gatewatch.features.testing.Frames.SYN;
+import static gatewatch.features.encode.Frames.ACK;
+import static gatewatch.features.encode.Frames.PSH;
+import static gatewatch.features.encode.Frames.SYN;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import gatewatch.features.kdd.KddFlag;
 import gatewatch.features.kdd.Service;
-import gatewatch.features.testing.Frames;
+import gatewatch.features.encode.Frames;
 import org.junit.jupiter.api.Test;
 
 /** A TCP connection whose first packet seen is not a SYN is oriented by port, as Zeek does. */

@@ -1,14 +1,14 @@
 package gatewatch.features.conn;
 
-import static gatewatch.features.testing.Frames.ACK;
-import static gatewatch.features.testing.Frames.FIN;
-import static gatewatch.features.testing.Frames.PSH;
-import static gatewatch.features.testing.Frames.RST;
-import static gatewatch.features.testing.Frames.SYN;
+import static gatewatch.features.encode.Frames.ACK;
+import static gatewatch.features.encode.Frames.FIN;
+import static gatewatch.features.encode.Frames.PSH;
+import static gatewatch.features.encode.Frames.RST;
+import static gatewatch.features.encode.Frames.SYN;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import gatewatch.features.kdd.KddFlag;
-import gatewatch.features.testing.Frames;
+import gatewatch.features.encode.Frames;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 

@@ -5,7 +5,7 @@ import gatewatch.features.decode.DecodeStatus;
 import gatewatch.features.decode.FrameDecoder;
 import gatewatch.features.decode.LinkType;
 import gatewatch.features.decode.PacketView;
-import gatewatch.features.testing.Frames;
+import gatewatch.features.encode.Frames;
 import java.util.ArrayList;
 import java.util.List;
 

@@ -10,7 +10,7 @@ import gatewatch.features.decode.FrameDecoder;
 import gatewatch.features.decode.LinkType;
 import gatewatch.features.decode.PacketView;
 import gatewatch.features.kdd.KddFeature;
-import gatewatch.features.testing.Frames;
+import gatewatch.features.encode.Frames;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.StringJoiner;

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import gatewatch.features.kdd.KddFeature;
 import gatewatch.features.kdd.Service;
-import gatewatch.features.testing.Frames;
+import gatewatch.features.encode.Frames;
 import org.junit.jupiter.api.Test;
 
 class ContentInspectorTest {

@@ -2,7 +2,7 @@ package gatewatch.features.decode;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import gatewatch.features.testing.Frames;
+import gatewatch.features.encode.Frames;
 import java.lang.management.ManagementFactory;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;

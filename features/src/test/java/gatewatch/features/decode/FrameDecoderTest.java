@@ -2,7 +2,7 @@ package gatewatch.features.decode;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import gatewatch.features.testing.Frames;
+import gatewatch.features.encode.Frames;
 import java.util.Arrays;
 import org.junit.jupiter.api.Test;
 

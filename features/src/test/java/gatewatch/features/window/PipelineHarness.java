@@ -12,7 +12,7 @@ import gatewatch.features.decode.PacketView;
 import gatewatch.features.extract.BasicFeatures;
 import gatewatch.features.extract.ConnectionRecord;
 import gatewatch.features.kdd.KddFeature;
-import gatewatch.features.testing.Frames;
+import gatewatch.features.encode.Frames;
 import java.util.ArrayList;
 import java.util.List;
 

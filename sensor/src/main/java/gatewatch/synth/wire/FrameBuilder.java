@@ -1,5 +1,6 @@
 package gatewatch.synth.wire;
 
+import gatewatch.features.encode.Checksums;
 import gatewatch.synth.net.Host;
 
 /**

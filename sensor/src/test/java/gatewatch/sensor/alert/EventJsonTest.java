@@ -12,7 +12,7 @@ import gatewatch.features.extract.ConnectionRecord;
 import gatewatch.features.extract.FeatureExtractor;
 import gatewatch.features.kdd.KddFeature;
 import gatewatch.features.kdd.KddRecord;
-import gatewatch.features.testing.Frames;
+import gatewatch.features.encode.Frames;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;

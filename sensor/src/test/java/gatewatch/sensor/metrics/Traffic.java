@@ -2,7 +2,7 @@ package gatewatch.sensor.metrics;
 
 import gatewatch.features.decode.FrameHandler;
 import gatewatch.features.decode.LinkType;
-import gatewatch.features.testing.Frames;
+import gatewatch.features.encode.Frames;
 
 /** Frames fed to a handler the way a capture would, with a clock that moves 1 ms a frame. */
 final class Traffic {

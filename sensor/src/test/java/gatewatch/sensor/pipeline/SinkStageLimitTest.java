@@ -9,7 +9,7 @@ import gatewatch.detector.model.Verdict;
 import gatewatch.features.decode.LinkType;
 import gatewatch.features.extract.ConnectionRecord;
 import gatewatch.features.extract.FeatureExtractor;
-import gatewatch.features.testing.Frames;
+import gatewatch.features.encode.Frames;
 import gatewatch.sensor.alert.AlertLimit;
 import gatewatch.sensor.alert.JsonLinesLog;
 import gatewatch.sensor.alert.LogFileConfig;

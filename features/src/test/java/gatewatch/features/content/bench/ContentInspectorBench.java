@@ -12,7 +12,7 @@ import gatewatch.features.decode.FrameDecoder;
 import gatewatch.features.decode.LinkType;
 import gatewatch.features.decode.PacketView;
 import gatewatch.features.kdd.KddFeature;
-import gatewatch.features.testing.Frames;
+import gatewatch.features.encode.Frames;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;

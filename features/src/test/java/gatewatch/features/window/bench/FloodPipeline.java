@@ -14,7 +14,7 @@ import gatewatch.features.extract.ConnectionRecord;
 import gatewatch.features.extract.RecordSink;
 import gatewatch.features.kdd.KddFeature;
 import gatewatch.features.kdd.KddRecord;
-import gatewatch.features.testing.Frames;
+import gatewatch.features.encode.Frames;
 import gatewatch.features.window.TrafficWindows;
 import gatewatch.features.window.WindowConfig;
 import java.time.Duration;

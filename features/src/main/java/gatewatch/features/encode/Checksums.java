@@ -1,4 +1,4 @@
-package gatewatch.synth.wire;
+package gatewatch.features.encode;
 
 /** The Internet checksum (RFC 1071) over big-endian 16-bit words, and the IPv4 pseudo-header. */
 public final class Checksums {

@@ -1,4 +1,4 @@
-package gatewatch.synth.wire;
+package gatewatch.features.encode;
 
 import java.io.Closeable;
 import java.io.IOException;

@@ -1,4 +1,4 @@
-package gatewatch.features.testing;
+package gatewatch.features.encode;
 
 import java.net.InetAddress;
 import java.net.UnknownHostException;
