@@ -1,5 +1,6 @@
 package gatewatch.synth;
 
+import gatewatch.features.encode.PcapFileWriter;
 import gatewatch.features.kdd.ProtocolType;
 import gatewatch.synth.net.Ipv4;
 import gatewatch.synth.net.Network;
@@ -12,12 +13,11 @@ import gatewatch.synth.session.SessionSource;
 import gatewatch.synth.session.Tally;
 import gatewatch.synth.truth.TrueConnection;
 import gatewatch.synth.truth.TruthListener;
-import gatewatch.synth.wire.FrameBuilder;
 import gatewatch.synth.wire.IcmpMessage;
 import gatewatch.synth.wire.Packet;
+import gatewatch.synth.wire.PacketFramer;
 import gatewatch.synth.wire.TcpSegment;
 import gatewatch.synth.wire.UdpDatagram;
-import gatewatch.features.encode.PcapFileWriter;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -75,7 +75,7 @@ public final class Synthesizer {
         }
 
         Scheduler scheduler = new Scheduler(sources);
-        FrameBuilder frames = new FrameBuilder();
+        PacketFramer frames = new PacketFramer();
         long frameCount;
         long bytes;
         try (PcapFileWriter pcap = PcapFileWriter.create(out)) {

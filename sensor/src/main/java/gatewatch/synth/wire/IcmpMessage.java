@@ -1,5 +1,6 @@
 package gatewatch.synth.wire;
 
+import gatewatch.features.encode.Frames;
 import gatewatch.synth.net.Host;
 
 /** An ICMP echo request (type 8) or reply (type 0) with {@code dataLength} bytes of data after the 8-byte header. */
@@ -12,6 +13,12 @@ public record IcmpMessage(long timeNanos, Host src, Host dst, int type, int iden
     @Override
     public boolean opensConnection() {
         return true;
+    }
+
+    @Override
+    public Frames.Packet encoding() {
+        return Frames.icmp(src.address(), dst.address(), type, 0).icmpId(identifier).icmpSeq(sequence)
+                .payloadView(data, 0, dataLength);
     }
 
     @Override

@@ -1,9 +1,10 @@
 package gatewatch.synth.wire;
 
+import gatewatch.features.encode.Frames;
 import gatewatch.synth.net.Host;
 
 /**
- * One IPv4 packet a session sends, before it is framed: the frame builder adds the Ethernet and
+ * One IPv4 packet a session sends, before it is framed: the frame encoder adds the Ethernet and
  * IP headers and every checksum. Payloads are views into a session's message bytes, never copies.
  */
 public sealed interface Packet permits TcpSegment, UdpDatagram, IcmpMessage {
@@ -23,4 +24,10 @@ public sealed interface Packet permits TcpSegment, UdpDatagram, IcmpMessage {
      * every ICMP message. The synthesizer's ground truth has one connection for each.
      */
     boolean opensConnection();
+
+    /**
+     * The packet's own fields in the shared frame encoder; {@link PacketFramer} adds what the
+     * sending host's stack decides (addresses on the link, TTL, IP identification).
+     */
+    Frames.Packet encoding();
 }

@@ -1,5 +1,6 @@
 package gatewatch.synth.wire;
 
+import gatewatch.features.encode.Frames;
 import gatewatch.synth.net.Host;
 
 /**
@@ -27,6 +28,13 @@ public record TcpSegment(long timeNanos, Host src, int srcPort, Host dst, int ds
     @Override
     public boolean opensConnection() {
         return (flags & (SYN | ACK | RST | FIN)) == SYN;
+    }
+
+    /** With DF set: TCP does path MTU discovery; UDP and ICMP of the era's stacks did not. */
+    @Override
+    public Frames.Packet encoding() {
+        return Frames.tcp(src.address(), srcPort, dst.address(), dstPort).seq(seq).ack(ack).flags(flags)
+                .window(window).mss(mss).payloadView(data, offset, length).dontFragment();
     }
 
     @Override

@@ -1,5 +1,6 @@
 package gatewatch.synth.wire;
 
+import gatewatch.features.encode.Frames;
 import gatewatch.synth.net.Host;
 
 /**
@@ -11,6 +12,11 @@ import gatewatch.synth.net.Host;
  */
 public record UdpDatagram(long timeNanos, Host src, int srcPort, Host dst, int dstPort, byte[] data,
                           boolean opensConnection) implements Packet {
+    @Override
+    public Frames.Packet encoding() {
+        return Frames.udp(src.address(), srcPort, dst.address(), dstPort).payloadView(data, 0, data.length);
+    }
+
     @Override
     public UdpDatagram at(long time) {
         return new UdpDatagram(time, src, srcPort, dst, dstPort, data, opensConnection);

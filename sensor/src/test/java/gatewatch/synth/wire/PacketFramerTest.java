@@ -10,11 +10,11 @@ import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-class FrameBuilderTest {
+class PacketFramerTest {
     private final Network net = new Network(1);
     private final Host a = net.host(Ipv4.of(10, 1, 0, 10));
     private final Host b = net.host(Ipv4.of(203, 0, 113, 10));
-    private final FrameBuilder builder = new FrameBuilder();
+    private final PacketFramer builder = new PacketFramer();
 
     private List<PacketChecks.Problem> check(Packet p) {
         int n = builder.build(p);
