@@ -1,5 +1,6 @@
 package gatewatch.sensor.capture;
 
+import gatewatch.features.encode.PcapFileWriter;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
@@ -7,7 +8,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
-/** Writes classic pcap files with exactly the records a test wants, for checks libpcap cannot fudge. */
+/**
+ * Writes capture files with exactly the records a test wants, for checks libpcap cannot fudge:
+ * classic pcap through the project's one pcap writer ({@link PcapFileWriter}), and pcapng, which
+ * only tests write.
+ */
 final class PcapWriter {
     /** One record: its bytes are what is captured; {@code wireLen} may differ. */
     record Record(long tsNanos, byte[] data, int wireLen) {
@@ -18,17 +23,12 @@ final class PcapWriter {
 
     /** Writes a little-endian pcap with microsecond ({@code a1b2c3d4}) or nanosecond ({@code a1b23c4d}) stamps. */
     static Path write(Path file, boolean nano, int linkType, int snaplen, List<Record> records) throws IOException {
-        int size = 24 + records.stream().mapToInt(r -> 16 + r.data().length).sum();
-        ByteBuffer b = ByteBuffer.allocate(size).order(ByteOrder.LITTLE_ENDIAN);
-        b.putInt(nano ? 0xa1b23c4d : 0xa1b2c3d4).putShort((short) 2).putShort((short) 4)
-                .putInt(0).putInt(0).putInt(snaplen).putInt(linkType);
-        for (Record r : records) {
-            long seconds = r.tsNanos() / 1_000_000_000L;
-            long fraction = r.tsNanos() % 1_000_000_000L;
-            b.putInt((int) seconds).putInt((int) (nano ? fraction : fraction / 1000))
-                    .putInt(r.data().length).putInt(r.wireLen()).put(r.data());
+        try (PcapFileWriter w = PcapFileWriter.create(file, nano, linkType, snaplen)) {
+            for (Record r : records) {
+                w.write(r.tsNanos(), r.data(), 0, r.data().length, r.wireLen());
+            }
         }
-        return Files.write(file, b.array());
+        return file;
     }
 
     /** A pcapng interface with one packet (microsecond stamps, the pcapng default). */

@@ -7,10 +7,10 @@ import gatewatch.detector.io.SiteBaselineFile;
 import gatewatch.detector.model.Ensemble;
 import gatewatch.detector.model.SiteBaseline;
 import gatewatch.detector.train.SiteLearner;
+import gatewatch.features.encode.PcapFileWriter;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -41,9 +41,8 @@ class ModelDamageCliTest {
             bundled = in.readAllBytes();
         }
         // An empty classic pcap (global header only): the model is loaded before any capture is read anyway.
-        ByteBuffer pcap = ByteBuffer.allocate(24).order(ByteOrder.LITTLE_ENDIAN);
-        pcap.putInt(0xa1b2c3d4).putShort((short) 2).putShort((short) 4).putInt(0).putInt(0).putInt(65535).putInt(1);
-        capture = Files.write(dir.resolve("empty.pcap"), pcap.array());
+        capture = dir.resolve("empty.pcap");
+        PcapFileWriter.create(capture, false, PcapFileWriter.LINKTYPE_ETHERNET, 65535).close();
         labelled = Files.writeString(dir.resolve("one.txt"),
                 "0,udp,ntp_u,SF,48,48,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,1,1,0.00,0.00,0.00,0.00,1.00,0.00,0.00,1,1,1.00,"
                         + "0.00,1.00,0.00,0.00,0.00,0.00,0.00,normal.\n");
