@@ -3,8 +3,8 @@ package gatewatch.synth;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import gatewatch.features.testing.PacketChecks;
 import gatewatch.synth.scenario.ScenarioKind;
-import gatewatch.synth.wire.PacketChecks;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

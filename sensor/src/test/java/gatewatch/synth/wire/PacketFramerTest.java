@@ -2,6 +2,7 @@ package gatewatch.synth.wire;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import gatewatch.features.testing.PacketChecks;
 import gatewatch.synth.net.Host;
 import gatewatch.synth.net.Ipv4;
 import gatewatch.synth.net.Network;

@@ -1,4 +1,4 @@
-package gatewatch.synth.wire;
+package gatewatch.features.testing;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -54,7 +54,7 @@ public final class PacketChecks {
         return problems;
     }
 
-    static void check(byte[] f, long frame, List<Problem> problems) {
+    public static void check(byte[] f, long frame, List<Problem> problems) {
         if (u16(f, 12) != 0x0800 || (f[14] & 0xff) != 0x45) {
             problems.add(new Problem(frame, "not IPv4 over Ethernet"));
             return;
