@@ -10,8 +10,8 @@ import java.util.List;
 
 /**
  * An independent reader and checksum verifier for the tests: it parses a classic pcap and checks
- * each frame's IPv4 header and TCP/UDP/ICMP checksums by summing over the received bytes (a
- * correct checksum sums to 0xffff), without the writer's code.
+ * each frame's IPv4 header and TCP/UDP/ICMP checksums (and IPv6's, frame by frame) by summing
+ * over the received bytes (a correct checksum sums to 0xffff), without the encoder's code.
  */
 public final class PacketChecks {
     /** One problem found, named with the frame number (1-based, as tshark counts). */
@@ -54,9 +54,24 @@ public final class PacketChecks {
         return problems;
     }
 
+    /** Checks one Ethernet frame carrying IPv4 (20-byte header) or IPv6 (no extension headers). */
     public static void check(byte[] f, long frame, List<Problem> problems) {
+        if (u16(f, 12) == 0x86dd && (f[14] & 0xf0) == 0x60) {
+            int payload = u16(f, 18);
+            if (54 + payload > f.length) {
+                problems.add(new Problem(frame, "IPv6 payload length " + payload + " in a frame of " + f.length));
+                return;
+            }
+            int proto = f[20] & 0xff;
+            long pseudo = proto + payload;
+            for (int at = 22; at < 54; at += 2) {
+                pseudo += u16(f, at);
+            }
+            transport(f, frame, proto, 54, payload, pseudo, problems);
+            return;
+        }
         if (u16(f, 12) != 0x0800 || (f[14] & 0xff) != 0x45) {
-            problems.add(new Problem(frame, "not IPv4 over Ethernet"));
+            problems.add(new Problem(frame, "not IPv4 or IPv6 over Ethernet"));
             return;
         }
         int total = u16(f, 16);
@@ -68,9 +83,13 @@ public final class PacketChecks {
             problems.add(new Problem(frame, "IP header checksum"));
         }
         int proto = f[23] & 0xff;
-        int l4 = 34;
         int l4Length = total - 20;
         long pseudo = u16(f, 26) + u16(f, 28) + u16(f, 30) + u16(f, 32) + proto + l4Length;
+        transport(f, frame, proto, 34, l4Length, proto == 1 ? 0 : pseudo, problems);
+    }
+
+    private static void transport(byte[] f, long frame, int proto, int l4, int l4Length, long pseudo,
+                                  List<Problem> problems) {
         switch (proto) {
             case 6 -> {
                 if (sum(f, l4, l4Length, pseudo) != 0xffff) {
@@ -85,8 +104,9 @@ public final class PacketChecks {
                     problems.add(new Problem(frame, "UDP checksum"));
                 }
             }
-            case 1 -> {
-                if (sum(f, l4, l4Length, 0) != 0xffff) {
+            // ICMP over IPv4 sums without the pseudo-header (the caller passes 0), ICMPv6 with it.
+            case 1, 58 -> {
+                if (sum(f, l4, l4Length, pseudo) != 0xffff) {
                     problems.add(new Problem(frame, "ICMP checksum"));
                 }
             }
