@@ -27,11 +27,11 @@ class ClassicPcapReaderTest {
     Path tmp;
 
     /** What a source delivered, and how it ended: null, or the message of the damage. */
-    private record Read(List<Frames.Frame> frames, String damage) {
+    private record Read(List<FrameRecorder.Frame> frames, String damage) {
     }
 
     private static Read read(PcapFileSource source) {
-        Frames got = new Frames();
+        FrameRecorder got = new FrameRecorder();
         String damage = null;
         try (source) {
             source.run(got);
@@ -52,8 +52,8 @@ class ClassicPcapReaderTest {
         assertThat(java.damage()).as("how %s ends", file).isEqualTo(libpcap.damage());
         assertThat(java.frames()).as("frames of %s", file).hasSameSizeAs(libpcap.frames());
         for (int i = 0; i < java.frames().size(); i++) {
-            Frames.Frame a = java.frames().get(i);
-            Frames.Frame b = libpcap.frames().get(i);
+            FrameRecorder.Frame a = java.frames().get(i);
+            FrameRecorder.Frame b = libpcap.frames().get(i);
             assertThat(a.bytes()).as("frame %d", i).isEqualTo(b.bytes());
             assertThat(List.of(a.capLen(), a.wireLen(), a.linkType())).as("frame %d", i)
                     .isEqualTo(List.of(b.capLen(), b.wireLen(), b.linkType()));
@@ -106,7 +106,7 @@ class ClassicPcapReaderTest {
                 new PcapWriter.Record(3_676_000_000_999_999_000L, new byte[60], 60));
         sameAsLibpcap(PcapWriter.write(tmp.resolve("after-2038-micro.pcap"), false, 1, 65535, recs), true);
         sameAsLibpcap(PcapWriter.write(tmp.resolve("after-2038-nano.pcap"), true, 1, 65535, recs), true);
-        Frames got = new Frames();
+        FrameRecorder got = new FrameRecorder();
         try (PcapFileSource s = PcapFileSource.open(tmp.resolve("after-2038-nano.pcap"))) {
             s.run(got);
         }

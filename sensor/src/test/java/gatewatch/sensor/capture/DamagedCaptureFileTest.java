@@ -30,14 +30,14 @@ class DamagedCaptureFileTest {
 
     private byte[] original;
     private long damagedAt;
-    private Frames intact;
+    private FrameRecorder intact;
 
     @BeforeEach
     void readTheIntactFile() throws Exception {
         Path file = BundledCapture.PCAP.copyTo(tmp);
         original = Files.readAllBytes(file);
         damagedAt = PcapWriter.recordOffsets(original).get(DAMAGED_RECORD);
-        intact = new Frames();
+        intact = new FrameRecorder();
         try (PcapFileSource source = PcapFileSource.open(file)) {
             source.run(intact);
         }
@@ -48,7 +48,7 @@ class DamagedCaptureFileTest {
     @Test
     void aRecordCutInItsDataIsReportedAfterTheGoodFrames() throws Exception {
         Path cut = write("cut-in-data.pcap", Arrays.copyOf(original, (int) damagedAt + 16 + 5));
-        Frames got = new Frames();
+        FrameRecorder got = new FrameRecorder();
         DamagedCaptureException e = readExpectingDamage(cut, got);
         assertThat(e.getMessage()).isEqualTo("capture file " + cut
                 + " unreadable from byte offset 2622, after 10 frames:"
@@ -59,7 +59,7 @@ class DamagedCaptureFileTest {
     @Test
     void aRecordCutInItsHeaderIsReportedAfterTheGoodFrames() throws Exception {
         Path cut = write("cut-in-header.pcap", Arrays.copyOf(original, (int) damagedAt + 7));
-        Frames got = new Frames();
+        FrameRecorder got = new FrameRecorder();
         DamagedCaptureException e = readExpectingDamage(cut, got);
         assertThat(e.reason()).isEqualTo("truncated dump file; tried to read 16 header bytes, only got 7");
         assertGoodFramesDelivered(got, e);
@@ -68,7 +68,7 @@ class DamagedCaptureFileTest {
     @Test
     void aFileCutBetweenRecordsIsAShorterValidFile() throws Exception {
         Path cut = write("cut-between.pcap", Arrays.copyOf(original, (int) damagedAt));
-        Frames got = new Frames();
+        FrameRecorder got = new FrameRecorder();
         try (PcapFileSource source = PcapFileSource.open(cut)) {
             assertThat(source.run(got)).isEqualTo(DAMAGED_RECORD);
         }
@@ -79,7 +79,7 @@ class DamagedCaptureFileTest {
         byte[] damaged = original.clone();
         ByteBuffer.wrap(damaged).order(ByteOrder.LITTLE_ENDIAN).putInt((int) damagedAt + 8, 0x7fff_ffff);
         Path file = write("huge-caplen.pcap", damaged);
-        Frames got = new Frames();
+        FrameRecorder got = new FrameRecorder();
         DamagedCaptureException e = readExpectingDamage(file, got);
         assertThat(e.reason()).isEqualTo("invalid packet capture length 2147483647, bigger than snaplen of 262144");
         assertGoodFramesDelivered(got, e);
@@ -90,7 +90,7 @@ class DamagedCaptureFileTest {
     void damagedPcapngBlocksAreReportedToo() throws Exception {
         byte[] ng = Files.readAllBytes(SharedData.require("pcaps/normal/visakhsuku-http-1010-connections.pcapng"));
         Path half = write("half.pcapng", Arrays.copyOf(ng, ng.length / 2));
-        DamagedCaptureException cut = readExpectingDamage(half, new Frames());
+        DamagedCaptureException cut = readExpectingDamage(half, new FrameRecorder());
         // tcpdump -r half.pcapng: 5049 packets, then the same message.
         assertThat(cut.framesDelivered()).isEqualTo(5049);
         assertThat(cut.offset()).isEqualTo(743_516);
@@ -99,7 +99,7 @@ class DamagedCaptureFileTest {
         // The 11th Enhanced Packet Block starts at 1728; claim it is 12 bytes long.
         byte[] bad = ng.clone();
         ByteBuffer.wrap(bad).order(ByteOrder.LITTLE_ENDIAN).putInt(1728 + 4, 12);
-        DamagedCaptureException block = readExpectingDamage(write("bad-block.pcapng", bad), new Frames());
+        DamagedCaptureException block = readExpectingDamage(write("bad-block.pcapng", bad), new FrameRecorder());
         assertThat(block.framesDelivered()).isEqualTo(10);
         assertThat(block.offset()).isEqualTo(1728);
         assertThat(block.reason()).isEqualTo("block total length in header and trailer don't match");
@@ -116,7 +116,7 @@ class DamagedCaptureFileTest {
         List<Long> idbs = PcapWriter.writePcapng(file, List.of(
                 new PcapWriter.Interface(1, new PcapWriter.Record(1_600_000_000_000_001_000L, PcapFileSourceTest.bytes(60, 1), 60)),
                 new PcapWriter.Interface(113, new PcapWriter.Record(1_600_000_001_000_000_000L, PcapFileSourceTest.bytes(44, 2), 44))));
-        Frames got = new Frames();
+        FrameRecorder got = new FrameRecorder();
         DamagedCaptureException e = readExpectingDamage(file, got);
         assertThat(got.size()).isEqualTo(1);
         assertThat(got.get(0).bytes()).isEqualTo(PcapFileSourceTest.bytes(60, 1));
@@ -129,7 +129,7 @@ class DamagedCaptureFileTest {
     @Test
     void theSharedCorruptedFileStopsAtOffset130() throws Exception {
         Path file = SharedData.require("pcaps/malformed/natural-corrupted-huge-caplen.pcap");
-        Frames got = new Frames();
+        FrameRecorder got = new FrameRecorder();
         DamagedCaptureException e = readExpectingDamage(file, got);
         assertThat(got.size()).isEqualTo(2);
         assertThat(e.framesDelivered()).isEqualTo(2);
@@ -140,7 +140,7 @@ class DamagedCaptureFileTest {
                 + " invalid packet capture length 4194304, bigger than snaplen of 262144");
     }
 
-    private DamagedCaptureException readExpectingDamage(Path file, Frames got) throws CaptureOpenException {
+    private DamagedCaptureException readExpectingDamage(Path file, FrameRecorder got) throws CaptureOpenException {
         try (PcapFileSource source = PcapFileSource.open(file)) {
             DamagedCaptureException e = catchThrowableOfType(DamagedCaptureException.class, () -> source.run(got));
             assertThat(e).as("damage in " + file).isNotNull();
@@ -150,11 +150,11 @@ class DamagedCaptureFileTest {
         }
     }
 
-    private void assertGoodFramesDelivered(Frames got, DamagedCaptureException e) {
+    private void assertGoodFramesDelivered(FrameRecorder got, DamagedCaptureException e) {
         assertThat(e.offset()).isEqualTo(damagedAt);
         assertThat(e.framesDelivered()).isEqualTo(DAMAGED_RECORD);
         assertThat(got.size()).isEqualTo(DAMAGED_RECORD);
-        List<Frames.Frame> before = intact.frames.subList(0, DAMAGED_RECORD);
+        List<FrameRecorder.Frame> before = intact.frames.subList(0, DAMAGED_RECORD);
         for (int i = 0; i < DAMAGED_RECORD; i++) {
             assertThat(got.get(i).bytes()).isEqualTo(before.get(i).bytes());
             assertThat(got.get(i).tsNanos()).isEqualTo(before.get(i).tsNanos());

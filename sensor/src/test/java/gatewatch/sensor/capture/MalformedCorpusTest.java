@@ -168,7 +168,7 @@ class MalformedCorpusTest {
 
     private static void check(Path file, Map<String, long[]> clean) throws CaptureException {
         String name = file.getFileName().toString();
-        Frames got = new Frames();
+        FrameRecorder got = new FrameRecorder();
         try (PcapFileSource source = PcapFileSource.open(file)) {
             if (name.equals("natural-corrupted-huge-caplen.pcap")) {
                 try {

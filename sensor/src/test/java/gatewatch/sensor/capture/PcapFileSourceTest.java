@@ -47,7 +47,7 @@ class PcapFileSourceTest {
     })
     void readsEveryFrameWithTheFilesLinkType(String relative, long frames, int linkType) throws Exception {
         Path file = SharedData.require("pcaps/" + relative);
-        Frames got = new Frames();
+        FrameRecorder got = new FrameRecorder();
         try (PcapFileSource source = PcapFileSource.open(file)) {
             assertThat(source.linkType()).isEqualTo(linkType);
             assertThat(source.run(got)).isEqualTo(frames);
@@ -64,31 +64,31 @@ class PcapFileSourceTest {
     /** Expected values from {@code tcpdump -tt --nano} and tshark's frame.time_epoch. */
     @Test
     void nanosecondFileTimestampsAreExact() throws Exception {
-        Frames got = readAll(SharedData.require("pcaps/odd/tcpdump-tcp-handshake-nanosecond.pcap"));
+        FrameRecorder got = readAll(SharedData.require("pcaps/odd/tcpdump-tcp-handshake-nanosecond.pcap"));
         assertThat(got.timestamps()).containsExactly(1418145369_924505488L, 1418145370_052027262L, 1418145370_052115157L);
-        assertThat(got.frames).extracting(Frames.Frame::capLen).containsExactly(76, 76, 68);
+        assertThat(got.frames).extracting(FrameRecorder.Frame::capLen).containsExactly(76, 76, 68);
     }
 
     /** Microsecond files are scaled: {@code tcpdump -tt} prints 1329843161.968492 for the first frame. */
     @Test
     void microsecondFileTimestampsAreScaledToNanoseconds() throws Exception {
-        Frames got = readAll(SharedData.require("pcaps/normal/zeek-ftp-ipv4.pcap"));
+        FrameRecorder got = readAll(SharedData.require("pcaps/normal/zeek-ftp-ipv4.pcap"));
         assertThat(got.timestamps().subList(0, 2)).containsExactly(1329843161_968492000L, 1329843162_024025000L);
     }
 
     /** Interface 0 of this pcapng stamps in nanoseconds, interface 1 in microseconds (tshark). */
     @Test
     void pcapngInterfacesWithDifferentResolutionsKeepTheirPrecision() throws Exception {
-        Frames got = readAll(SharedData.require("pcaps/odd/pcapng-multi-interface.pcapng"));
+        FrameRecorder got = readAll(SharedData.require("pcaps/odd/pcapng-multi-interface.pcapng"));
         assertThat(got.timestamps()).containsExactly(1767663089_500330493L, 1767663089_514291940L,
                 1767663437_111897000L, 1767663437_126460000L, 1767663437_128303000L, 1767663437_140942000L);
-        assertThat(got.frames).extracting(Frames.Frame::capLen).containsExactly(96, 214, 70, 166, 70, 182);
+        assertThat(got.frames).extracting(FrameRecorder.Frame::capLen).containsExactly(96, 214, 70, 166, 70, 182);
     }
 
     /** tshark: frame.cap_len 353, frame.len 62293 (the record was cut at a snaplen). */
     @Test
     void capturedAndWireLengthsDiffer() throws Exception {
-        Frames got = readAll(SharedData.require("pcaps/odd/tcpdump-ppp-ip-udp-dns.pcap"));
+        FrameRecorder got = readAll(SharedData.require("pcaps/odd/tcpdump-ppp-ip-udp-dns.pcap"));
         assertThat(got.get(0).capLen()).isEqualTo(353);
         assertThat(got.get(0).wireLen()).isEqualTo(62293);
         assertThat(got.get(0).tsNanos()).isEqualTo(2142662398_999999000L);
@@ -102,7 +102,7 @@ class PcapFileSourceTest {
                 new PcapWriter.Record(1_700_000_002_999999999L, new byte[0], 0),
                 new PcapWriter.Record(1_700_000_003_000000000L, bytes(1500, 3), 1500));
         Path nano = PcapWriter.write(tmp.resolve("nano.pcap"), true, 1, 65535, records);
-        Frames got = readAll(nano);
+        FrameRecorder got = readAll(nano);
         assertThat(got.size()).isEqualTo(4);
         for (int i = 0; i < records.size(); i++) {
             PcapWriter.Record want = records.get(i);
@@ -121,7 +121,7 @@ class PcapFileSourceTest {
     void wireLengthBelowCapturedLengthIsRaisedToIt() throws Exception {
         Path file = PcapWriter.write(tmp.resolve("short-wire.pcap"), true, 1, 65535,
                 List.of(new PcapWriter.Record(1_000_000_000L, bytes(80, 7), 20)));
-        Frames got = readAll(file);
+        FrameRecorder got = readAll(file);
         assertThat(got.get(0).capLen()).isEqualTo(80);
         assertThat(got.get(0).wireLen()).isEqualTo(80);
     }
@@ -141,7 +141,7 @@ class PcapFileSourceTest {
     void aZeroSnaplenHeaderStillDeliversWholeFrames() throws Exception {
         Path file = PcapWriter.write(tmp.resolve("big.pcap"), false, 1, 0,
                 List.of(new PcapWriter.Record(1_000_000_000L, bytes(9000, 9), 9000)));
-        Frames got = readAll(file);
+        FrameRecorder got = readAll(file);
         assertThat(got.get(0).bytes()).isEqualTo(bytes(9000, 9));
     }
 
@@ -216,7 +216,7 @@ class PcapFileSourceTest {
     @Test
     void onlyOneLibpcapIsMappedInTheProcess() throws Exception {
         try (PcapFileSource source = PcapFileSource.open(SharedData.require("pcaps/odd/rawip4-tcp-flow.pcap"))) {
-            source.run(new Frames());
+            source.run(new FrameRecorder());
         }
         try (Stream<String> maps = Files.lines(Path.of("/proc/self/maps"))) {
             List<String> libs = maps.filter(l -> l.contains("libpcap"))
@@ -225,8 +225,8 @@ class PcapFileSourceTest {
         }
     }
 
-    private static Frames readAll(Path file) throws CaptureException {
-        Frames got = new Frames();
+    private static FrameRecorder readAll(Path file) throws CaptureException {
+        FrameRecorder got = new FrameRecorder();
         try (PcapFileSource source = PcapFileSource.open(file)) {
             source.run(got);
         }

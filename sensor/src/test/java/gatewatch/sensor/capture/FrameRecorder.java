@@ -6,7 +6,7 @@ import java.util.Arrays;
 import java.util.List;
 
 /** A handler for tests that keeps a copy of every frame it is handed. */
-final class Frames implements FrameHandler {
+final class FrameRecorder implements FrameHandler {
     /** One delivered frame, its bytes copied out of the reused buffer. */
     record Frame(byte[] bytes, int capLen, int wireLen, int linkType, long tsNanos) {
     }
