@@ -8,6 +8,7 @@ import gatewatch.sensor.lab.scenario.attack.BruteforceTelnetNcrack;
 import gatewatch.sensor.lab.scenario.attack.DosDnsAmplification;
 import gatewatch.sensor.lab.scenario.attack.DosFragments;
 import gatewatch.sensor.lab.scenario.attack.DosHttpFlood;
+import gatewatch.sensor.lab.scenario.attack.DosHttpFloodBots;
 import gatewatch.sensor.lab.scenario.attack.DosIcmpFlood;
 import gatewatch.sensor.lab.scenario.attack.DosLand;
 import gatewatch.sensor.lab.scenario.attack.DosSlowHttp;
@@ -65,6 +66,7 @@ public final class Scenarios {
                 new DosIcmpFlood(),
                 new DosSmurf(),
                 new DosHttpFlood(),
+                new DosHttpFloodBots(),
                 DosSlowHttp.slowloris(),
                 DosSlowHttp.slowPost(),
                 new DosSynackReflection(),
