@@ -20,6 +20,7 @@ import gatewatch.sensor.lab.scenario.attack.DosUdpReflection;
 import gatewatch.sensor.lab.scenario.attack.R2lCommandInjection;
 import gatewatch.sensor.lab.scenario.attack.R2lHttpGuess;
 import gatewatch.sensor.lab.scenario.attack.R2lSqlInjection;
+import gatewatch.sensor.lab.scenario.attack.R2lSqlInjectionForms;
 import gatewatch.sensor.lab.scenario.attack.ScanMasscan;
 import gatewatch.sensor.lab.scenario.attack.ScanNmap;
 import gatewatch.sensor.lab.scenario.attack.ScanNmapSyn;
@@ -90,6 +91,7 @@ public final class Scenarios {
                 new BruteforceTelnetNcrack(),
                 new R2lCommandInjection(),
                 new R2lSqlInjection(),
+                new R2lSqlInjectionForms(),
                 new R2lHttpGuess());
     }
 
