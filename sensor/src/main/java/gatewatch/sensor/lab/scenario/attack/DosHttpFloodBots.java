@@ -118,11 +118,7 @@ public final class DosHttpFloodBots implements Scenario {
 
     /** The bot addresses: client aliases {@value #FIRST_BOT_ALIAS} and up. */
     static List<String> bots(Topology net) {
-        List<String> b = new ArrayList<>();
-        for (int i = 0; i < BOTS; i++) {
-            b.add(net.clientAlias(FIRST_BOT_ALIAS + i));
-        }
-        return b;
+        return net.clientAliases(FIRST_BOT_ALIAS, BOTS);
     }
 
     /** One rule per bot address: everything a bot opens to the web server is the flood. */
