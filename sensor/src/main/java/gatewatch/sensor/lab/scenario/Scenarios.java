@@ -2,6 +2,7 @@ package gatewatch.sensor.lab.scenario;
 
 import gatewatch.sensor.lab.scenario.attack.BruteforceFtpMedusa;
 import gatewatch.sensor.lab.scenario.attack.BruteforceSmtpHydra;
+import gatewatch.sensor.lab.scenario.attack.BruteforceSshDistributed;
 import gatewatch.sensor.lab.scenario.attack.BruteforceSshHydra;
 import gatewatch.sensor.lab.scenario.attack.BruteforceSshMedusa;
 import gatewatch.sensor.lab.scenario.attack.BruteforceTelnetNcrack;
@@ -63,6 +64,7 @@ public final class Scenarios {
                 new ScanNmapSyn(),
                 new BruteforceSshHydra(),
                 new BruteforceSshMedusa(),
+                new BruteforceSshDistributed(),
                 new DosSynFlood(),
                 new DosIcmpFlood(),
                 new DosSmurf(),
