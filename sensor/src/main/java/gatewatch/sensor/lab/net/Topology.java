@@ -1,5 +1,8 @@
 package gatewatch.sensor.lab.net;
 
+import java.util.List;
+import java.util.stream.IntStream;
+
 /**
  * The names and addresses of one lab run (docs/LAB.md draws it):
  *
@@ -52,6 +55,11 @@ public record Topology(String prefix) {
     public String clientAlias(int i) {
         check(i, CLIENT_ALIASES);
         return "10.77.1." + (10 + i);
+    }
+
+    /** Client aliases {@code first} to {@code first + count - 1}: the sources of one many-source act. */
+    public List<String> clientAliases(int first, int count) {
+        return IntStream.range(first, first + count).mapToObj(this::clientAlias).toList();
     }
 
     public String gatewayClientSide() {

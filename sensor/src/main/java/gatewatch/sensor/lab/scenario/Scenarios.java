@@ -2,12 +2,14 @@ package gatewatch.sensor.lab.scenario;
 
 import gatewatch.sensor.lab.scenario.attack.BruteforceFtpMedusa;
 import gatewatch.sensor.lab.scenario.attack.BruteforceSmtpHydra;
+import gatewatch.sensor.lab.scenario.attack.BruteforceSshDistributed;
 import gatewatch.sensor.lab.scenario.attack.BruteforceSshHydra;
 import gatewatch.sensor.lab.scenario.attack.BruteforceSshMedusa;
 import gatewatch.sensor.lab.scenario.attack.BruteforceTelnetNcrack;
 import gatewatch.sensor.lab.scenario.attack.DosDnsAmplification;
 import gatewatch.sensor.lab.scenario.attack.DosFragments;
 import gatewatch.sensor.lab.scenario.attack.DosHttpFlood;
+import gatewatch.sensor.lab.scenario.attack.DosHttpFloodBots;
 import gatewatch.sensor.lab.scenario.attack.DosIcmpFlood;
 import gatewatch.sensor.lab.scenario.attack.DosLand;
 import gatewatch.sensor.lab.scenario.attack.DosSlowHttp;
@@ -19,6 +21,7 @@ import gatewatch.sensor.lab.scenario.attack.DosUdpReflection;
 import gatewatch.sensor.lab.scenario.attack.R2lCommandInjection;
 import gatewatch.sensor.lab.scenario.attack.R2lHttpGuess;
 import gatewatch.sensor.lab.scenario.attack.R2lSqlInjection;
+import gatewatch.sensor.lab.scenario.attack.R2lSqlInjectionForms;
 import gatewatch.sensor.lab.scenario.attack.ScanMasscan;
 import gatewatch.sensor.lab.scenario.attack.ScanNmap;
 import gatewatch.sensor.lab.scenario.attack.ScanNmapSyn;
@@ -61,10 +64,12 @@ public final class Scenarios {
                 new ScanNmapSyn(),
                 new BruteforceSshHydra(),
                 new BruteforceSshMedusa(),
+                new BruteforceSshDistributed(),
                 new DosSynFlood(),
                 new DosIcmpFlood(),
                 new DosSmurf(),
                 new DosHttpFlood(),
+                new DosHttpFloodBots(),
                 DosSlowHttp.slowloris(),
                 DosSlowHttp.slowPost(),
                 new DosSynackReflection(),
@@ -88,6 +93,7 @@ public final class Scenarios {
                 new BruteforceTelnetNcrack(),
                 new R2lCommandInjection(),
                 new R2lSqlInjection(),
+                new R2lSqlInjectionForms(),
                 new R2lHttpGuess());
     }
 

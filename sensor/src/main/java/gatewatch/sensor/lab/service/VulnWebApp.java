@@ -34,6 +34,9 @@ public final class VulnWebApp {
     public static final String ADMIN_PASSWORD = "shopkeeper7";
     public static final String CUSTOMER = "alice";
     public static final String CUSTOMER_PASSWORD = "wonderland";
+    /** A second customer's account (an attacker's own account in r2l-sql-injection-forms). */
+    public static final String CUSTOMER2 = "bob";
+    public static final String CUSTOMER2_PASSWORD = "builder42";
     /** What the login page answers to wrong credentials. */
     public static final String LOGIN_FAILED = "Login failed";
     /** Catalogue words a customer searches for. */
@@ -86,12 +89,12 @@ public final class VulnWebApp {
                 db.executemany("INSERT INTO users (name, password, email) VALUES (?, ?, ?)", [
                     ("%s", "%s", "admin@shop.lab.test"),
                     ("%s", "%s", "alice@example.test"),
-                    ("bob", "builder42", "bob@example.test")])
+                    ("%s", "%s", "bob@example.test")])
                 db.execute("CREATE TABLE products (id INTEGER PRIMARY KEY, name TEXT, price REAL)")
                 db.executemany("INSERT INTO products (name, price) VALUES (?, ?)", [
                 %s])
                 db.commit()
-                """.formatted(ADMIN, ADMIN_PASSWORD, CUSTOMER, CUSTOMER_PASSWORD, products);
+                """.formatted(ADMIN, ADMIN_PASSWORD, CUSTOMER, CUSTOMER_PASSWORD, CUSTOMER2, CUSTOMER2_PASSWORD, products);
     }
 
     private static void awaitFile(Path p, Duration limit) {
