@@ -1,6 +1,9 @@
 package gatewatch.sensor.output;
 
 import gatewatch.features.conn.ConnectionSummary;
+import gatewatch.features.extended.ExtendedCsv;
+import gatewatch.features.extended.ExtendedFeature;
+import gatewatch.features.extended.ExtendedFeatures;
 import gatewatch.features.extract.ConnectionRecord;
 import gatewatch.features.kdd.KddCsv;
 import java.io.IOException;
@@ -9,13 +12,15 @@ import java.io.Writer;
 
 /**
  * {@code --extended}: a header line, then per connection
- * {@code start,end,src_ip,src_port,dst_ip,dst_port,proto,history} and the 41 features under their
- * {@code kddcup.names} names. Times are epoch seconds with microseconds, as Zeek writes them.
+ * {@code start,end,src_ip,src_port,dst_ip,dst_port,proto,history}, the 41 features under their
+ * {@code kddcup.names} names and the features beyond the 41 the detector uses
+ * ({@link ExtendedFeature}). Times are epoch seconds with microseconds, as Zeek writes them.
  */
 public final class ExtendedCsvWriter implements RecordWriter {
     static final String ENDPOINT_HEADER = "start,end,src_ip,src_port,dst_ip,dst_port,proto,history";
     private final Writer out;
     private final StringBuilder line = new StringBuilder(320);
+    private final double[] extended = new double[ExtendedFeature.COUNT];
     private boolean headerWritten;
 
     public ExtendedCsvWriter(Writer out) {
@@ -37,6 +42,9 @@ public final class ExtendedCsvWriter implements RecordWriter {
                     .append(',').append(c.respAddress()).append(',').append(c.respPort())
                     .append(',').append(c.transport()).append(',').append(c.history()).append(',');
             KddCsv.appendFeatures(record.features(), line);
+            ExtendedFeatures.fill(c, extended, 0);
+            line.append(',');
+            ExtendedCsv.append(extended, 0, line);
             line.append('\n');
             out.append(line);
         } catch (IOException e) {
@@ -45,7 +53,8 @@ public final class ExtendedCsvWriter implements RecordWriter {
     }
 
     private void writeHeader() throws IOException {
-        out.append(ENDPOINT_HEADER).append(',').append(KddCsv.featureHeader()).append('\n');
+        out.append(ENDPOINT_HEADER).append(',').append(KddCsv.featureHeader()).append(',').append(ExtendedCsv.header())
+                .append('\n');
         headerWritten = true;
     }
 

@@ -2,6 +2,7 @@ package gatewatch.sensor.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import gatewatch.features.extended.ExtendedCsv;
 import gatewatch.features.kdd.KddCsv;
 import gatewatch.features.testing.SharedData;
 import java.nio.file.Files;
@@ -32,6 +33,11 @@ class FeaturesCommandTest {
         Map<String, Long> flags = rows.stream().map(r -> r.split(",")[11])
                 .collect(Collectors.groupingBy(Function.identity(), Collectors.counting()));
         assertThat(flags.getOrDefault("S0", 0L)).isGreaterThan(37_000L);
+        // After the 41, the features beyond them: a spoofed SYN is one packet nobody answered.
+        assertThat(lines.getFirst()).endsWith(",dst_host_srv_rerror_rate," + ExtendedCsv.header());
+        long unanswered = rows.stream().map(r -> r.split(","))
+                .filter(f -> f[49].equals("1") && f[50].equals("0") && f[53].equals("S0")).count();
+        assertThat(unanswered).isGreaterThan(37_000L);
     }
 
     @Test

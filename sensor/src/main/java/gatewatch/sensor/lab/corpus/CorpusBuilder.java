@@ -3,6 +3,9 @@ package gatewatch.sensor.lab.corpus;
 import gatewatch.detector.eval.CaptureEvaluation;
 import gatewatch.detector.eval.LabelTally;
 import gatewatch.detector.model.Ensemble;
+import gatewatch.features.extended.ExtendedCsv;
+import gatewatch.features.extended.ExtendedFeature;
+import gatewatch.features.extended.ExtendedFeatures;
 import gatewatch.features.truth.Labeller;
 import gatewatch.features.truth.TruthFile;
 import gatewatch.sensor.evaluate.CaptureEvaluator;
@@ -17,6 +20,7 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.io.OutputStreamWriter;
 import java.io.PrintStream;
+import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -89,25 +93,57 @@ public final class CorpusBuilder {
         return f != null && f.name() != null ? Path.of(f.name()).getFileName().toString() : rec.key() + suffix;
     }
 
-    /** The labelled lines of {@code pcap}, gzip without a time stamp, written whole or not at all. */
+    /**
+     * The labelled lines of {@code pcap}, gzip without a time stamp, and beside them (in
+     * {@link CorpusFiles#extendedOf}) each line's features beyond the 41, one line each in the
+     * same order under a header; both written whole or not at all.
+     */
     static Labeller writeData(Path pcap, Path truth, Path data) throws IOException {
+        Path extended = CorpusFiles.extendedOf(data);
         Path tmp = data.resolveSibling(data.getFileName() + ".tmp");
+        Path extendedTmp = extended.resolveSibling(extended.getFileName() + ".tmp");
         Labeller labeller;
-        // GZIPOutputStream writes a constant header: modification time 0, no file name.
-        try (OutputStream file = Files.newOutputStream(tmp);
-                Writer w = new OutputStreamWriter(new GZIPOutputStream(file, 1 << 16), StandardCharsets.UTF_8)) {
+        try (Writer w = gzipWriter(tmp); Writer x = gzipWriter(extendedTmp)) {
             KddDataWriter kdd = new KddDataWriter(w);
+            x.append(ExtendedCsv.header()).append('\n');
+            double[] values = new double[ExtendedFeature.COUNT];
+            StringBuilder line = new StringBuilder(64);
             labeller = CaptureLabels.label(pcap, TruthFile.read(truth), (r, rule) -> {
                 if (rule != null) {
                     kdd.writeLabelled(r, rule.label());
+                    ExtendedFeatures.fill(r.conn(), values, 0);
+                    line.setLength(0);
+                    ExtendedCsv.append(values, 0, line);
+                    appendLine(x, line);
                 }
             });
             kdd.flush();
         } catch (IOException | RuntimeException e) {
             Files.deleteIfExists(tmp);
+            Files.deleteIfExists(extendedTmp);
             throw e;
         }
+        Files.move(extendedTmp, extended, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         Files.move(tmp, data, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         return labeller;
+    }
+
+    /** GZIPOutputStream writes a constant header (modification time 0, no file name): equal content, equal bytes. */
+    private static Writer gzipWriter(Path file) throws IOException {
+        OutputStream out = Files.newOutputStream(file);
+        try {
+            return new OutputStreamWriter(new GZIPOutputStream(out, 1 << 16), StandardCharsets.UTF_8);
+        } catch (IOException | RuntimeException e) {
+            out.close();
+            throw e;
+        }
+    }
+
+    private static void appendLine(Writer w, StringBuilder line) {
+        try {
+            w.append(line).append('\n');
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 }

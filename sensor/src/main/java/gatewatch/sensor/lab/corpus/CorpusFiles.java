@@ -53,14 +53,24 @@ public final class CorpusFiles {
         this.model = model;
     }
 
+    /**
+     * The file beside a corpus data file ({@code KEY.data.gz}) that holds its lines' features
+     * beyond the 41: {@code KEY.extended.gz}.
+     */
+    public static Path extendedOf(Path data) {
+        return data.resolveSibling(data.getFileName().toString().replaceFirst("\\.data(\\.gz)?$", "") + ".extended.gz");
+    }
+
     /** Adds or replaces {@code e} and rewrites every index file. */
     public synchronized void add(CorpusEntry e) throws IOException {
         rewrite(e.key(), JSON.valueToTree(e));
     }
 
-    /** Drops the entry {@code key} (and its data file) if there is one, and rewrites every index file. */
+    /** Drops the entry {@code key} (and its data files) if there is one, and rewrites every index file. */
     public synchronized void remove(String key) throws IOException {
-        Files.deleteIfExists(dir.resolve(key + ".data.gz"));
+        Path data = dir.resolve(key + ".data.gz");
+        Files.deleteIfExists(data);
+        Files.deleteIfExists(extendedOf(data));
         rewrite(key, null);
     }
 

@@ -6,6 +6,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import gatewatch.detector.eval.CaptureEvaluation;
 import gatewatch.detector.eval.LabelTally;
 import gatewatch.detector.model.Ensemble;
+import gatewatch.features.extended.ExtendedCsv;
+import gatewatch.features.extended.ExtendedFeature;
 import gatewatch.features.truth.Labeller;
 import gatewatch.sensor.evaluate.CaptureEvaluator;
 import gatewatch.sensor.evaluate.LabelledCapture;
@@ -48,6 +50,20 @@ class CorpusFilesTest {
             assertThat(line).endsWith(",portsweep.");
         });
         assertThat(dir.resolve("a.data.gz.tmp")).doesNotExist();
+
+        // Beside it, the features beyond the 41: a header, then one line per data line, in order.
+        Path extended = dir.resolve("a.extended.gz");
+        assertThat(Files.readAllBytes(extended)).isEqualTo(Files.readAllBytes(dir.resolve("b.extended.gz")));
+        List<String> ext = gunzip(extended).lines().toList();
+        assertThat(ext.getFirst()).isEqualTo(ExtendedCsv.header());
+        assertThat(ext).hasSize(1001);
+        // nmap -sS: one SYN to each port, answered by a RST (closed) or a SYN-ACK the scanner resets.
+        assertThat(ext.subList(1, ext.size())).allSatisfy(line -> {
+            double[] v = ExtendedCsv.parse(line);
+            assertThat(v[ExtendedFeature.ORIG_PKTS.ordinal()]).isBetween(1.0, 2.0);
+            assertThat(v[ExtendedFeature.ICMP_TYPE.ordinal()]).isEqualTo(-1);
+        });
+        assertThat(dir.resolve("a.extended.gz.tmp")).doesNotExist();
     }
 
     @Test
