@@ -11,12 +11,13 @@ import java.util.Arrays;
 import java.util.Comparator;
 
 /**
- * The one encoder between a {@link gatewatch.features.kdd.KddRecord}'s 41 raw values and the
- * vector every model sees.
+ * The one encoder between a raw {@link DetectorRow} (the 41 KDD values and the extended features)
+ * and the vector every model sees.
  *
  * <ul>
  *   <li>protocol_type, service, flag: the symbol code becomes its rank when the symbols seen in
- *   training are sorted by their share of attack rows (ties by code). A tree then separates risky
+ *   training are sorted by their share of attack rows (ties by code); so does the extended
+ *   conn_state. A tree then separates risky
  *   from benign services with one threshold instead of a chain of splits over alphabetical codes
  *   (Breiman's ordering for categorical splits). A symbol never seen in training (e.g. the flags
  *   RSTRH/SHR, service oth_i) gets {@link #UNSEEN}, below every rank, so that it is explicit and
@@ -45,15 +46,18 @@ public record FeatureEncoder(double[][] ranks) implements Serializable {
     private static final int DURATION = KddFeature.DURATION.ordinal();
     private static final int SRC_BYTES = KddFeature.SRC_BYTES.ordinal();
     private static final int DST_BYTES = KddFeature.DST_BYTES.ordinal();
+    private static final int W = DetectorRow.WIDTH;
+    private static final int CONN_STATE = DetectorRow.CONN_STATE;
 
     public FeatureEncoder {
-        if (ranks.length != KddFeature.COUNT_OF_FEATURES) {
-            throw new IllegalArgumentException("encoder needs one entry per feature, got " + ranks.length);
+        if (ranks.length != W) {
+            throw new IllegalArgumentException("encoder needs one entry per column (" + W + "), got " + ranks.length);
         }
         ranks = ranks.clone();
         check(ranks, PROTOCOL, ProtocolType.values().length);
         check(ranks, SERVICE, Service.values().length);
         check(ranks, FLAG, KddFlag.values().length);
+        check(ranks, CONN_STATE, KddFlag.values().length);
     }
 
     private static void check(double[][] ranks, int feature, int symbols) {
@@ -64,10 +68,11 @@ public record FeatureEncoder(double[][] ranks) implements Serializable {
 
     /** Fits the symbol ranks on training rows. */
     public static FeatureEncoder fit(LabelledData data) {
-        double[][] ranks = new double[KddFeature.COUNT_OF_FEATURES][];
+        double[][] ranks = new double[W][];
         ranks[PROTOCOL] = rank(data, PROTOCOL, ProtocolType.values().length);
         ranks[SERVICE] = rank(data, SERVICE, Service.values().length);
         ranks[FLAG] = rank(data, FLAG, KddFlag.values().length);
+        ranks[CONN_STATE] = rank(data, CONN_STATE, KddFlag.values().length);
         return new FeatureEncoder(ranks);
     }
 
@@ -75,7 +80,8 @@ public record FeatureEncoder(double[][] ranks) implements Serializable {
         long[] rows = new long[symbols];
         long[] attacks = new long[symbols];
         for (int i = 0; i < data.size(); i++) {
-            int code = (int) data.features()[i][feature];
+            double[] row = data.features()[i];
+            int code = (int) (feature < row.length ? row[feature] : DetectorRow.widen(row)[feature]);
             rows[code]++;
             if (data.categories()[i] != Category.NORMAL) {
                 attacks[code]++;
@@ -91,9 +97,9 @@ public record FeatureEncoder(double[][] ranks) implements Serializable {
         return r;
     }
 
-    /** Encodes the 41 raw values {@code raw[rawOffset..]} into {@code out[outOffset..]}. */
+    /** Encodes the raw row {@code raw[rawOffset .. rawOffset + WIDTH)} into {@code out[outOffset..]}. */
     public void encode(double[] raw, int rawOffset, double[] out, int outOffset) {
-        System.arraycopy(raw, rawOffset, out, outOffset, KddFeature.COUNT_OF_FEATURES);
+        System.arraycopy(raw, rawOffset, out, outOffset, W);
         out[outOffset + PROTOCOL] = lookup(ranks[PROTOCOL], raw[rawOffset + PROTOCOL]);
         out[outOffset + SERVICE] = lookup(ranks[SERVICE], raw[rawOffset + SERVICE]);
         out[outOffset + FLAG] = lookup(ranks[FLAG], raw[rawOffset + FLAG]);
@@ -101,12 +107,13 @@ public record FeatureEncoder(double[][] ranks) implements Serializable {
         out[outOffset + DURATION] = duration > 0 ? Math.log1p(Math.min(duration, Double.MAX_VALUE)) : 0.0;
         out[outOffset + SRC_BYTES] = Math.log1p(raw[rawOffset + SRC_BYTES]);
         out[outOffset + DST_BYTES] = Math.log1p(raw[rawOffset + DST_BYTES]);
+        out[outOffset + CONN_STATE] = lookup(ranks[CONN_STATE], raw[rawOffset + CONN_STATE]);
     }
 
-    /** A new encoded copy of one raw row. */
+    /** A new encoded copy of one raw row (of the 41 KDD values only, or a full {@link DetectorRow}). */
     public double[] encode(double[] raw) {
-        double[] out = new double[KddFeature.COUNT_OF_FEATURES];
-        encode(raw, 0, out, 0);
+        double[] out = new double[W];
+        encode(DetectorRow.widen(raw), 0, out, 0);
         return out;
     }
 

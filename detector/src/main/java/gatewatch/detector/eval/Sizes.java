@@ -3,7 +3,7 @@ package gatewatch.detector.eval;
 import gatewatch.detector.anomaly.NormalScorer;
 import gatewatch.detector.model.Ensemble;
 import gatewatch.detector.model.Verdict;
-import gatewatch.features.kdd.KddFeature;
+import gatewatch.detector.encode.DetectorRow;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.ObjectOutputStream;
@@ -49,10 +49,10 @@ final class Sizes {
     /** Raw rows (at most {@code max}) scored per CPU second by the ensemble's batch path on this thread, best of five. */
     static double ensembleRowsPerSecond(Ensemble e, double[][] rows, int max) {
         int n = Math.min(max, rows.length);
-        int f = KddFeature.COUNT_OF_FEATURES;
+        int f = DetectorRow.WIDTH;
         double[] flat = new double[n * f];
         for (int i = 0; i < n; i++) {
-            System.arraycopy(rows[i], 0, flat, i * f, f);
+            DetectorRow.copy(rows[i], flat, i * f);
         }
         Verdict[] out = new Verdict[n];
         double best = 0;

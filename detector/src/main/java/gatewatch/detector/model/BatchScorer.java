@@ -1,6 +1,7 @@
 package gatewatch.detector.model;
 
-import gatewatch.features.kdd.KddFeature;
+import gatewatch.detector.encode.DetectorRow;
+import gatewatch.features.extract.ConnectionRecord;
 import gatewatch.features.kdd.KddRecord;
 import java.util.Arrays;
 
@@ -21,7 +22,7 @@ import java.util.Arrays;
 public final class BatchScorer {
     /** Rows that go through the models together. */
     static final int CHUNK = 64;
-    private static final int F = KddFeature.COUNT_OF_FEATURES;
+    private static final int F = DetectorRow.WIDTH;
     private static final int C = Category.KDD_COUNT;
 
     private final ModelPayload model;
@@ -87,13 +88,30 @@ public final class BatchScorer {
         groups = baselineLevels != null ? new RowGroups(r) : null;
     }
 
-    /** Scores {@code batch[0..n)} into {@code out[0..n)}. */
+    /**
+     * Scores {@code batch[0..n)} into {@code out[0..n)}: records without their connection, so
+     * their extended features are not recorded (as a KDD'99 row's).
+     */
     public void scoreBatch(KddRecord[] batch, int n, Verdict[] out) {
         int i = 0;
         while (i < n) {
             int m = 0;
             while (i < n && m < chunk) {
-                batch[i].copyInto(raw, m * F);
+                DetectorRow.fill(batch[i], null, raw, m * F);
+                m = admit(i++, m, out);
+            }
+            settle(m, out);
+        }
+        rows += n;
+    }
+
+    /** Scores the connections {@code batch[0..n)}, with their extended features, into {@code out[0..n)}. */
+    public void scoreBatch(ConnectionRecord[] batch, int n, Verdict[] out) {
+        int i = 0;
+        while (i < n) {
+            int m = 0;
+            while (i < n && m < chunk) {
+                DetectorRow.fill(batch[i].features(), batch[i].conn(), raw, m * F);
                 m = admit(i++, m, out);
             }
             settle(m, out);
@@ -102,7 +120,7 @@ public final class BatchScorer {
     }
 
     /**
-     * Scores {@code n} rows given as raw KDD values, row-major ({@code rawRows[i * 41 + feature]}),
+     * Scores {@code n} raw rows ({@link DetectorRow}), row-major ({@code rawRows[i * WIDTH + column]}),
      * into {@code out[0..n)}; saves the copy out of {@link KddRecord}s.
      */
     public void scoreBatch(double[] rawRows, int n, Verdict[] out) {
@@ -118,13 +136,13 @@ public final class BatchScorer {
         rows += n;
     }
 
-    /** Verdicts plus what evaluation needs, for rows of raw KDD values (the memo is not used). */
+    /** Verdicts plus what evaluation needs, for raw rows of 41 or {@link DetectorRow#WIDTH} values (the memo is not used). */
     Assessment[] assess(double[][] rawRows) {
         Assessment[] out = new Assessment[rawRows.length];
         for (int start = 0; start < rawRows.length; start += chunk) {
             int m = Math.min(chunk, rawRows.length - start);
             for (int i = 0; i < m; i++) {
-                System.arraycopy(rawRows[start + i], 0, raw, i * F, F);
+                DetectorRow.copy(rawRows[start + i], raw, i * F);
             }
             run(m, false);
             for (int i = 0; i < m; i++) {

@@ -76,8 +76,8 @@ final class Combiner {
     }
 
     /**
-     * The verdict of one connection: its raw KDD values {@code raw[ro..ro+41)}, its encoded values
-     * {@code enc[eo..eo+41)}, the forest's label posteriors {@code pl[lo..lo+labels)}, the combined
+     * The verdict of one connection: its raw row {@code raw[ro..ro+WIDTH)} ({@link gatewatch.detector.encode.DetectorRow}), its encoded values
+     * {@code enc[eo..eo+WIDTH)}, the forest's label posteriors {@code pl[lo..lo+labels)}, the combined
      * category posterior {@code p[po..po+5)} (from {@link #combine}) and the anomaly score.
      */
     Verdict decide(double[] raw, int ro, double[] enc, int eo, double[] pl, int lo, double[] p, int po, double iso) {

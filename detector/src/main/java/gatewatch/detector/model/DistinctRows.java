@@ -1,18 +1,18 @@
 package gatewatch.detector.model;
 
-import gatewatch.features.kdd.KddFeature;
+import gatewatch.detector.encode.DetectorRow;
 import java.util.Arrays;
 
 /**
  * The distinct rows of a chunk: a flood repeats the same connection record over and over, and a
- * verdict is a pure function of the 41 values, so repeats within a chunk are scored once and share
- * the verdict. Rows count as the same only when all 41 values are bit for bit equal. An
+ * verdict is a pure function of the row, so repeats within a chunk are scored once and share
+ * the verdict. Rows count as the same only when all the row's values are bit for bit equal. An
  * open-addressing table of at least four slots per row, cleared per chunk.
  *
  * <p>Scratch of one {@link BatchScorer}: not thread-safe.
  */
 final class DistinctRows {
-    private static final int F = KddFeature.COUNT_OF_FEATURES;
+    private static final int F = DetectorRow.WIDTH;
 
     private final int[] slots;
     private final int[] uniqueOf;
@@ -24,7 +24,7 @@ final class DistinctRows {
     }
 
     /**
-     * Finds the distinct rows among {@code raw[0..m)} (row-major, 41 values each), copies them in
+     * Finds the distinct rows among {@code raw[0..m)} (row-major, {@link DetectorRow#WIDTH} values each), copies them in
      * order of first appearance to {@code unique}; returns their count. {@code hashes}, when not
      * null, holds each row's {@link RowKeys#hash} already.
      */

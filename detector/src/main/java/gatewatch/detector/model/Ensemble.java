@@ -1,8 +1,9 @@
 package gatewatch.detector.model;
 
+import gatewatch.detector.encode.DetectorRow;
 import gatewatch.detector.io.ModelFile;
 import gatewatch.detector.io.ModelHeader;
-import gatewatch.features.kdd.KddFeature;
+import gatewatch.features.extract.ConnectionRecord;
 import gatewatch.features.kdd.KddRecord;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -23,9 +24,9 @@ import java.nio.file.Path;
  * call, so any number of threads may call them at once.
  */
 public final class Ensemble {
-    /** Memo size of {@link #scorer()}: 1,024 rows of 41 values, 336 KiB, within a core's L2. */
+    /** Memo size of {@link #scorer()}: 1,024 rows of 49 values, 392 KiB, within a core's L2. */
     public static final int DEFAULT_MEMO_ROWS = 1024;
-    private static final int F = KddFeature.COUNT_OF_FEATURES;
+    private static final int F = DetectorRow.WIDTH;
     private static final int C = Category.KDD_COUNT;
 
     private final ModelHeader header;
@@ -93,9 +94,22 @@ public final class Ensemble {
         return model;
     }
 
-    /** Scores one connection, walking every model's trees the reference way (one tree, one row at a time). */
+    /**
+     * Scores one record without its connection (extended features not recorded), walking every
+     * model's trees the reference way (one tree, one row at a time).
+     */
     public Verdict score(KddRecord r) {
-        double[] raw = r.toArray();
+        return score(DetectorRow.of(r, null));
+    }
+
+    /** Scores one connection with its extended features, the reference way. */
+    public Verdict score(ConnectionRecord r) {
+        return score(DetectorRow.of(r.features(), r.conn()));
+    }
+
+    /** Scores one raw row of 41 or {@link DetectorRow#WIDTH} values, the reference way. */
+    public Verdict score(double[] row) {
+        double[] raw = DetectorRow.widen(row);
         double[] enc = new double[F];
         model.encoder().encode(raw, 0, enc, 0);
         double[] pl = new double[combiner.labels()];
@@ -114,14 +128,14 @@ public final class Ensemble {
     }
 
     /**
-     * Scores {@code n} rows given as raw KDD values, row-major ({@code raw[i * 41 + feature]}),
+     * Scores {@code n} raw rows ({@link DetectorRow}), row-major ({@code raw[i * WIDTH + column]}),
      * into {@code out[0..n)}; saves the copy out of {@link KddRecord}s.
      */
     public void scoreBatch(double[] raw, int n, Verdict[] out) {
         scorer(0, n).scoreBatch(raw, n, out);
     }
 
-    /** Verdicts plus what evaluation needs, for rows of raw KDD values. */
+    /** Verdicts plus what evaluation needs, for raw rows of 41 or {@link DetectorRow#WIDTH} values. */
     public Assessment[] assess(double[][] rows) {
         return scorer(0, rows.length).assess(rows);
     }

@@ -1,6 +1,6 @@
 package gatewatch.detector.model;
 
-import gatewatch.features.kdd.KddFeature;
+import gatewatch.detector.encode.DetectorRow;
 import java.util.Arrays;
 
 /**
@@ -32,7 +32,7 @@ import java.util.Arrays;
  * score by the same expression as {@link IsolationScorer#score}.
  */
 public final class IsolationLevels {
-    private static final int F = KddFeature.COUNT_OF_FEATURES;
+    private static final int F = DetectorRow.WIDTH;
     /** Deepest forest laid out this way: 2^10 slots a tree. */
     static final int MAX_DEPTH = 10;
 
@@ -191,7 +191,7 @@ public final class IsolationLevels {
         }
     }
 
-    /** Anomaly scores of encoded rows (41 values each), a group of rows at a time. */
+    /** Anomaly scores of encoded rows ({@link DetectorRow#WIDTH} values each), a group of rows at a time. */
     public double[] scoreAll(double[][] encoded) {
         int chunk = 64;
         double[] out = new double[encoded.length];

@@ -1,7 +1,7 @@
 package gatewatch.detector.model;
 
 import gatewatch.detector.encode.FeatureEncoder;
-import gatewatch.features.kdd.KddFeature;
+import gatewatch.detector.encode.DetectorRow;
 import java.io.Serializable;
 
 /**
@@ -61,9 +61,9 @@ public record ModelPayload(
         if (categoryBoost.classes() != Category.KDD_COUNT) {
             throw new IllegalArgumentException("the category model must have 5 classes");
         }
-        int f = KddFeature.COUNT_OF_FEATURES;
+        int f = DetectorRow.WIDTH;
         if (importance.length != f || normalCenter.length != f || normalScale.length != f) {
-            throw new IllegalArgumentException("per-feature tables must have 41 entries");
+            throw new IllegalArgumentException("per-feature tables must have " + f + " entries");
         }
         if (!(forestWeight >= 0 && forestWeight <= 1) || !(anomalyThreshold > 0 && anomalyThreshold <= 1)
                 || !(alertFloor >= 0 && alertFloor < 1)) {

@@ -1,6 +1,6 @@
 package gatewatch.detector.model;
 
-import gatewatch.features.kdd.KddFeature;
+import gatewatch.detector.encode.DetectorRow;
 import java.util.List;
 
 /**
@@ -9,14 +9,13 @@ import java.util.List;
  * spread, capped at {@value #CAP} so that one wild count cannot drown the rest. The
  * {@value #MAX_REASONS} highest scores above zero are the reasons, strongest first.
  *
- * <p>Cheap (41 multiply-adds, no tree walk), so it can run for every alert of a flood.
+ * <p>Cheap (a multiply-add per column, no tree walk), so it can run for every alert of a flood.
  */
 final class ReasonFinder {
     static final int MAX_REASONS = 3;
     static final double CAP = 10.0;
 
-    private static final String[] NAMES = java.util.Arrays.stream(KddFeature.values()).map(KddFeature::kddName)
-            .toArray(String[]::new);
+    private static final String[] NAMES = DetectorRow.names();
 
     private final double[] importance;
     private final double[] center;
@@ -35,7 +34,7 @@ final class ReasonFinder {
         double s0 = 0;
         double s1 = 0;
         double s2 = 0;
-        for (int f = 0; f < KddFeature.COUNT_OF_FEATURES; f++) {
+        for (int f = 0; f < NAMES.length; f++) {
             double s = importance[f] * Math.min(CAP, Math.abs(x[off + f] - center[f]) / scale[f]);
             if (s > s0) {
                 b2 = b1; s2 = s1; b1 = b0; s1 = s0; b0 = f; s0 = s;

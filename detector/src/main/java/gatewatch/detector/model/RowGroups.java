@@ -1,11 +1,11 @@
 package gatewatch.detector.model;
 
-import gatewatch.features.kdd.KddFeature;
+import gatewatch.detector.encode.DetectorRow;
 
 /**
- * Encoded rows transposed in groups of eight, each value followed 41 columns later by its
+ * Encoded rows transposed in groups of eight, each value followed a row width later by its
  * negation: {@code values[(r / 8) * 8 * 82 + f * 8 + r % 8] = x[r][f]} and
- * {@code values[... + (f + 41) * 8 + ...] = -x[r][f]}. This is the layout of a walk with eight
+ * {@code values[... + (f + WIDTH) * 8 + ...] = -x[r][f]}. This is the layout of a walk with eight
  * lanes, one row each, in which every lane of a step reads its row's value at the same distance
  * from one base index; the negated columns let a split that tests {@code x > c} be walked as
  * {@code -x < -c}, one kind of test for all. Scratch for one thread; a trailing group that is not
@@ -13,8 +13,8 @@ import gatewatch.features.kdd.KddFeature;
  */
 final class RowGroups {
     static final int LANES = 8;
-    private static final int F = KddFeature.COUNT_OF_FEATURES;
-    /** Columns per row: the 41 values, then their negations. */
+    private static final int F = DetectorRow.WIDTH;
+    /** Columns per row: the row's values, then their negations. */
     static final int COLUMNS = 2 * F;
 
     private final double[] values;
@@ -24,7 +24,7 @@ final class RowGroups {
         values = new double[groupsOf(Math.max(1, capacity)) * LANES * COLUMNS];
     }
 
-    /** Takes the first {@code rows} row-major rows of {@code x} (41 values each). */
+    /** Takes the first {@code rows} row-major rows of {@code x} ({@link DetectorRow#WIDTH} values each). */
     void fill(double[] x, int rows) {
         if (groupsOf(rows) * LANES * COLUMNS > values.length) {
             throw new IllegalArgumentException(rows + " rows exceed the capacity of " + values.length / COLUMNS);

@@ -1,20 +1,20 @@
 package gatewatch.detector.model;
 
-import gatewatch.features.kdd.KddFeature;
+import gatewatch.detector.encode.DetectorRow;
 
 /**
- * Rows of 41 raw KDD values as keys: a hash and an equality, both bit for bit. A verdict is a
- * pure function of the 41 values, so two rows equal this way share one verdict
+ * Raw rows ({@link DetectorRow}) as keys: a hash and an equality, both bit for bit. A verdict is a
+ * pure function of the row, so two rows equal this way share one verdict
  * ({@link DistinctRows}, {@link VerdictMemo}).
  */
 final class RowKeys {
-    private static final int F = KddFeature.COUNT_OF_FEATURES;
+    private static final int F = DetectorRow.WIDTH;
 
     private RowKeys() {
     }
 
     /**
-     * A hash of the 41 values at {@code a[o..o+41)}, bit for bit. KDD values are mostly small
+     * A hash of the row at {@code a[o..o+WIDTH)}, bit for bit. KDD values are mostly small
      * integers and simple fractions, whose information sits in the top bits of a double (sign,
      * exponent, leading mantissa bits); a multiplication only carries bits upwards, so each value
      * is folded down first and the sum is mixed at the end (MurmurHash3's fmix64), or the low bits
@@ -33,7 +33,7 @@ final class RowKeys {
         return h ^ (h >>> 33);
     }
 
-    /** Whether {@code a[ao..ao+41)} and {@code b[bo..bo+41)} hold the same doubles, bit for bit. */
+    /** Whether {@code a[ao..ao+WIDTH)} and {@code b[bo..bo+WIDTH)} hold the same doubles, bit for bit. */
     static boolean same(double[] a, int ao, double[] b, int bo) {
         for (int f = 0; f < F; f++) {
             if (Double.doubleToRawLongBits(a[ao + f]) != Double.doubleToRawLongBits(b[bo + f])) {

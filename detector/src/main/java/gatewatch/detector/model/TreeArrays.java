@@ -1,6 +1,6 @@
 package gatewatch.detector.model;
 
-import gatewatch.features.kdd.KddFeature;
+import gatewatch.detector.encode.DetectorRow;
 import java.io.Serializable;
 import java.util.Arrays;
 
@@ -33,7 +33,7 @@ import java.util.Arrays;
  */
 public record TreeArrays(int[] feature, double[] threshold, int[] next, int[] leaf, int[] roots, int[] depths)
         implements Serializable {
-    private static final int F = KddFeature.COUNT_OF_FEATURES;
+    private static final int F = DetectorRow.WIDTH;
 
     public TreeArrays {
         int n = feature.length;
@@ -100,7 +100,7 @@ public record TreeArrays(int[] feature, double[] threshold, int[] next, int[] le
         return max;
     }
 
-    /** The payload offset of the leaf that tree {@code t} reaches for the row {@code x[off..off+41)}. */
+    /** The payload offset of the leaf that tree {@code t} reaches for the row {@code x[off..off+WIDTH)}. */
     public int walk(int t, double[] x, int off) {
         int n = roots[t];
         for (int d = depths[t]; d > 0 && next[n] != n; d--) {

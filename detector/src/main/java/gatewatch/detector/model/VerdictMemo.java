@@ -1,18 +1,18 @@
 package gatewatch.detector.model;
 
-import gatewatch.features.kdd.KddFeature;
+import gatewatch.detector.encode.DetectorRow;
 
 /**
  * The verdicts of recently scored rows, direct-mapped by {@link RowKeys#hash}. Floods and scans
- * produce the same 41 values over and over once their windows saturate (counts at their caps,
- * rates at 0 or 1), and a verdict is a pure function of those values, so a row found here, all 41
+ * produce the same row over and over once their windows saturate (counts at their caps,
+ * rates at 0 or 1), and a verdict is a pure function of those values, so a row found here, all its
  * values bit for bit equal, gets the remembered verdict without running the models. A new row
  * takes its slot from whatever row was there.
  *
  * <p>Scratch of one {@link BatchScorer}: not thread-safe.
  */
 final class VerdictMemo {
-    private static final int F = KddFeature.COUNT_OF_FEATURES;
+    private static final int F = DetectorRow.WIDTH;
 
     private final long[] keys;
     private final long[] hashes;
@@ -36,7 +36,7 @@ final class VerdictMemo {
         return verdicts.length > 0;
     }
 
-    /** The remembered verdict of the row {@code row[o..o+41)} whose {@link RowKeys#hash} is {@code h}, or null. */
+    /** The remembered verdict of the row {@code row[o..o+WIDTH)} whose {@link RowKeys#hash} is {@code h}, or null. */
     Verdict recall(double[] row, int o, long h) {
         if (!enabled()) {
             return null;
@@ -56,7 +56,7 @@ final class VerdictMemo {
         return v;
     }
 
-    /** Remembers {@code v} as the verdict of the row {@code row[o..o+41)} whose hash is {@code h}. */
+    /** Remembers {@code v} as the verdict of the row {@code row[o..o+WIDTH)} whose hash is {@code h}. */
     void remember(double[] row, int o, long h, Verdict v) {
         if (!enabled()) {
             return;

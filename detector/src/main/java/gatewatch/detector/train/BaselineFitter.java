@@ -1,7 +1,7 @@
 package gatewatch.detector.train;
 
 import gatewatch.detector.model.IsolationScorer;
-import gatewatch.features.kdd.KddFeature;
+import gatewatch.detector.encode.DetectorRow;
 import java.util.Arrays;
 import java.util.Objects;
 import java.util.SplittableRandom;
@@ -75,7 +75,7 @@ final class BaselineFitter {
             }
         }
         // Normalise by c(psi), the sample each tree saw, as in Liu et al.: 0.5 is an average row.
-        return new IsolationForest(m, KddFeature.COUNT_OF_FEATURES, 0, trees);
+        return new IsolationForest(m, normal[0].length, 0, trees);
     }
 
     /**
@@ -167,7 +167,7 @@ final class BaselineFitter {
             return forest;
         }
         // The same sample size keeps the same normalising factor c(psi); only the tree count differs.
-        return new IsolationForest(sample, KddFeature.COUNT_OF_FEATURES, 0, Arrays.copyOf(forest.trees(), trees));
+        return new IsolationForest(sample, DetectorRow.WIDTH, 0, Arrays.copyOf(forest.trees(), trees));
     }
 
     /**

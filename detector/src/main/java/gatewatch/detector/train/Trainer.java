@@ -1,6 +1,7 @@
 package gatewatch.detector.train;
 
 import gatewatch.detector.data.LabelledData;
+import gatewatch.detector.encode.DetectorRow;
 import gatewatch.detector.encode.FeatureEncoder;
 import gatewatch.detector.io.BuildInfo;
 import gatewatch.detector.io.ModelFile;
@@ -12,7 +13,6 @@ import gatewatch.detector.model.ForestScorer;
 import gatewatch.detector.model.IsolationScorer;
 import gatewatch.detector.model.ModelPayload;
 import gatewatch.detector.model.VolumeEvidence;
-import gatewatch.features.kdd.KddFeature;
 import gatewatch.features.kdd.KddSchema;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -49,7 +49,7 @@ import smile.model.cart.SplitRule;
  * rows come from {@link ComposedRows}.
  */
 public final class Trainer {
-    static final String[] COLUMNS = Arrays.stream(KddFeature.values()).map(KddFeature::kddName).toArray(String[]::new);
+    static final String[] COLUMNS = DetectorRow.names();
 
     private final TrainingConfig config;
     private final TrainingProgress progress;
@@ -193,8 +193,8 @@ public final class Trainer {
         }
 
         double[] importance = importance(rf.importance(), gbt.importance());
-        double[] center = new double[KddFeature.COUNT_OF_FEATURES];
-        double[] scale = new double[KddFeature.COUNT_OF_FEATURES];
+        double[] center = new double[DetectorRow.WIDTH];
+        double[] scale = new double[DetectorRow.WIDTH];
         spread(f.normal(), center, scale);
         String summary = String.format(java.util.Locale.ROOT,
                 "rows %d read, %d used (dedupe %s), %d normal; %d labels; config %s",
@@ -249,7 +249,7 @@ public final class Trainer {
         for (int i = 0; i < seeds.length; i++) {
             seeds[i] = config.seed() * 1_000_003L + i;
         }
-        int mtry = (int) Math.floor(Math.sqrt(KddFeature.COUNT_OF_FEATURES));
+        int mtry = (int) Math.floor(Math.sqrt(DetectorRow.WIDTH));
         progress.stage(TrainingProgress.Stage.FOREST, config.forestTrees());
         var options = new RandomForest.Options(config.forestTrees(), mtry, SplitRule.GINI, config.forestMaxDepth(),
                 config.forestMaxNodes(), config.forestNodeSize(), 1.0, weights, seeds,

@@ -1,5 +1,6 @@
 package gatewatch.detector.bench;
 
+import gatewatch.detector.encode.DetectorRow;
 import gatewatch.detector.model.Verdict;
 import gatewatch.features.kdd.KddFeature;
 import gatewatch.features.kdd.KddRecord;
@@ -37,7 +38,7 @@ import smile.data.type.StructType;
 public class ScoringBenchmark {
     static final int POOL = 4096;
     static final int BATCH = 256;
-    private static final int F = KddFeature.COUNT_OF_FEATURES;
+    private static final int F = DetectorRow.WIDTH;
 
     /**
      * {@code mix}: rows spread over corrected as they come, repeats included (a flood repeats
@@ -73,7 +74,7 @@ public class ScoringBenchmark {
         StructType schema = DataFrame.of(new double[][] {rows[0]}, columns).schema();
         for (int i = 0; i < POOL; i++) {
             records[i] = KddRecord.of(rows[i]);
-            System.arraycopy(rows[i], 0, raw, i * F, F);
+            DetectorRow.copy(rows[i], raw, i * F);
             encoded[i] = models.ensemble().payload().encoder().encode(rows[i]);
             tuples[i] = Tuple.of(schema, encoded[i]);
         }

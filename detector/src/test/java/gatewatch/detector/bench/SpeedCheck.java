@@ -1,5 +1,6 @@
 package gatewatch.detector.bench;
 
+import gatewatch.detector.encode.DetectorRow;
 import gatewatch.detector.model.Ensemble;
 import gatewatch.detector.model.Verdict;
 import gatewatch.features.kdd.KddRecord;
@@ -15,10 +16,10 @@ public final class SpeedCheck {
         Ensemble e = Ensemble.load(Path.of(args[0]));
         int n = args.length > 1 ? Integer.parseInt(args[1]) : 65_536;
         double[][] rows = BenchModels.testRows(n);
-        double[] raw = new double[n * 41];
+        double[] raw = new double[n * DetectorRow.WIDTH];
         KddRecord[] records = new KddRecord[n];
         for (int i = 0; i < n; i++) {
-            System.arraycopy(rows[i], 0, raw, i * 41, 41);
+            DetectorRow.copy(rows[i], raw, i * DetectorRow.WIDTH);
             records[i] = KddRecord.of(rows[i]);
         }
         Verdict[] out = new Verdict[n];

@@ -57,4 +57,28 @@ class FeatureEncoderTest {
         ranks[KddFeature.SERVICE.ordinal()] = new double[3];
         assertThatThrownBy(() -> new FeatureEncoder(ranks)).isInstanceOf(IllegalArgumentException.class);
     }
+
+    private static double[] today(Service s, KddFlag zeek) {
+        double[] v = java.util.Arrays.copyOf(row(s, KddFlag.SF, 100), DetectorRow.WIDTH);
+        v[KddFeature.PROTOCOL_TYPE.ordinal()] = gatewatch.features.kdd.ProtocolType.UDP.ordinal();
+        v[DetectorRow.CONN_STATE] = zeek.ordinal();
+        return v;
+    }
+
+    @Test
+    void connStateIsRankedLikeFlagOverRowsOfBothWorlds() {
+        LabelledData both = data.concat(new LabelledData(
+                new double[][] {today(Service.DOMAIN_U, KddFlag.SF), today(Service.DOMAIN_U, KddFlag.S0)},
+                new String[] {"normal", "udp_reflection"}, new Category[] {Category.NORMAL, Category.DOS}, new int[] {-1, -1}));
+        FeatureEncoder e = FeatureEncoder.fit(both);
+        int state = DetectorRow.CONN_STATE;
+        // The KDD rows are TCP: their conn_state is their flag (SF: normal, S0: neptune), ranked with today's.
+        double[] kdd = e.encode(row(Service.HTTP, KddFlag.SF, 100));
+        assertThat(kdd).hasSize(DetectorRow.WIDTH);
+        double[] answered = e.encode(today(Service.DOMAIN_U, KddFlag.SF));
+        double[] unanswered = e.encode(today(Service.DOMAIN_U, KddFlag.S0));
+        assertThat(kdd[state]).isEqualTo(answered[state]);
+        assertThat(unanswered[state]).isGreaterThan(answered[state]);
+        assertThat(e.encode(today(Service.DOMAIN_U, KddFlag.RSTRH))[state]).isEqualTo(FeatureEncoder.UNSEEN);
+    }
 }

@@ -1,5 +1,6 @@
 package gatewatch.detector.model;
 
+import gatewatch.detector.encode.DetectorRow;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -30,7 +31,7 @@ class TreeArraysTest {
         assertThatThrownBy(() -> new TreeArrays(new int[] {3, 0}, new double[] {1, inf}, new int[] {0, 1}, new int[] {-1, 0},
                 new int[] {0}, new int[] {1})).isInstanceOf(IllegalArgumentException.class);
         // a feature index past the schema
-        assertThatThrownBy(() -> new TreeArrays(new int[] {41, 0, 0}, new double[] {1, inf, inf}, new int[] {1, 1, 2},
+        assertThatThrownBy(() -> new TreeArrays(new int[] {DetectorRow.WIDTH, 0, 0}, new double[] {1, inf, inf}, new int[] {1, 1, 2},
                 new int[] {-1, 0, 1}, new int[] {0}, new int[] {1})).isInstanceOf(IllegalArgumentException.class);
         // a depth shorter than the tree, which would stop a walk on an internal node
         assertThatThrownBy(() -> new TreeArrays(new int[] {4, 0, 0}, new double[] {1, inf, inf}, new int[] {1, 1, 2},
@@ -58,16 +59,16 @@ class TreeArraysTest {
         TreeArrays t = b.build();
         assertThat(t.depths()).containsExactly(2);
         int rows = 7;
-        double[] x = new double[rows * 41];
+        double[] x = new double[rows * DetectorRow.WIDTH];
         for (int r = 0; r < rows; r++) {
-            x[r * 41 + 1] = r % 2;
-            x[r * 41 + 2] = r;
+            x[r * DetectorRow.WIDTH + 1] = r % 2;
+            x[r * DetectorRow.WIDTH + 2] = r;
         }
         int[] out = new int[rows];
         t.walkBatch(0, x, rows, out);
         for (int r = 0; r < rows; r++) {
             int expected = r % 2 == 0 ? 0 : (r <= 3 ? 1 : 2);
-            assertThat(out[r]).as("row %d", r).isEqualTo(expected).isEqualTo(t.walk(0, x, r * 41));
+            assertThat(out[r]).as("row %d", r).isEqualTo(expected).isEqualTo(t.walk(0, x, r * DetectorRow.WIDTH));
         }
     }
 
@@ -112,21 +113,21 @@ class TreeArraysTest {
         int trees = 23;
         TreeArrays t = randomTrees(r, trees, k -> (k * 5) % 13, 5);
         int rows = 203;
-        double[] x = new double[rows * 41];
+        double[] x = new double[rows * DetectorRow.WIDTH];
         for (int i = 0; i < x.length; i++) {
             x[i] = r.nextDouble();
         }
         int[] perRow = new int[rows];
         for (int row = 0; row < rows; row++) {
             for (int k = 0; k < trees; k++) {
-                int expected = referenceWalk(t, k, x, row * 41);
-                assertThat(t.walk(k, x, row * 41)).as("row %d tree %d alone", row, k).isEqualTo(expected);
+                int expected = referenceWalk(t, k, x, row * DetectorRow.WIDTH);
+                assertThat(t.walk(k, x, row * DetectorRow.WIDTH)).as("row %d tree %d alone", row, k).isEqualTo(expected);
             }
         }
         for (int k = 0; k < trees; k++) {
             t.walkBatch(k, x, rows, perRow);
             for (int row = 0; row < rows; row++) {
-                assertThat(perRow[row]).as("tree %d row %d in a batch", k, row).isEqualTo(referenceWalk(t, k, x, row * 41));
+                assertThat(perRow[row]).as("tree %d row %d in a batch", k, row).isEqualTo(referenceWalk(t, k, x, row * DetectorRow.WIDTH));
             }
         }
     }

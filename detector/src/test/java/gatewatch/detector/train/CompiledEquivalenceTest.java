@@ -1,5 +1,6 @@
 package gatewatch.detector.train;
 
+import gatewatch.detector.encode.DetectorRow;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import gatewatch.detector.data.AttackTaxonomy;
@@ -53,13 +54,13 @@ class CompiledEquivalenceTest {
     @Test
     void singleRowBatchAndAssessmentGiveTheSameVerdicts() {
         int n = 5_000;
-        double[] raw = new double[n * 41];
+        double[] raw = new double[n * DetectorRow.WIDTH];
         KddRecord[] records = new KddRecord[n];
         double[][] rows = new double[n][];
         for (int i = 0; i < n; i++) {
             rows[i] = corrected.features()[i * 61];
             records[i] = KddRecord.of(rows[i]);
-            System.arraycopy(rows[i], 0, raw, i * 41, 41);
+            DetectorRow.copy(rows[i], raw, i * DetectorRow.WIDTH);
         }
         Verdict[] fromRecords = new Verdict[n];
         Verdict[] fromRaw = new Verdict[n];

@@ -1,12 +1,14 @@
 package gatewatch.features.kdd;
 
+import gatewatch.features.extended.ExtendedFeature;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 
 /**
- * The feature schema as a whole: names, order and symbol codes.
+ * The feature schema as a whole: names, order and symbol codes of the 41 KDD features and of the
+ * {@link ExtendedFeature}s after them.
  *
  * <p>{@link #hash()} changes whenever any of them changes, so a model file trained on one schema
  * is refused by a build with another.
@@ -24,6 +26,9 @@ public final class KddSchema {
                 sb.append(',').append(s);
             }
             sb.append('\n');
+        }
+        for (ExtendedFeature e : ExtendedFeature.values()) {
+            sb.append("extended ").append(e.ordinal()).append(':').append(e.columnName()).append('\n');
         }
         try {
             MessageDigest md = MessageDigest.getInstance("SHA-256");

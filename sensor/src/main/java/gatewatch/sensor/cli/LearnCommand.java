@@ -1,5 +1,6 @@
 package gatewatch.sensor.cli;
 
+import gatewatch.detector.encode.DetectorRow;
 import gatewatch.detector.io.BuildInfo;
 import gatewatch.detector.io.SiteBaselineFile;
 import gatewatch.detector.model.Ensemble;
@@ -105,7 +106,7 @@ public final class LearnCommand implements Callable<Integer> {
         Reservoir rows = new Reservoir(sample, seed);
         LearnScreen screen = new LearnScreen();
         FeatureExtractor extractor = new FeatureExtractor(FeatureExtractor.ExtractorConfig.defaults(), r -> {
-            rows.offer(r.features().toArray());
+            rows.offer(DetectorRow.of(r.features(), r.conn()));
             ConnectionSummary c = r.conn();
             screen.offer(c.origAddress(), c.respAddress(), c.respPort(), c.service(), c.kddFlag(),
                     c.kddFlag() == KddFlag.S1 && c.origBytes() + c.respBytes() == 0,

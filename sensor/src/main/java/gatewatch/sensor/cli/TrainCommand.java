@@ -136,7 +136,7 @@ public class TrainCommand implements Callable<Integer> {
         }
         List<TrainingSource> sources = new java.util.ArrayList<>();
         sources.add(TrainingSource.kdd(rows));
-        sources.addAll(TodaySources.lab(lab, loader));
+        sources.addAll(TodaySources.lab(lab, loader, spec.commandLine().getErr()));
         sources.addAll(TodaySources.normalCaptures(normalCaptures, spec.commandLine().getErr()));
         if (folds >= 2 && sources.size() > 1) {
             long t = System.nanoTime();

@@ -4,7 +4,6 @@ import gatewatch.detector.model.BatchScorer;
 import gatewatch.detector.model.Ensemble;
 import gatewatch.detector.model.Verdict;
 import gatewatch.features.extract.ConnectionRecord;
-import gatewatch.features.kdd.KddRecord;
 import java.util.function.Supplier;
 
 /**
@@ -21,7 +20,6 @@ public final class DetectorStage implements Runnable {
     private final LatencyRecorder latency;
     private final int batchSize;
     private final ConnectionRecord[] records;
-    private final KddRecord[] features;
     private final Verdict[] verdicts;
     private final IdleStrategy idle = new IdleStrategy();
     private int filled;
@@ -40,7 +38,6 @@ public final class DetectorStage implements Runnable {
         this.batchSize = batchSize;
         this.latency = latency;
         this.records = new ConnectionRecord[batchSize];
-        this.features = new KddRecord[batchSize];
         this.verdicts = new Verdict[batchSize];
     }
 
@@ -69,18 +66,16 @@ public final class DetectorStage implements Runnable {
 
     private void add(ConnectionRecord r) {
         records[filled] = r;
-        features[filled] = r.features();
         filled++;
     }
 
     private void score(int n) {
         long start = System.nanoTime();
-        scorer.scoreBatch(features, n, verdicts);
+        scorer.scoreBatch(records, n, verdicts);
         latency.batch(System.nanoTime() - start, n);
         for (int i = 0; i < n; i++) {
             out.put(new Scored(records[i], verdicts[i]));
             records[i] = null;
-            features[i] = null;
             verdicts[i] = null;
         }
         scored += n;
