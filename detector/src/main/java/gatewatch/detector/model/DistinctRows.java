@@ -1,25 +1,26 @@
 package gatewatch.detector.model;
 
 import gatewatch.detector.encode.DetectorRow;
-import java.util.Arrays;
+import gatewatch.features.table.SlotIndex;
 
 /**
  * The distinct rows of a chunk: a flood repeats the same connection record over and over, and a
  * verdict is a pure function of the row, so repeats within a chunk are scored once and share
- * the verdict. Rows count as the same only when all the row's values are bit for bit equal. An
- * open-addressing table of at least four slots per row, cleared per chunk.
+ * the verdict. Rows count as the same only when all the row's values are bit for bit equal. A
+ * {@link SlotIndex} whose slots are the distinct rows in order of first appearance, cleared per chunk.
  *
  * <p>Scratch of one {@link BatchScorer}: not thread-safe.
  */
 final class DistinctRows {
     private static final int F = DetectorRow.WIDTH;
 
-    private final int[] slots;
+    /** Slot {@code u}: the distinct row at {@code unique[u × WIDTH]}. */
+    private final SlotIndex index;
     private final int[] uniqueOf;
 
     /** A table for chunks of at most {@code rows} rows. */
     DistinctRows(int rows) {
-        slots = new int[Integer.highestOneBit(Math.max(1, rows)) * 4];
+        index = new SlotIndex(Math.max(1, rows));
         uniqueOf = new int[Math.max(1, rows)];
     }
 
@@ -29,28 +30,23 @@ final class DistinctRows {
      * null, holds each row's {@link RowKeys#hash} already.
      */
     int find(double[] raw, int m, long[] hashes, double[] unique) {
-        Arrays.fill(slots, -1);
-        int mask = slots.length - 1;
-        int u = 0;
+        index.clear();
         for (int i = 0; i < m; i++) {
-            int o = i * F;
-            long h = hashes != null ? hashes[i] : RowKeys.hash(raw, o);
-            int s = (int) (h ^ (h >>> 29)) & mask;
-            while (true) {
-                int j = slots[s];
-                if (j < 0) {
-                    slots[s] = u;
-                    System.arraycopy(raw, o, unique, u * F, F);
-                    uniqueOf[i] = u++;
-                    break;
-                }
-                if (RowKeys.same(raw, o, unique, j * F)) {
-                    uniqueOf[i] = j;
-                    break;
-                }
-                s = (s + 1) & mask;
+            uniqueOf[i] = distinct(raw, i * F, hashes != null ? hashes[i] : RowKeys.hash(raw, i * F), unique);
+        }
+        return index.size();
+    }
+
+    /** The distinct row that {@code raw[o..o+WIDTH)} is, copied to {@code unique} when new. */
+    private int distinct(double[] raw, int o, long h, double[] unique) {
+        int hash = (int) (h ^ (h >>> 29));
+        for (int u = index.first(hash); u != SlotIndex.NONE; u = index.next()) {
+            if (RowKeys.same(raw, o, unique, u * F)) {
+                return u;
             }
         }
+        int u = index.add(hash);
+        System.arraycopy(raw, o, unique, u * F, F);
         return u;
     }
 

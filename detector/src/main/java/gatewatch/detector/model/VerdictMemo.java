@@ -7,7 +7,8 @@ import gatewatch.detector.encode.DetectorRow;
  * produce the same row over and over once their windows saturate (counts at their caps,
  * rates at 0 or 1), and a verdict is a pure function of those values, so a row found here, all its
  * values bit for bit equal, gets the remembered verdict without running the models. A new row
- * takes its slot from whatever row was there.
+ * takes its slot from whatever row was there: a cache with one place per hash, so it needs none of
+ * a {@link gatewatch.features.table.SlotIndex}'s probing, removal or eviction by age.
  *
  * <p>Scratch of one {@link BatchScorer}: not thread-safe.
  */

@@ -3,6 +3,7 @@ package gatewatch.features.conn;
 import gatewatch.features.decode.PacketView;
 import gatewatch.features.kdd.ProtocolType;
 import gatewatch.features.kdd.ServiceTable;
+import gatewatch.features.table.SlotLists;
 
 /**
  * Assembles decoded packets into connections and reports each one when it finishes.
@@ -29,7 +30,12 @@ import gatewatch.features.kdd.ServiceTable;
  */
 public final class ConnectionTracker {
     private final FlowTable table;
-    private final ExpiryLists expiry;
+    /**
+     * One list of slots per {@link TimeoutClass}, each in order of last activity: a packet moves its
+     * connection to the end of its class's list, so the first of each list is the next to expire
+     * and the sweep never scans the table.
+     */
+    private final SlotLists expiry;
     private final Timeouts timeouts;
     /** {@code TimeoutClass.values()} once: the sweep runs on every packet and values() copies its array. */
     private static final TimeoutClass[] TIMEOUT_CLASSES = TimeoutClass.values();
@@ -54,7 +60,7 @@ public final class ConnectionTracker {
             PayloadObserver payloads) {
         this.payloads = payloads;
         this.table = new FlowTable(capacity);
-        this.expiry = new ExpiryLists(capacity);
+        this.expiry = new SlotLists(capacity, TIMEOUT_CLASSES.length);
         this.timeouts = timeouts;
         for (TimeoutClass c : TIMEOUT_CLASSES) {
             timeoutNanos[c.ordinal()] = timeouts.nanos(c);
@@ -131,8 +137,20 @@ public final class ConnectionTracker {
         }
         c.wrongFragments += v.wrongFragments();
         TimeoutClass cls = timeoutClassOf(c);
-        expiry.touch(c, cls);
+        touch(c, cls);
         nextDeadline = Math.min(nextDeadline, deadline(c.lastActivity, cls));
+    }
+
+    /** Puts a connection at the end of its class's list (taking it out of where it was). */
+    private void touch(Connection c, TimeoutClass cls) {
+        if (c.timeoutClass != null) {
+            if (c.timeoutClass == cls && expiry.last(cls.ordinal()) == c.slot) {
+                return; // the packet before was this connection's too: already last
+            }
+            expiry.unlink(c.timeoutClass.ordinal(), c.slot);
+        }
+        expiry.append(cls.ordinal(), c.slot);
+        c.timeoutClass = cls;
     }
 
     /** When a connection last active at {@code lastActivity} times out in class {@code cls}. */
@@ -157,7 +175,7 @@ public final class ConnectionTracker {
         for (TimeoutClass cls : TIMEOUT_CLASSES) {
             long limit = now - timeoutNanos[cls.ordinal()];
             int s;
-            while ((s = expiry.head(cls)) >= 0) {
+            while ((s = expiry.first(cls.ordinal())) >= 0) {
                 Connection c = table.slot(s);
                 if (c.lastActivity > limit) {
                     earliest = Math.min(earliest, deadline(c.lastActivity, cls));
@@ -173,7 +191,7 @@ public final class ConnectionTracker {
     public void flush() {
         for (TimeoutClass cls : TIMEOUT_CLASSES) {
             int s;
-            while ((s = expiry.head(cls)) >= 0) {
+            while ((s = expiry.first(cls.ordinal())) >= 0) {
                 finish(table.slot(s), FinishReason.FLUSHED);
             }
         }
@@ -290,7 +308,7 @@ public final class ConnectionTracker {
     private void evictOldest() {
         Connection oldest = null;
         for (TimeoutClass cls : TIMEOUT_CLASSES) {
-            int s = expiry.head(cls);
+            int s = expiry.first(cls.ordinal());
             if (s >= 0) {
                 Connection c = table.slot(s);
                 if (oldest == null || c.lastActivity < oldest.lastActivity) {
@@ -303,7 +321,8 @@ public final class ConnectionTracker {
 
     /** Reports {@code c} now, on this call's stack (see the class comment), then frees its slot. */
     private void finish(Connection c, FinishReason reason) {
-        expiry.unlink(c);
+        expiry.unlink(c.timeoutClass.ordinal(), c.slot);
+        c.timeoutClass = null;
         counters.countFinished(reason);
         listener.onConnection(c, reason);
         table.remove(c);

@@ -1,41 +1,27 @@
 package gatewatch.features.window;
 
+import gatewatch.features.table.SlotIndex;
+
 /**
  * Gives each distinct key (two longs) a small id, reference counted, so that the windows count
- * in plain arrays indexed by id instead of hashing keys for every counter. Ids are in
- * {@code [0, maxIds)} and are reused once their last reference is released.
- *
- * <p>Open addressing with linear probing, backward-shift deletion. A slot is three longs —
- * key a, key b, and (home slot, id + 1) with 0 for empty — so a probe reads one cache line.
+ * in plain arrays indexed by id instead of hashing keys for every counter. Ids are the slots of a
+ * {@link SlotIndex}, in {@code [0, maxIds)}, and are reused once their last reference is released.
  * The last key acquired is remembered, since floods and scans repeat one destination host.
  * Allocated once. Capture thread only.
  */
 final class IdInterner {
-    private static final int STRIDE = 3;
-    private final long[] slots;
-    private final long[] idKeyA;
-    private final long[] idKeyB;
+    private final SlotIndex index;
+    /** Per id: its key's two longs side by side, so a comparison reads one cache line. */
+    private final long[] keys;
     private final int[] refs;
-    private final int[] freeIds;
-    private int freeTop;
-    private final int mask;
     private long lastA;
     private long lastB;
     private int lastId = -1;
 
     IdInterner(int maxIds) {
-        // At most a quarter full: deletion walks to the end of its probe run, so runs must stay short.
-        int capacity = Integer.highestOneBit(Math.max(2, maxIds) * 2 - 1) << 2;
-        slots = new long[STRIDE * capacity];
-        mask = capacity - 1;
-        idKeyA = new long[maxIds];
-        idKeyB = new long[maxIds];
+        index = new SlotIndex(maxIds);
+        keys = new long[2 * maxIds];
         refs = new int[maxIds];
-        freeIds = new int[maxIds];
-        for (int i = 0; i < maxIds; i++) {
-            freeIds[i] = maxIds - 1 - i;
-        }
-        freeTop = maxIds;
     }
 
     /** The id of the key, assigned if new; one more reference to it. */
@@ -44,25 +30,19 @@ final class IdInterner {
             refs[lastId]++;
             return lastId;
         }
-        int home = home(a, b);
-        int pos = home;
-        long meta;
-        while ((meta = slots[STRIDE * pos + 2]) != 0) {
-            if (slots[STRIDE * pos] == a && slots[STRIDE * pos + 1] == b) {
-                return remember(a, b, (int) meta - 1);
+        int hash = hash(a, b);
+        for (int id = index.first(hash); id != SlotIndex.NONE; id = index.next()) {
+            if (keys[2 * id] == a && keys[2 * id + 1] == b) {
+                return remember(a, b, id);
             }
-            pos = (pos + 1) & mask;
         }
-        if (freeTop == 0) {
+        if (index.isFull()) {
             throw new IllegalStateException("more distinct keys than the ring has connections");
         }
-        int id = freeIds[--freeTop];
-        idKeyA[id] = a;
-        idKeyB[id] = b;
+        int id = index.add(hash);
+        keys[2 * id] = a;
+        keys[2 * id + 1] = b;
         refs[id] = 0;
-        slots[STRIDE * pos] = a;
-        slots[STRIDE * pos + 1] = b;
-        slots[STRIDE * pos + 2] = (long) home << 32 | (id + 1);
         return remember(a, b, id);
     }
 
@@ -82,28 +62,11 @@ final class IdInterner {
         if (id == lastId) {
             lastId = -1;
         }
-        int pos = home(idKeyA[id], idKeyB[id]);
-        while ((int) slots[STRIDE * pos + 2] != id + 1) {
-            pos = (pos + 1) & mask;
-        }
-        int hole = pos;
-        int next = (hole + 1) & mask;
-        long meta;
-        while ((meta = slots[STRIDE * next + 2]) != 0) {
-            if (LinearProbing.canFill(hole, next, (int) (meta >>> 32))) {
-                slots[STRIDE * hole] = slots[STRIDE * next];
-                slots[STRIDE * hole + 1] = slots[STRIDE * next + 1];
-                slots[STRIDE * hole + 2] = meta;
-                hole = next;
-            }
-            next = (next + 1) & mask;
-        }
-        slots[STRIDE * hole + 2] = 0;
-        freeIds[freeTop++] = id;
+        index.remove(id, hash(keys[2 * id], keys[2 * id + 1]));
     }
 
-    private int home(long a, long b) {
+    private static int hash(long a, long b) {
         long h = (a * 0x9E3779B97F4A7C15L ^ b) * 0xC2B2AE3D27D4EB4FL;
-        return (int) (h ^ (h >>> 29) ^ (h >>> 43)) & mask;
+        return (int) (h ^ (h >>> 29) ^ (h >>> 43));
     }
 }

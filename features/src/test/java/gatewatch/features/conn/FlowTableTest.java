@@ -2,6 +2,7 @@ package gatewatch.features.conn;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import gatewatch.features.table.SlotIndex;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -20,7 +21,7 @@ class FlowTableTest {
     @Test
     void theIndexGrowsWithTheConnectionsAndEveryKeyStaysFoundThroughGrowthAndRemoval() {
         FlowTable t = new FlowTable(100_000);
-        assertThat(t.indexSize()).isEqualTo(FlowTable.INITIAL_INDEX_SIZE);
+        assertThat(t.indexSize()).isEqualTo(SlotIndex.DEFAULT_INITIAL_CELLS);
         Random r = new Random(7);
         List<Long> keys = new ArrayList<>();
         for (int i = 0; i < 60_000; i++) {
