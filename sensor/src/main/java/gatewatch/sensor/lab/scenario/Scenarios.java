@@ -38,6 +38,7 @@ import gatewatch.sensor.lab.scenario.normal.NormalRtp;
 import gatewatch.sensor.lab.scenario.normal.NormalSsh;
 import gatewatch.sensor.lab.scenario.normal.NormalTelnet;
 import gatewatch.sensor.lab.scenario.normal.NormalWeb;
+import gatewatch.sensor.lab.scenario.normal.NormalWebAssets;
 import java.util.List;
 
 /** Every scenario of {@code gatewatch lab}, in the order {@code lab list} and {@code lab record --all} use. */
@@ -61,6 +62,7 @@ public final class Scenarios {
                 new NormalNtp(),
                 new NormalBulk(),
                 new NormalMix(),
+                new NormalWebAssets(),
                 new ScanNmapSyn(),
                 new BruteforceSshHydra(),
                 new BruteforceSshMedusa(),
