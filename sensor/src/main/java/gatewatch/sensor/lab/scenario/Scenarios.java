@@ -30,6 +30,7 @@ import gatewatch.sensor.lab.scenario.normal.NormalDns;
 import gatewatch.sensor.lab.scenario.normal.NormalFtp;
 import gatewatch.sensor.lab.scenario.normal.NormalMail;
 import gatewatch.sensor.lab.scenario.normal.NormalMix;
+import gatewatch.sensor.lab.scenario.normal.NormalMonitoring;
 import gatewatch.sensor.lab.scenario.normal.NormalMqtt;
 import gatewatch.sensor.lab.scenario.normal.NormalNtp;
 import gatewatch.sensor.lab.scenario.normal.NormalP2p;
@@ -63,6 +64,7 @@ public final class Scenarios {
                 new NormalBulk(),
                 new NormalMix(),
                 new NormalWebAssets(),
+                new NormalMonitoring(),
                 new ScanNmapSyn(),
                 new BruteforceSshHydra(),
                 new BruteforceSshMedusa(),

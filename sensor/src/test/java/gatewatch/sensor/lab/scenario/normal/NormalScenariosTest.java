@@ -23,7 +23,7 @@ class NormalScenariosTest {
     static final List<String> SCRIPTS = List.of("p2p_peer.py", "p2p_client.py", "rtp_stream.py", "icmp_ping.py",
             "pty_session.py", "paced_lines.py", "telnet_inetd.py", "smtp_server.py", "imap_fetch.py");
     static final List<String> NAMES = List.of("normal-ssh", "normal-p2p", "normal-rtp", "normal-ping", "normal-dns",
-            "normal-mail", "normal-ftp", "normal-telnet", "normal-mqtt", "normal-ntp", "normal-bulk", "normal-mix", "normal-web-assets");
+            "normal-mail", "normal-ftp", "normal-telnet", "normal-mqtt", "normal-ntp", "normal-bulk", "normal-mix", "normal-web-assets", "normal-monitoring");
 
     @TempDir
     Path tmp;
