@@ -25,6 +25,7 @@ import gatewatch.sensor.lab.scenario.attack.R2lSqlInjectionForms;
 import gatewatch.sensor.lab.scenario.attack.ScanMasscan;
 import gatewatch.sensor.lab.scenario.attack.ScanNmap;
 import gatewatch.sensor.lab.scenario.attack.ScanNmapSyn;
+import gatewatch.sensor.lab.scenario.normal.NormalApiPolling;
 import gatewatch.sensor.lab.scenario.normal.NormalBulk;
 import gatewatch.sensor.lab.scenario.normal.NormalDns;
 import gatewatch.sensor.lab.scenario.normal.NormalFtp;
@@ -65,6 +66,7 @@ public final class Scenarios {
                 new NormalMix(),
                 new NormalWebAssets(),
                 new NormalMonitoring(),
+                new NormalApiPolling(),
                 new ScanNmapSyn(),
                 new BruteforceSshHydra(),
                 new BruteforceSshMedusa(),
