@@ -25,11 +25,13 @@ import gatewatch.sensor.lab.scenario.attack.R2lSqlInjectionForms;
 import gatewatch.sensor.lab.scenario.attack.ScanMasscan;
 import gatewatch.sensor.lab.scenario.attack.ScanNmap;
 import gatewatch.sensor.lab.scenario.attack.ScanNmapSyn;
+import gatewatch.sensor.lab.scenario.normal.NormalApiPolling;
 import gatewatch.sensor.lab.scenario.normal.NormalBulk;
 import gatewatch.sensor.lab.scenario.normal.NormalDns;
 import gatewatch.sensor.lab.scenario.normal.NormalFtp;
 import gatewatch.sensor.lab.scenario.normal.NormalMail;
 import gatewatch.sensor.lab.scenario.normal.NormalMix;
+import gatewatch.sensor.lab.scenario.normal.NormalMonitoring;
 import gatewatch.sensor.lab.scenario.normal.NormalMqtt;
 import gatewatch.sensor.lab.scenario.normal.NormalNtp;
 import gatewatch.sensor.lab.scenario.normal.NormalP2p;
@@ -38,6 +40,7 @@ import gatewatch.sensor.lab.scenario.normal.NormalRtp;
 import gatewatch.sensor.lab.scenario.normal.NormalSsh;
 import gatewatch.sensor.lab.scenario.normal.NormalTelnet;
 import gatewatch.sensor.lab.scenario.normal.NormalWeb;
+import gatewatch.sensor.lab.scenario.normal.NormalWebAssets;
 import java.util.List;
 
 /** Every scenario of {@code gatewatch lab}, in the order {@code lab list} and {@code lab record --all} use. */
@@ -61,6 +64,9 @@ public final class Scenarios {
                 new NormalNtp(),
                 new NormalBulk(),
                 new NormalMix(),
+                new NormalWebAssets(),
+                new NormalMonitoring(),
+                new NormalApiPolling(),
                 new ScanNmapSyn(),
                 new BruteforceSshHydra(),
                 new BruteforceSshMedusa(),

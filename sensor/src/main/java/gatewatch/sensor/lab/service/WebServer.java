@@ -67,7 +67,8 @@ public final class WebServer {
         lab.writeFile("www/big.bin", big);
     }
 
-    private static String words(RandomGenerator rnd, int n) {
+    /** {@code n} seeded words of filler text, a full stop after every twelfth: page content of the lab's sites. */
+    public static String words(RandomGenerator rnd, int n) {
         String[] vocabulary = {"gateway", "packet", "lorem", "ipsum", "server", "client", "window", "record", "sensor",
             "network", "traffic", "label", "truth", "capture", "route"};
         StringBuilder sb = new StringBuilder();

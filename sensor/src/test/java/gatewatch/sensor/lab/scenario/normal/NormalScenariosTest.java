@@ -21,9 +21,10 @@ import org.junit.jupiter.api.io.TempDir;
 /** What the normal scenarios build without root: their registration, schedules, command lines and helper scripts. */
 class NormalScenariosTest {
     static final List<String> SCRIPTS = List.of("p2p_peer.py", "p2p_client.py", "rtp_stream.py", "icmp_ping.py",
-            "pty_session.py", "paced_lines.py", "telnet_inetd.py", "smtp_server.py", "imap_fetch.py");
+            "pty_session.py", "paced_lines.py", "telnet_inetd.py", "smtp_server.py", "imap_fetch.py", "api_poll.py", "api_events.py");
     static final List<String> NAMES = List.of("normal-ssh", "normal-p2p", "normal-rtp", "normal-ping", "normal-dns",
-            "normal-mail", "normal-ftp", "normal-telnet", "normal-mqtt", "normal-ntp", "normal-bulk", "normal-mix");
+            "normal-mail", "normal-ftp", "normal-telnet", "normal-mqtt", "normal-ntp", "normal-bulk", "normal-mix", "normal-web-assets", "normal-monitoring",
+            "normal-api-polling");
 
     @TempDir
     Path tmp;
