@@ -1,12 +1,12 @@
 package gatewatch.detector.report;
 
+import gatewatch.detector.encode.DetectorRow;
 import gatewatch.detector.eval.CategoryMetrics;
 import gatewatch.detector.eval.Evaluation;
 import gatewatch.detector.eval.Evaluator;
 import gatewatch.detector.eval.LabelMetrics;
 import gatewatch.detector.io.ModelHeader;
 import gatewatch.detector.model.Category;
-import gatewatch.features.kdd.KddFeature;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -219,12 +219,12 @@ public final class HtmlReport {
         int left = 190;
         int barH = 20;
         Svg s = new Svg(520, 30 + shown * barH, 0, 1, 0, 1);
-        KddFeature[] features = KddFeature.values();
+        String[] names = DetectorRow.names();
         for (int k = 0; k < shown; k++) {
             int f = order[k];
             double w = (520 - left - 70) * importance[f] / max;
             double y = 10 + k * barH;
-            s.text(left - 6, y + 14, "end", features[f].kddName());
+            s.text(left - 6, y + 14, "end", names[f]);
             s.rect(left, y + 2, Math.max(1, w), barH - 4, "#1971c2");
             s.text(left + w + 4, y + 14, "start", String.format(Locale.ROOT, "%.3f", importance[f]));
         }

@@ -1,5 +1,6 @@
 package gatewatch.detector.model;
 
+import gatewatch.detector.encode.DetectorRow;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import gatewatch.detector.data.AttackTaxonomy;
@@ -15,7 +16,7 @@ import org.junit.jupiter.api.Test;
 
 /** The complete-tree batch layout of an isolation forest gives the reference walk's scores, bit for bit. */
 class IsolationLevelsTest {
-    private static final int F = 41;
+    private static final int F = DetectorRow.WIDTH;
 
     /**
      * {@code count} random isolation trees at most {@code maxDepth} deep, whose leaves sit at

@@ -1,5 +1,6 @@
 package gatewatch.detector.model;
 
+import gatewatch.detector.encode.DetectorRow;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import gatewatch.detector.data.AttackTaxonomy;
@@ -14,7 +15,7 @@ import org.junit.jupiter.api.Test;
 
 /** QuickScorer finds the leaves a walk reaches, and the boost's scoring through it gives the same doubles. */
 class QuickScorerTest {
-    private static final int F = 41;
+    private static final int F = DetectorRow.WIDTH;
     /** Thresholds and row values are drawn from this grid, so that rows often sit exactly on a threshold. */
     private static final double[] GRID = {-2.0, -0.5, -0.0, 0.0, 0.25, 1.0, 3.0, 7.5};
 
