@@ -99,11 +99,7 @@ class TrainingSourceTest {
         LabelledData today = rows(x, "normal", Category.NORMAL);
         // 64 isolation trees, not the fixture's 8: with 8, where 60 rows fall is a matter of the draw.
         TrainingConfig t = Fixtures.tiny();
-        TrainingConfig config = new TrainingConfig(t.seed(), t.dedupe(), t.forestTrees(), t.forestMaxDepth(),
-                t.forestMaxNodes(), t.forestNodeSize(), t.boostTrees(), t.boostMaxDepth(), t.boostMaxNodes(),
-                t.boostShrinkage(), t.boostSubsample(), 64, t.isolationSample(), t.isolationMaxDepth(),
-                t.anomalyQuantile(), t.thresholdFolds(), t.forestWeight(), t.costSensitive(), t.classWeightCap(),
-                1, 1, 0.0, t.volumeMinimum());
+        TrainingConfig config = t.withTrees(t.forestTrees(), t.boostTrees(), 64).withToday(1, 1, 0.0);
 
         TrainedModel kddOnly = new Trainer(config).train(kdd, "t");
         TrainedModel both = new Trainer(config).train(List.of(TrainingSource.kdd(kdd),

@@ -91,6 +91,18 @@ public class TrainCommand implements Callable<Integer> {
                     + "0 for none (default: ${DEFAULT-VALUE}).")
     int volumeMinimum = TrainingConfig.defaults().volumeMinimum();
 
+    @Option(names = "--forest-trees", paramLabel = "N",
+            description = "Trees of the label forest (default: ${DEFAULT-VALUE}).")
+    int forestTrees = TrainingConfig.defaults().forestTrees();
+
+    @Option(names = "--boost-trees", paramLabel = "N",
+            description = "Trees per category of the category boost (default: ${DEFAULT-VALUE}).")
+    int boostTrees = TrainingConfig.defaults().boostTrees();
+
+    @Option(names = "--isolation-trees", paramLabel = "N",
+            description = "Trees of the isolation forest (default: ${DEFAULT-VALUE}).")
+    int isolationTrees = TrainingConfig.defaults().isolationTrees();
+
     @Option(names = "--cv", paramLabel = "K",
             description = "Also report K-fold cross-validation on the training data (the model is still trained on all of it): "
                     + "with --lab or --normal-capture, each lab scenario and each capture is held out whole.")
@@ -197,11 +209,13 @@ public class TrainCommand implements Callable<Integer> {
     private TrainingConfig config() {
         try {
             return TrainingConfig.defaults().withSeed(seed).withToday(todayNormalWeight, todayAttackWeight, alertFloor)
-                    .withVolumeMinimum(volumeMinimum);
+                    .withVolumeMinimum(volumeMinimum).withTrees(forestTrees, boostTrees, isolationTrees);
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), String.format(Locale.ROOT,
-                    "--today-normal-weight %d, --today-attack-weight %d, --alert-floor %s, --volume-minimum %d: %s",
-                    todayNormalWeight, todayAttackWeight, alertFloor, volumeMinimum, e.getMessage()));
+                    "--today-normal-weight %d, --today-attack-weight %d, --alert-floor %s, --volume-minimum %d, "
+                            + "--forest-trees %d, --boost-trees %d, --isolation-trees %d: %s",
+                    todayNormalWeight, todayAttackWeight, alertFloor, volumeMinimum, forestTrees, boostTrees,
+                    isolationTrees, e.getMessage()));
         }
     }
 

@@ -95,6 +95,23 @@ class TrainCommandTest {
     }
 
     @Test
+    void treeCountsAreOptionsAndTheProgressCountsThem() throws IOException {
+        Path data = head(dir, "data/KDDTrain+_20Percent.txt.gz", 4000);
+        Path model = dir.resolve("trees/m.gwm");
+
+        Outcome o = run(new TrainCommand(), "--progress", "--data", data.toString(), "--out", model.toString(),
+                "--forest-trees", "3", "--boost-trees", "2", "--isolation-trees", "5");
+
+        assertThat(o.exit()).as(o.err()).isZero();
+        assertCounted(o.err(), "label forest", 3);
+        assertCounted(o.err(), "category boost", 2);
+        assertCounted(o.err(), "baseline isolation forest", 5);
+        assertThat(Ensemble.load(model).header().trainingCommand()).endsWith("--forest-trees 3 --boost-trees 2 --isolation-trees 5");
+        assertThat(run(new TrainCommand(), "--data", data.toString(), "--out", model.toString(), "--forest-trees", "0")
+                .err()).contains("--forest-trees 0").contains("must be positive");
+    }
+
+    @Test
     void theRecordedCommandIsTheSameThroughTheTopLevelCommand() throws IOException {
         Path data = head(dir, "data/KDDTrain+_20Percent.txt.gz", 4000);
         Path model = dir.resolve("top/m.gwm");
