@@ -14,22 +14,22 @@ import gatewatch.features.kdd.ProtocolType;
  * <p>It uses only extended features whose value for a row of KDD'99 follows from the row's 41, so
  * that a row of either world has them and no tree can use them to tell 1998's traffic from
  * today's: {@code conn_state} (a TCP row's flag is Zeek's state; a UDP or ICMP row was answered
- * when it has destination bytes) and {@code open_at_end} (0: KDD'99 marks no such connection).
- * Packets each way and mean payload sizes, which KDD'99 does not have, made every held-out normal
- * capture of today look like the lab's attacks (detector/RESULTS.md, section 10), so they are
+ * when it has destination bytes). Packets each way and mean payload sizes, which KDD'99 does not
+ * have, made every held-out normal capture of today look like the lab's attacks
+ * (detector/RESULTS.md, section 10). {@code open_at_end} marks an artefact of where a capture
+ * ended, which must not make an alert by itself, and every lab recording ends in the middle of
+ * its own traffic, floods included: a model would learn the lab's endings from it. They are
  * exported ({@code features --extended}) and not used.
  */
 public final class DetectorRow {
     /** The extended features the detector uses, in column order after the 41. */
-    public static final ExtendedFeature[] EXTENDED = {ExtendedFeature.CONN_STATE, ExtendedFeature.OPEN_AT_END};
+    public static final ExtendedFeature[] EXTENDED = {ExtendedFeature.CONN_STATE};
     /** The column of the first extended feature. */
     public static final int FIRST_EXTENDED = KddFeature.COUNT_OF_FEATURES;
     /** The columns of a row. */
     public static final int WIDTH = FIRST_EXTENDED + EXTENDED.length;
     /** The column of {@code conn_state}. */
     public static final int CONN_STATE = FIRST_EXTENDED;
-    /** The column of {@code open_at_end}. */
-    public static final int OPEN_AT_END = FIRST_EXTENDED + 1;
 
     private static final int PROTOCOL = KddFeature.PROTOCOL_TYPE.ordinal();
     private static final int FLAG = KddFeature.FLAG.ordinal();
@@ -47,7 +47,6 @@ public final class DetectorRow {
         features.copyInto(dst, offset);
         if (conn != null) {
             dst[offset + CONN_STATE] = conn.zeekState().ordinal();
-            dst[offset + OPEN_AT_END] = conn.openAtEnd() ? 1 : 0;
         } else {
             derive(dst, offset);
         }
@@ -113,6 +112,5 @@ public final class DetectorRow {
         boolean tcp = row[offset + PROTOCOL] == ProtocolType.TCP.ordinal();
         double answered = row[offset + DST_BYTES] > 0 ? KddFlag.SF.ordinal() : KddFlag.S0.ordinal();
         row[offset + CONN_STATE] = tcp ? row[offset + FLAG] : answered;
-        row[offset + OPEN_AT_END] = 0;
     }
 }

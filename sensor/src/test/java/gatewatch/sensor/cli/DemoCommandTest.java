@@ -107,12 +107,26 @@ class DemoCommandTest {
      * FTP guessing episode, none of whose connections is alerted, was shown as caught with the
      * warezclient alerts of the FTP server's normal ftp_data connections in that time, and those
      * were missing from the normal traffic's false alerts. The bundled model now catches that
-     * episode, so the case is made again with the model that showed it: KDD'99 alone, without the
-     * alert floor and the volume rule (needs {@code ../shared}).
+     * episode, so the case is made again with a model like the one that showed it: KDD'99 alone
+     * without its rows of FTP logins gone wrong, without the alert floor and the volume rule (needs
+     * {@code ../shared}).
      */
     @Test
     void anEpisodeNoneOfWhoseConnectionsIsAlertedIsMissedAndItsHostsAlertsCountAsNormal() throws Exception {
-        Path kdd = SharedData.require("data/kddcup.data_10_percent.gz");
+        // KDD'99 without its rows of FTP logins gone wrong (guess_passwd, ftp_write, warezmaster): a
+        // model that has never seen them misses the FTP episode, as the model that showed the bug did.
+        Path kdd = tmp.resolve("kdd-without-ftp-logins.data");
+        try (var in = new java.io.BufferedReader(new java.io.InputStreamReader(new java.util.zip.GZIPInputStream(
+                java.nio.file.Files.newInputStream(SharedData.require("data/kddcup.data_10_percent.gz"))),
+                java.nio.charset.StandardCharsets.US_ASCII));
+                var out = java.nio.file.Files.newBufferedWriter(kdd, java.nio.charset.StandardCharsets.US_ASCII)) {
+            for (String line = in.readLine(); line != null; line = in.readLine()) {
+                if (!line.endsWith(",guess_passwd.") && !line.endsWith(",ftp_write.") && !line.endsWith(",warezmaster.")) {
+                    out.write(line);
+                    out.write('\n');
+                }
+            }
+        }
         Path modelFile = tmp.resolve("kdd-only.gwm");
         CliRun train = CliRun.of("train", "--data", kdd.toString(), "--alert-floor", "0", "--volume-minimum", "0",
                 "--out", modelFile.toString());

@@ -49,9 +49,8 @@ class TodaySourcesTest {
         assertThat(wide.features()[1]).hasSize(DetectorRow.WIDTH);
         assertThat(wide.features()[1][4]).isEqualTo(1200);
         assertThat(wide.features()[1][DetectorRow.CONN_STATE]).isEqualTo(KddFlag.S0.ordinal());
-        assertThat(wide.features()[1][DetectorRow.OPEN_AT_END]).isZero();
         assertThat(wide.features()[0][DetectorRow.CONN_STATE]).isEqualTo(KddFlag.SF.ordinal());
-        assertThat(wide.features()[0][DetectorRow.OPEN_AT_END]).isEqualTo(1);
+        assertThat(wide.features()[0]).hasSize(DetectorRow.WIDTH);
         assertThat(wide.labels()).containsExactly("normal", "udp_reflection");
     }
 
