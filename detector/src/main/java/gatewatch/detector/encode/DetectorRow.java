@@ -2,6 +2,7 @@ package gatewatch.detector.encode;
 
 import gatewatch.features.conn.ConnectionSummary;
 import gatewatch.features.extended.ExtendedFeature;
+import gatewatch.features.extended.ExtendedFeatures;
 import gatewatch.features.kdd.KddFeature;
 import gatewatch.features.kdd.KddFlag;
 import gatewatch.features.kdd.KddRecord;
@@ -46,7 +47,9 @@ public final class DetectorRow {
     public static void fill(KddRecord features, ConnectionSummary conn, double[] dst, int offset) {
         features.copyInto(dst, offset);
         if (conn != null) {
-            dst[offset + CONN_STATE] = conn.zeekState().ordinal();
+            for (int i = 0; i < EXTENDED.length; i++) {
+                dst[offset + FIRST_EXTENDED + i] = ExtendedFeatures.value(EXTENDED[i], conn);
+            }
         } else {
             derive(dst, offset);
         }

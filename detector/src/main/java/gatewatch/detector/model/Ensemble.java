@@ -3,7 +3,6 @@ package gatewatch.detector.model;
 import gatewatch.detector.encode.DetectorRow;
 import gatewatch.detector.io.ModelFile;
 import gatewatch.detector.io.ModelHeader;
-import gatewatch.features.extract.ConnectionRecord;
 import gatewatch.features.kdd.KddRecord;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -100,11 +99,6 @@ public final class Ensemble {
      */
     public Verdict score(KddRecord r) {
         return score(DetectorRow.of(r, null));
-    }
-
-    /** Scores one connection with its extended features, the reference way. */
-    public Verdict score(ConnectionRecord r) {
-        return score(DetectorRow.of(r.features(), r.conn()));
     }
 
     /** Scores one raw row of 41 or {@link DetectorRow#WIDTH} values, the reference way. */

@@ -23,13 +23,19 @@ class ExtendedFeaturesTest {
                 FinishReason.TIMEOUT, icmpType, icmpCode, open);
     }
 
+    private static double[] of(ConnectionSummary c) {
+        double[] v = new double[ExtendedFeature.COUNT];
+        ExtendedFeatures.fill(c, v, 0);
+        return v;
+    }
+
     private static double get(double[] v, ExtendedFeature f) {
         return v[f.ordinal()];
     }
 
     @Test
     void anUnansweredDatagramKeepsZeeksStateWhereKddsFlagSaysSf() {
-        double[] v = ExtendedFeatures.of(conn(17, Service.DOMAIN_U, KddFlag.S0, 1200, 0, 1, 0, 0, 0, false));
+        double[] v = of(conn(17, Service.DOMAIN_U, KddFlag.S0, 1200, 0, 1, 0, 0, 0, false));
         assertThat(get(v, ExtendedFeature.CONN_STATE)).isEqualTo(KddFlag.S0.ordinal());
         assertThat(get(v, ExtendedFeature.ORIG_PKTS)).isEqualTo(1);
         assertThat(get(v, ExtendedFeature.RESP_PKTS)).isZero();
@@ -42,17 +48,17 @@ class ExtendedFeaturesTest {
 
     @Test
     void icmpKeepsItsTypeAndCodeAndAnOpenConnectionIsMarked() {
-        double[] v = ExtendedFeatures.of(conn(1, Service.URP_I, KddFlag.SF, 56, 0, 1, 0, 3, 3, false));
+        double[] v = of(conn(1, Service.URP_I, KddFlag.SF, 56, 0, 1, 0, 3, 3, false));
         assertThat(get(v, ExtendedFeature.ICMP_TYPE)).isEqualTo(3);
         assertThat(get(v, ExtendedFeature.ICMP_CODE)).isEqualTo(3);
-        double[] open = ExtendedFeatures.of(conn(6, Service.HTTP, KddFlag.S1, 300, 9000, 4, 7, 0, 0, true));
+        double[] open = of(conn(6, Service.HTTP, KddFlag.S1, 300, 9000, 4, 7, 0, 0, true));
         assertThat(get(open, ExtendedFeature.OPEN_AT_END)).isEqualTo(1);
         assertThat(get(open, ExtendedFeature.RESP_MEAN_PAYLOAD)).isEqualTo(9000.0 / 7);
     }
 
     @Test
     void csvLinesReadBackBitForBit() {
-        double[] v = ExtendedFeatures.of(conn(6, Service.HTTP, KddFlag.RSTR, 301, 9001, 3, 7, 0, 0, true));
+        double[] v = of(conn(6, Service.HTTP, KddFlag.RSTR, 301, 9001, 3, 7, 0, 0, true));
         StringBuilder sb = new StringBuilder();
         ExtendedCsv.append(v, 0, sb);
         assertThat(sb.toString()).isEqualTo("3,7,100.33333333333333,1285.857142857143,RSTR,-1,-1,1");
