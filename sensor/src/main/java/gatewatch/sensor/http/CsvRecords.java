@@ -2,7 +2,6 @@ package gatewatch.sensor.http;
 
 import gatewatch.features.kdd.KddCsv;
 import gatewatch.features.kdd.KddFormatException;
-import gatewatch.features.kdd.KddRecord;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
@@ -22,9 +21,9 @@ final class CsvRecords {
         this.maxRecords = maxRecords;
     }
 
-    List<KddRecord> parse(byte[] body) {
+    List<ScoreRecord> parse(byte[] body) {
         String text = utf8(body);
-        List<KddRecord> records = new ArrayList<>();
+        List<ScoreRecord> records = new ArrayList<>();
         int lineNumber = 0;
         for (String line : text.split("\n", -1)) {
             lineNumber++;
@@ -35,7 +34,7 @@ final class CsvRecords {
                 throw RequestRejected.tooManyRecords(maxRecords);
             }
             try {
-                records.add(KddCsv.parse(line.strip()).record());
+                records.add(ScoreRecord.of(KddCsv.parse(line.strip()).record()));
             } catch (KddFormatException e) {
                 throw RequestRejected.badRequest("line " + lineNumber + ": " + e.getMessage());
             }

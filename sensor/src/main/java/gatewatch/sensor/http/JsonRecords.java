@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import gatewatch.features.kdd.KddFeature;
+import gatewatch.features.kdd.KddFlag;
 import gatewatch.features.kdd.KddRecord;
 import java.io.IOException;
 import java.util.ArrayList;
@@ -22,8 +23,10 @@ import java.util.Map;
  * features keyed by their {@code kddcup.names} names (symbolic features as their
  * {@code kddcup.data} spelling, {@code "protocol_type":"tcp"}, the others as non-negative
  * numbers), or an object with that object under {@code features}, whose other fields describe the
- * connection and are ignored: a line of {@code features --json}, of the records log or of the
- * alert log can be posted as it is. Any other name among the features is rejected, naming the
+ * connection: a line of {@code features --json}, of the records log or of the alert log can be
+ * posted as it is. Of those fields one is read, Zeek's state ({@code flow.conn_state}), which the
+ * detector uses beside the 41 and which the 41 cannot always say (a UDP or ICMP connection
+ * answered without payload); the others are ignored. Any other name among the features is rejected, naming the
  * record (its index in an array, its line in JSON lines) and the field. Nothing is guessed or
  * defaulted.
  */
@@ -39,7 +42,7 @@ final class JsonRecords {
         this.maxRecords = maxRecords;
     }
 
-    List<KddRecord> parse(byte[] body) {
+    List<ScoreRecord> parse(byte[] body) {
         try (JsonParser parser = mapper.createParser(body)) {
             JsonToken first = parser.nextToken();
             if (first == null) {
@@ -55,7 +58,7 @@ final class JsonRecords {
         }
     }
 
-    private List<KddRecord> array(JsonParser parser) throws IOException {
+    private List<ScoreRecord> array(JsonParser parser) throws IOException {
         JsonNode root = mapper.readTree(parser);
         if (parser.nextToken() != null) {
             throw RequestRejected.badRequest("not valid JSON: more after the array of records");
@@ -63,7 +66,7 @@ final class JsonRecords {
         if (root.size() > maxRecords) {
             throw RequestRejected.tooManyRecords(maxRecords);
         }
-        List<KddRecord> records = new ArrayList<>(root.size());
+        List<ScoreRecord> records = new ArrayList<>(root.size());
         for (int i = 0; i < root.size(); i++) {
             records.add(record("record at index " + i, root.get(i)));
         }
@@ -71,8 +74,8 @@ final class JsonRecords {
     }
 
     /** Objects one after another, whatever the white space between them (a line each, as a rule). */
-    private List<KddRecord> lines(JsonParser parser) throws IOException {
-        List<KddRecord> records = new ArrayList<>();
+    private List<ScoreRecord> lines(JsonParser parser) throws IOException {
+        List<ScoreRecord> records = new ArrayList<>();
         for (JsonToken t = parser.currentToken(); t != null; t = parser.nextToken()) {
             long line = parser.currentTokenLocation().getLineNr();
             if (t != JsonToken.START_OBJECT) {
@@ -87,18 +90,36 @@ final class JsonRecords {
         return records;
     }
 
-    private static KddRecord record(String at, JsonNode node) {
+    private static ScoreRecord record(String at, JsonNode node) {
         if (!node.isObject()) {
             throw RequestRejected.badRequest(at + ": expected an object of the 41 features, got " + kind(node));
         }
         JsonNode features = node.get("features");
         if (features == null) {
-            return features(at, node);
+            return ScoreRecord.of(features(at, node));
         }
         if (!features.isObject()) {
             throw RequestRejected.badRequest(at + ": features: expected an object of the 41 features, got " + kind(features));
         }
-        return features(at, features);
+        return new ScoreRecord(features(at, features), connState(at, node.get("flow")));
+    }
+
+    /** {@code flow.conn_state}, or null when the record has no {@code flow} or it has no state. */
+    private static KddFlag connState(String at, JsonNode flow) {
+        if (flow == null || !flow.isObject()) {
+            return null;
+        }
+        JsonNode state = flow.get("conn_state");
+        if (state == null || state.isNull()) {
+            return null;
+        }
+        List<String> names = KddFeature.FLAG.symbolNames();
+        int code = state.isTextual() ? names.indexOf(state.textValue()) : -1;
+        if (code < 0) {
+            throw RequestRejected.badRequest(at + ": flow.conn_state: expected one of " + String.join(", ", names)
+                    + ", got " + state);
+        }
+        return KddFlag.values()[code];
     }
 
     private static KddRecord features(String at, JsonNode node) {

@@ -1,7 +1,7 @@
 package gatewatch.sensor.http;
 
 import gatewatch.detector.model.Verdict;
-import gatewatch.features.kdd.KddRecord;
+import gatewatch.detector.encode.DetectorRow;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
@@ -27,7 +27,7 @@ final class ScoreService {
      * @return the response body: a JSON array of verdicts, one per record, in order
      */
     byte[] score(String contentType, byte[] body) {
-        List<KddRecord> records = switch (mediaType(contentType)) {
+        List<ScoreRecord> records = switch (mediaType(contentType)) {
             case "application/json", "application/x-ndjson", "application/jsonl" -> json.parse(body);
             case "text/csv", "text/plain" -> csv.parse(body);
             case "" -> throw new RequestRejected(RequestRejected.UNSUPPORTED_MEDIA_TYPE,
@@ -37,10 +37,13 @@ final class ScoreService {
                     "Content-Type " + contentType + " is not accepted; send application/json or text/csv");
         };
         int n = records.size();
-        KddRecord[] batch = records.toArray(new KddRecord[0]);
+        double[] rows = new double[n * DetectorRow.WIDTH];
+        for (int i = 0; i < n; i++) {
+            records.get(i).fill(rows, i * DetectorRow.WIDTH);
+        }
         Verdict[] out = new Verdict[n];
         if (n > 0) {
-            scorer.scoreBatch(batch, n, out);
+            scorer.scoreBatch(rows, n, out);
         }
         for (int i = 0; i < n; i++) {
             if (out[i] == null) {

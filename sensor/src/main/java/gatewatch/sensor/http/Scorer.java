@@ -1,14 +1,16 @@
 package gatewatch.sensor.http;
 
 import gatewatch.detector.model.Verdict;
-import gatewatch.features.kdd.KddRecord;
 
 /**
- * What the scoring API scores with; a {@code BatchScorer}'s {@code scoreBatch} is one. Called from
- * the API's one scoring thread, never from the event loop.
+ * What the scoring API scores with; a {@code BatchScorer}'s {@code scoreBatch} over raw rows is
+ * one. Called from the API's one scoring thread, never from the event loop.
  */
 @FunctionalInterface
 public interface Scorer {
-    /** Scores {@code batch[0..n)} into {@code out[0..n)}. */
-    void scoreBatch(KddRecord[] batch, int n, Verdict[] out);
+    /**
+     * Scores {@code n} detector rows ({@code DetectorRow}: the 41 features and the columns beyond
+     * them), row-major in {@code rows}, into {@code out[0..n)}.
+     */
+    void scoreBatch(double[] rows, int n, Verdict[] out);
 }

@@ -119,9 +119,11 @@ class EnsembleScoringTest {
     void theRecordsTheApiParsesAreTheOnesKddCsvReads() {
         for (String line : asked) {
             KddRecord fromCsv = KddCsv.parse(line).record();
-            assertThat(new CsvRecords(10).parse((line + "\n").getBytes(StandardCharsets.US_ASCII))).containsExactly(fromCsv);
+            assertThat(new CsvRecords(10).parse((line + "\n").getBytes(StandardCharsets.US_ASCII)))
+                    .containsExactly(ScoreRecord.of(fromCsv));
             String json = Rows.json(line.substring(0, line.lastIndexOf(',')));
-            assertThat(new JsonRecords(10).parse(json.getBytes(StandardCharsets.UTF_8))).containsExactly(fromCsv);
+            assertThat(new JsonRecords(10).parse(json.getBytes(StandardCharsets.UTF_8)))
+                    .containsExactly(ScoreRecord.of(fromCsv));
         }
     }
 

@@ -7,7 +7,6 @@ import gatewatch.detector.model.Verdict;
 import gatewatch.features.extract.ConnectionRecord;
 import gatewatch.features.extract.FeatureExtractor;
 import gatewatch.features.kdd.KddCsv;
-import gatewatch.features.kdd.KddRecord;
 import gatewatch.features.testing.BundledCapture;
 import gatewatch.features.testing.CaptureFiles;
 import gatewatch.sensor.alert.EventJson;
@@ -22,7 +21,7 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The scoring API reads the records gatewatch writes as they are: {@code features --json} lines,
  * alert lines and records lines give the features of the connection, as its {@code kddcup.data}
- * row does (rates with the two decimals both write).
+ * row does (rates with the two decimals both write), with the connection's Zeek state.
  */
 class JsonRecordsOfEventsTest {
     @Test
@@ -31,7 +30,8 @@ class JsonRecordsOfEventsTest {
         FeatureExtractor fx = new FeatureExtractor(FeatureExtractor.ExtractorConfig.defaults(), records::add);
         CaptureFiles.read(BundledCapture.PCAP.copyTo(tmp), fx);
         fx.finish();
-        List<KddRecord> rows = records.stream().map(r -> KddCsv.parse(r.features().toKddCsv()).record()).toList();
+        List<ScoreRecord> rows = records.stream()
+                .map(r -> new ScoreRecord(KddCsv.parse(r.features().toKddCsv()).record(), r.conn().zeekState())).toList();
 
         ByteArrayOutputStream featureLines = new ByteArrayOutputStream();
         try (JsonRecordWriter w = new JsonRecordWriter(featureLines)) {
@@ -49,7 +49,7 @@ class JsonRecordsOfEventsTest {
 
         JsonRecords reader = new JsonRecords(1_000);
         assertThat(reader.parse(featureLines.toByteArray())).containsExactlyElementsOf(rows);
-        List<KddRecord> twice = new ArrayList<>();
+        List<ScoreRecord> twice = new ArrayList<>();
         rows.forEach(r -> {
             twice.add(r);
             twice.add(r);

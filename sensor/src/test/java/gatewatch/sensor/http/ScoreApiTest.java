@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import gatewatch.detector.encode.DetectorRow;
 import gatewatch.detector.model.Category;
 import gatewatch.detector.model.Verdict;
 import gatewatch.features.kdd.KddFeature;
@@ -13,6 +14,7 @@ import java.io.ByteArrayInputStream;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -27,9 +29,10 @@ class ScoreApiTest {
      * Says dos/neptune for a SYN without answer (flag S0), normal otherwise; the label is the service
      * and the confidence src_bytes / 10000, so a response shows which record each verdict is for.
      */
-    private static final Scorer FAKE = (batch, n, out) -> {
+    private static final Scorer FAKE = (rows, n, out) -> {
         for (int i = 0; i < n; i++) {
-            KddRecord r = batch[i];
+            KddRecord r = KddRecord.of(Arrays.copyOfRange(rows, i * DetectorRow.WIDTH,
+                    i * DetectorRow.WIDTH + KddFeature.COUNT_OF_FEATURES));
             boolean s0 = r.flag() == KddFlag.S0;
             out[i] = new Verdict(s0 ? Category.DOS : Category.NORMAL, r.service().kddName(),
                     Math.min(1.0, r.get(KddFeature.SRC_BYTES) / 10_000), s0 ? 0.61 : 0.2,
