@@ -2,53 +2,66 @@ package gatewatch.features.content;
 
 /**
  * Authentication outcomes of an SSH-2 connection inferred from the sizes of its encrypted
- * messages, as Zeek's SSH analyzer does ({@code ProcessEncrypted} in
+ * messages, after Zeek's SSH analyzer ({@code ProcessEncrypted} in
  * {@code src/analyzer/protocol/ssh/SSH.cc}); see docs/FEATURES.md.
  *
  * <p>Each call is one delivery of encrypted bytes (in practice one TCP segment, which during
  * authentication carries one message). Authentication is a strict request/answer exchange, and
- * three of the server's answers have sizes fixed by the protocol:
+ * the server's answers have sizes the protocol fixes:
  * <ul>
  *   <li>its first encrypted answer is SERVICE_ACCEPT "ssh-userauth" (17 bytes of payload);</li>
  *   <li>USERAUTH_SUCCESS is 1 byte of payload. With the minimum padding of 4 bytes, under any
  *       block size (8 or 16), length field inside or outside the padded block, and any MAC, it
  *       is exactly {@value #SUCCESS_BELOW_ACCEPT} bytes shorter on the wire than SERVICE_ACCEPT;</li>
  *   <li>USERAUTH_FAILURE carries the server's list of methods, so its size is fixed within a
- *       connection but not known in advance: the first one sets it. Clients first ask with the
- *       method "none" to learn the list (OpenSSH, libssh, libssh2), so that first failure is no
- *       attempt and is not counted.</li>
+ *       connection but not known in advance: the first failure sets it;</li>
+ *   <li>a server that reaches its limit of attempts (OpenSSH's MaxAuthTries) answers the last
+ *       one with DISCONNECT instead of a failure: an answer of another size that ends the
+ *       server's side is a failed attempt too.</li>
  * </ul>
- * A client that sends no "none" probe is recognised when the request answered by a later
- * failure has the same size as the one answered by the first: both were attempts of one kind.
+ * Not every failure answers a guess: clients first ask with the method "none" to learn the
+ * list (OpenSSH, libssh, libssh2 again before each password). A "none" request is the smallest
+ * request a client can make for its user name (a password request adds at least 9 bytes), so
+ * the failures that answer requests of the smallest size are not counted when larger requests
+ * were answered too; when every answered request has one size, they were all attempts of one
+ * kind (a client that sends its password without a probe), unless there was only one.
  *
- * <p>Primitive fields only: one instance per pooled dialogue, reused.
+ * <p>Primitive fields and fixed arrays only: one instance per pooled dialogue, reused.
  */
 final class SshAuthInference {
     /** SERVICE_ACCEPT minus USERAUTH_SUCCESS on the wire (24 - 8 or 32 - 16 padded bytes). */
     static final int SUCCESS_BELOW_ACCEPT = 16;
     /** An answer this much larger than SERVICE_ACCEPT is a pre-authentication banner, skipped once. */
     static final int BANNER_ABOVE_ACCEPT = 256;
+    /** Answered requests remembered per connection; sshd allows 6 by default. */
+    static final int MAX_ANSWERS = 64;
 
     private boolean clientSpoke;
     private int acceptSize;
     private int failureSize;
     private boolean bannerSkipped;
-    private int lastRequestSize;
-    private int firstFailureRequestSize;
-    private boolean firstFailureCounted;
-    private int failures;
+    private int requestSize;
+    private boolean requestAnswered;
+    private final int[] failedRequestSizes = new int[MAX_ANSWERS];
+    private int failed;
+    private int successRequestSize;
     private boolean succeeded;
+    /** The server's last message was of no known size and answered a request: a DISCONNECT if nothing follows. */
+    private boolean lastWasOther;
+    private int otherRequestSize;
 
     void reset() {
         clientSpoke = false;
         acceptSize = 0;
         failureSize = 0;
         bannerSkipped = false;
-        lastRequestSize = 0;
-        firstFailureRequestSize = 0;
-        firstFailureCounted = false;
-        failures = 0;
+        requestSize = 0;
+        requestAnswered = false;
+        failed = 0;
+        successRequestSize = 0;
         succeeded = false;
+        lastWasOther = false;
+        otherRequestSize = 0;
     }
 
     /** {@code len} encrypted bytes delivered from one side. */
@@ -58,7 +71,8 @@ final class SshAuthInference {
         }
         if (fromClient) {
             clientSpoke = true;
-            lastRequestSize = len;
+            requestSize = len;
+            requestAnswered = false;
             return;
         }
         if (!clientSpoke) {
@@ -67,10 +81,13 @@ final class SshAuthInference {
         }
         if (acceptSize == 0) {
             acceptSize = len;
+            requestAnswered = true;
             return;
         }
+        lastWasOther = false;
         if (len == acceptSize - SUCCESS_BELOW_ACCEPT) {
             succeeded = true;
+            successRequestSize = requestSize;
             return;
         }
         if (failureSize == 0) {
@@ -79,22 +96,52 @@ final class SshAuthInference {
                 return;
             }
             failureSize = len;
-            firstFailureRequestSize = lastRequestSize;
-            return;
         }
         if (len == failureSize) {
-            failures++;
-            if (!firstFailureCounted && lastRequestSize == firstFailureRequestSize) {
-                // The first failure answered a request like this one: an attempt, not a "none" probe.
-                firstFailureCounted = true;
-                failures++;
+            if (!requestAnswered && failed < MAX_ANSWERS) {
+                failedRequestSizes[failed++] = requestSize;
             }
+            requestAnswered = true;
+        } else if (!requestAnswered) {
+            // PK_OK, INFO_REQUEST, a banner: the request goes on. Or a DISCONNECT, if nothing follows.
+            lastWasOther = true;
+            otherRequestSize = requestSize;
         }
     }
 
-    /** Failed attempts inferred so far. */
+    /** Failed attempts, once the connection is over. */
     int failures() {
-        return failures;
+        boolean disconnected = lastWasOther && !succeeded;
+        int min = Integer.MAX_VALUE;
+        int max = 0;
+        int answered = 0;
+        for (int i = 0; i < failed; i++) {
+            min = Math.min(min, failedRequestSizes[i]);
+            max = Math.max(max, failedRequestSizes[i]);
+            answered++;
+        }
+        if (succeeded) {
+            min = Math.min(min, successRequestSize);
+            max = Math.max(max, successRequestSize);
+            answered++;
+        }
+        if (disconnected) {
+            min = Math.min(min, otherRequestSize);
+            max = Math.max(max, otherRequestSize);
+            answered++;
+        }
+        // The probe's size: the smallest, when larger requests were answered too, or a lone request.
+        int probe = max > min || answered == 1 ? min : -1;
+        int n = 0;
+        for (int i = 0; i < failed; i++) {
+            if (failedRequestSizes[i] != probe) {
+                n++;
+            }
+        }
+        if (disconnected && otherRequestSize != probe) {
+            n++;
+        }
+        return n;
     }
 
     /** True once a USERAUTH_SUCCESS was seen; nothing after it is about authentication. */

@@ -40,15 +40,19 @@ final class SshDialogue extends Dialogue {
             case SSH1 -> stopEncrypted();
             case ENCRYPTED -> {
                 auth.encrypted(client, encrypted);
-                f.failedLogins = auth.failures();
                 if (auth.succeeded()) {
-                    f.loggedIn = true;
                     // The rest is the session itself: nothing more to infer.
                     stopEncrypted();
                 }
             }
             case VERSION, PACKETS -> { }
         }
+    }
+
+    @Override
+    void end() {
+        f.failedLogins = auth.failures();
+        f.loggedIn = auth.succeeded();
     }
 
     @Override
