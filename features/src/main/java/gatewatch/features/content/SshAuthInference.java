@@ -22,9 +22,9 @@ package gatewatch.features.content;
  * Not every failure answers a guess: clients first ask with the method "none" to learn the
  * list (OpenSSH, libssh, libssh2 again before each password). A "none" request is the smallest
  * request a client can make for its user name (a password request adds at least 9 bytes), so
- * the failures that answer requests of the smallest size are not counted when larger requests
- * were answered too; when every answered request has one size, they were all attempts of one
- * kind (a client that sends its password without a probe), unless there was only one.
+ * the failures that answer requests of the smallest size are not counted when larger failed
+ * requests were answered too; when every failed request has one size, they were all attempts of
+ * one kind (a client that sends its password without a probe), unless there was only one.
  *
  * <p>Primitive fields and fixed arrays only: one instance per pooled dialogue, reused.
  */
@@ -35,6 +35,8 @@ final class SshAuthInference {
     static final int BANNER_ABOVE_ACCEPT = 256;
     /** Answered requests remembered per connection; sshd allows 6 by default. */
     static final int MAX_ANSWERS = 64;
+    /** Distinct sizes of other answers remembered (PK_OK, INFO_REQUEST, GSSAPI tokens...). */
+    static final int MAX_OTHER_SIZES = 8;
 
     private boolean clientSpoke;
     private int acceptSize;
@@ -44,11 +46,14 @@ final class SshAuthInference {
     private boolean requestAnswered;
     private final int[] failedRequestSizes = new int[MAX_ANSWERS];
     private int failed;
-    private int successRequestSize;
     private boolean succeeded;
     /** The server's last message was of no known size and answered a request: a DISCONNECT if nothing follows. */
     private boolean lastWasOther;
     private int otherRequestSize;
+    /** Its size was seen before: a message of the method (INFO_REQUEST, PK_OK), which a DISCONNECT is not. */
+    private boolean lastOtherRepeated;
+    private final int[] otherSizes = new int[MAX_OTHER_SIZES];
+    private int otherSizeCount;
 
     void reset() {
         clientSpoke = false;
@@ -58,10 +63,11 @@ final class SshAuthInference {
         requestSize = 0;
         requestAnswered = false;
         failed = 0;
-        successRequestSize = 0;
         succeeded = false;
         lastWasOther = false;
         otherRequestSize = 0;
+        lastOtherRepeated = false;
+        otherSizeCount = 0;
     }
 
     /** {@code len} encrypted bytes delivered from one side. */
@@ -87,7 +93,6 @@ final class SshAuthInference {
         lastWasOther = false;
         if (len == acceptSize - SUCCESS_BELOW_ACCEPT) {
             succeeded = true;
-            successRequestSize = requestSize;
             return;
         }
         if (failureSize == 0) {
@@ -106,23 +111,33 @@ final class SshAuthInference {
             // PK_OK, INFO_REQUEST, a banner: the request goes on. Or a DISCONNECT, if nothing follows.
             lastWasOther = true;
             otherRequestSize = requestSize;
+            lastOtherRepeated = rememberOther(len);
         }
+    }
+
+    /** True when an answer of this size came before; remembers it. */
+    private boolean rememberOther(int len) {
+        for (int i = 0; i < otherSizeCount; i++) {
+            if (otherSizes[i] == len) {
+                return true;
+            }
+        }
+        if (otherSizeCount < MAX_OTHER_SIZES) {
+            otherSizes[otherSizeCount++] = len;
+        }
+        return false;
     }
 
     /** Failed attempts, once the connection is over. */
     int failures() {
-        boolean disconnected = lastWasOther && !succeeded;
+        // A server at its limit disconnects after failures; a size seen before is the method's own message.
+        boolean disconnected = lastWasOther && !lastOtherRepeated && !succeeded && failed > 0;
         int min = Integer.MAX_VALUE;
         int max = 0;
         int answered = 0;
         for (int i = 0; i < failed; i++) {
             min = Math.min(min, failedRequestSizes[i]);
             max = Math.max(max, failedRequestSizes[i]);
-            answered++;
-        }
-        if (succeeded) {
-            min = Math.min(min, successRequestSize);
-            max = Math.max(max, successRequestSize);
             answered++;
         }
         if (disconnected) {
