@@ -4,8 +4,8 @@ package gatewatch.features.content;
  * An SSH connection (service ssh): the clear-text version exchange and key exchange framed by
  * {@link SshTransport} in each direction, then the sizes of the encrypted messages read by
  * {@link SshAuthInference}: each failed password (or other) attempt it infers is a failed login,
- * a USERAUTH_SUCCESS is the login. A stream that is not SSH is unrecognised (zeros); SSH-1 and a
- * gap stop the inference, keeping what it counted.
+ * a USERAUTH_SUCCESS is the login. A stream that is not SSH, or ends inside an identification
+ * line, is unrecognised (zeros); SSH-1 and a gap stop the inference, keeping what it counted.
  */
 final class SshDialogue extends Dialogue {
     private final SshTransport fromClient = new SshTransport(true);
@@ -51,6 +51,10 @@ final class SshDialogue extends Dialogue {
 
     @Override
     void end() {
+        if (fromClient.identificationIncomplete() || fromServer.identificationIncomplete()) {
+            markUnrecognised();
+            return;
+        }
         f.failedLogins = auth.failures();
         f.loggedIn = auth.succeeded();
     }

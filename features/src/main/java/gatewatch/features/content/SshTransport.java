@@ -64,6 +64,11 @@ final class SshTransport {
         return state;
     }
 
+    /** Bytes came, but no identification line: a stream cut short before it said it was SSH. */
+    boolean identificationIncomplete() {
+        return state == State.VERSION && (lineLength > 0 || preamble > 0);
+    }
+
     /** Clear-text packets read (for tests). */
     int packets() {
         return packets;
