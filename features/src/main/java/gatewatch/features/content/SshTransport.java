@@ -111,7 +111,8 @@ final class SshTransport {
                 state = State.BROKEN;
                 return i;
             }
-            if ((lineLength > MAX_VERSION_LINE && (client || startsWith(SSH2, 4))) || preamble + lineLength > MAX_PREAMBLE) {
+            boolean identification = client || startsWith(SSH2, 4);
+            if ((lineLength > MAX_VERSION_LINE && identification) || preamble + lineLength > MAX_PREAMBLE) {
                 state = State.BROKEN;
                 return i;
             }

@@ -81,84 +81,63 @@ class SshDialogueTest {
                 .server(encrypted(SERVICE));
     }
 
-    private ContentHarness.Session ask(ContentHarness.Session s, int request, int answer) {
-        return s.client(encrypted(request)).server(encrypted(answer));
+    /** Encrypted requests and answers of the given sizes (request, answer, request, answer...), then the close. */
+    private String exchange(ContentHarness.Session s, int... sizes) {
+        for (int i = 0; i < sizes.length; i += 2) {
+            s.client(encrypted(sizes[i])).server(encrypted(sizes[i + 1]));
+        }
+        s.close();
+        return h.only().content();
     }
 
     @Test
     void twoFailedPasswordsThenClosedAreTwoFailedLogins() {
         ContentHarness.Session s = handshake(h.session(22));
-        ask(s, NONE, FAILURE);
-        ask(s, PASSWORD, FAILURE);
-        ask(s, PASSWORD, FAILURE);
-        s.close();
-        assertThat(h.only().content()).isEqualTo("num_failed_logins=2");
+        assertThat(exchange(s, NONE, FAILURE, PASSWORD, FAILURE, PASSWORD, FAILURE)).isEqualTo("num_failed_logins=2");
         assertThat(h.inspector.counters().connectionsUnrecognised).isZero();
     }
 
     @Test
     void successfulPasswordLoginIsLoggedInWithNoFailure() {
         ContentHarness.Session s = handshake(h.session(22));
-        ask(s, NONE, FAILURE);
-        ask(s, PASSWORD + 64, SUCCESS);
         // The session: channel messages, some of the failure's size, are not authentication.
-        ask(s, 112, FAILURE);
-        ask(s, 52, 52);
-        s.close();
-        assertThat(h.only().content()).isEqualTo("logged_in=1");
+        assertThat(exchange(s, NONE, FAILURE, PASSWORD + 64, SUCCESS, 112, FAILURE, 52, 52)).isEqualTo("logged_in=1");
     }
 
     @Test
     void mistypedPasswordThenSuccessIsOneFailure() {
         ContentHarness.Session s = handshake(h.session(22));
-        ask(s, NONE, FAILURE);
-        ask(s, PASSWORD, FAILURE);
-        ask(s, PASSWORD, SUCCESS);
-        s.close();
-        assertThat(h.only().content()).isEqualTo("num_failed_logins=1 logged_in=1");
+        assertThat(exchange(s, NONE, FAILURE, PASSWORD, FAILURE, PASSWORD, SUCCESS))
+                .isEqualTo("num_failed_logins=1 logged_in=1");
     }
 
     @Test
     void publicKeyLoginIsLoggedIn() {
         // none, a key query answered by PK_OK (100), the signed request answered by success.
         ContentHarness.Session s = handshake(h.session(22));
-        ask(s, NONE, FAILURE);
-        ask(s, 140, 100);
-        ask(s, 308, SUCCESS);
-        s.close();
-        assertThat(h.only().content()).isEqualTo("logged_in=1");
+        assertThat(exchange(s, NONE, FAILURE, 140, 100, 308, SUCCESS)).isEqualTo("logged_in=1");
     }
 
     @Test
     void clientWithoutNoneProbeStoppedByMaxAuthTriesHasThreeFailures() {
         // ncrack: three passwords without a "none" probe; the third answered by DISCONNECT.
         ContentHarness.Session s = handshake(h.session(22));
-        ask(s, 148, FAILURE);
-        ask(s, 148, FAILURE);
-        ask(s, 148, DISCONNECT);
-        s.close();
-        assertThat(h.only().content()).isEqualTo("num_failed_logins=3");
+        assertThat(exchange(s, 148, FAILURE, 148, FAILURE, 148, DISCONNECT)).isEqualTo("num_failed_logins=3");
     }
 
     @Test
     void noneProbeBeforeEachPasswordIsNotCounted() {
         // libssh2 (medusa): "none" again before each password; sshd's limit of 3 ends with DISCONNECT.
         ContentHarness.Session s = handshake(h.session(22));
-        ask(s, NONE, FAILURE);
-        ask(s, PASSWORD, FAILURE);
-        ask(s, NONE, FAILURE);
-        ask(s, PASSWORD, DISCONNECT);
-        s.close();
-        assertThat(h.only().content()).isEqualTo("num_failed_logins=2");
+        assertThat(exchange(s, NONE, FAILURE, PASSWORD, FAILURE, NONE, FAILURE, PASSWORD, DISCONNECT))
+                .isEqualTo("num_failed_logins=2");
     }
 
     @Test
     void lonelyNoneProbeIsNoFailedLogin() {
         // hydra's first connection only asks which methods the server offers.
         ContentHarness.Session s = handshake(h.session(22));
-        ask(s, NONE, FAILURE);
-        s.close();
-        assertThat(h.only().content()).isEmpty();
+        assertThat(exchange(s, NONE, FAILURE)).isEmpty();
         assertThat(h.inspector.counters().connectionsUnrecognised).isZero();
     }
 
@@ -182,11 +161,7 @@ class SshDialogueTest {
         ContentHarness.Session s = h.session(22).open()
                 .client("SSH-2.0-x\r\n").server("SSH-2.0-y\r\n").client(badLength);
         // Whatever follows, sizes included, is not read.
-        ask(s, NONE, FAILURE);
-        ask(s, PASSWORD, FAILURE);
-        ask(s, PASSWORD, FAILURE);
-        s.close();
-        assertThat(h.only().content()).isEmpty();
+        assertThat(exchange(s, NONE, FAILURE, PASSWORD, FAILURE, PASSWORD, FAILURE)).isEmpty();
         assertThat(h.inspector.counters().connectionsUnrecognised).isEqualTo(1);
     }
 
@@ -214,32 +189,21 @@ class SshDialogueTest {
                 .client(concat(packet(20, 300), packet(21, 0), encrypted(SERVICE)))
                 .server(concat(packet(20, 300), packet(21, 0)))
                 .server(encrypted(SERVICE));
-        ask(s, NONE, FAILURE);
-        ask(s, PASSWORD, FAILURE);
-        ask(s, PASSWORD, SUCCESS);
-        s.close();
-        assertThat(h.only().content()).isEqualTo("num_failed_logins=1 logged_in=1");
+        assertThat(exchange(s, NONE, FAILURE, PASSWORD, FAILURE, PASSWORD, SUCCESS))
+                .isEqualTo("num_failed_logins=1 logged_in=1");
     }
 
     @Test
     void ssh1IsReadNoFurther() {
         ContentHarness.Session s = h.session(22).open().client("SSH-1.5-x\n").server("SSH-1.99-y\n");
-        ask(s, 100, FAILURE);
-        ask(s, 100, FAILURE);
-        ask(s, 100, FAILURE);
-        s.close();
-        assertThat(h.only().content()).isEmpty();
+        assertThat(exchange(s, 100, FAILURE, 100, FAILURE, 100, FAILURE)).isEmpty();
         assertThat(h.inspector.counters().connectionsUnrecognised).isZero();
     }
 
     @Test
     void sshOnAnotherPortIsNotInspected() {
         ContentHarness.Session s = handshake(h.session(2222));
-        ask(s, NONE, FAILURE);
-        ask(s, PASSWORD, FAILURE);
-        ask(s, PASSWORD, FAILURE);
-        s.close();
-        assertThat(h.only().content()).isEmpty();
+        assertThat(exchange(s, NONE, FAILURE, PASSWORD, FAILURE, PASSWORD, FAILURE)).isEmpty();
         assertThat(h.inspector.counters().connectionsInspected).isZero();
     }
 }
