@@ -138,6 +138,7 @@ class SshDialogueTest {
         // hydra's first connection only asks which methods the server offers.
         ContentHarness.Session s = handshake(h.session(22));
         assertThat(exchange(s, NONE, FAILURE)).isEmpty();
+        assertThat(h.inspector.counters().connectionsInspected).isEqualTo(1);
         assertThat(h.inspector.counters().connectionsUnrecognised).isZero();
     }
 
@@ -178,6 +179,9 @@ class SshDialogueTest {
         h.session(22).open().client("SSH-2.0-x\r\n").server("SSH-2.0-y\r\n")
                 .client(Arrays.copyOf(kexinit, 700)).close();
         assertThat(h.only().content()).isEmpty();
+        // SSH by its identification, only cut short: inspected, not unrecognised.
+        assertThat(h.inspector.counters().connectionsInspected).isEqualTo(1);
+        assertThat(h.inspector.counters().connectionsUnrecognised).isZero();
     }
 
     @Test
@@ -197,13 +201,23 @@ class SshDialogueTest {
     void ssh1IsReadNoFurther() {
         ContentHarness.Session s = h.session(22).open().client("SSH-1.5-x\n").server("SSH-1.99-y\n");
         assertThat(exchange(s, 100, FAILURE, 100, FAILURE, 100, FAILURE)).isEmpty();
+        assertThat(h.inspector.counters().connectionsInspected).isEqualTo(1);
         assertThat(h.inspector.counters().connectionsUnrecognised).isZero();
     }
 
     @Test
-    void sshOnAnotherPortIsNotInspected() {
-        ContentHarness.Session s = handshake(h.session(2222));
-        assertThat(exchange(s, NONE, FAILURE, PASSWORD, FAILURE, PASSWORD, FAILURE)).isEmpty();
-        assertThat(h.inspector.counters().connectionsInspected).isZero();
+    void sshIsReadOnPort22Only() {
+        ContentHarness.Session other = handshake(h.session(2222));
+        ContentHarness.Session ssh = handshake(h.session(22));
+        for (ContentHarness.Session s : new ContentHarness.Session[] {other, ssh}) {
+            int[] sizes = {NONE, FAILURE, PASSWORD, FAILURE, PASSWORD, FAILURE};
+            for (int i = 0; i < sizes.length; i += 2) {
+                s.client(encrypted(sizes[i])).server(encrypted(sizes[i + 1]));
+            }
+            s.close();
+        }
+        assertThat(h.flush()).extracting(f -> f.conn().respPort() + " " + f.content())
+                .containsExactlyInAnyOrder("2222 ", "22 num_failed_logins=2");
+        assertThat(h.inspector.counters().connectionsInspected).isEqualTo(1);
     }
 }
