@@ -45,7 +45,6 @@ final class SshTransport {
     /** Bytes of the current packet still to skip after its header. */
     private long bodyLeft;
     private int code;
-    private int packets;
 
     SshTransport(boolean client) {
         this.client = client;
@@ -57,7 +56,6 @@ final class SshTransport {
         preamble = 0;
         headerHave = 0;
         bodyLeft = 0;
-        packets = 0;
     }
 
     State state() {
@@ -67,11 +65,6 @@ final class SshTransport {
     /** Bytes came, but no identification line: a stream cut short before it said it was SSH. */
     boolean identificationIncomplete() {
         return state == State.VERSION && (lineLength > 0 || preamble > 0);
-    }
-
-    /** Clear-text packets read (for tests). */
-    int packets() {
-        return packets;
     }
 
     /**
@@ -111,8 +104,8 @@ final class SshTransport {
                 state = State.BROKEN;
                 return i;
             }
-            boolean identification = client || startsWith(SSH2, 4);
-            if ((lineLength > MAX_VERSION_LINE && identification) || preamble + lineLength > MAX_PREAMBLE) {
+            boolean tooLong = lineLength > MAX_VERSION_LINE && (client || startsWith(SSH2, 4));
+            if (tooLong || preamble + lineLength > MAX_PREAMBLE) {
                 state = State.BROKEN;
                 return i;
             }
@@ -170,7 +163,6 @@ final class SshTransport {
         i += n;
         if (bodyLeft == 0) {
             headerHave = 0;
-            packets++;
             if (code == MSG_NEWKEYS) {
                 state = State.ENCRYPTED;
             }
