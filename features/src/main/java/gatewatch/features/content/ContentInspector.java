@@ -9,7 +9,8 @@ import gatewatch.features.kdd.Service;
 /**
  * The 13 KDD content features (columns 10-22: {@code hot} ... {@code is_guest_login}) from the
  * reassembled clear-text dialogue of login and command services: telnet, rlogin, rsh, rexec,
- * ftp, pop3, imap, smtp and http. See docs/FEATURES.md for every rule and why.
+ * ftp, pop3, imap, smtp and http; and for ssh, failed and successful logins inferred from the
+ * sizes of its encrypted messages. See docs/FEATURES.md for every rule and why.
  *
  * <p>The tracker calls {@link #opened} and {@link #payload}; the connection listener calls
  * {@link #finish} when the tracker reports the connection, which fills the columns and releases

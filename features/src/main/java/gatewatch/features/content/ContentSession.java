@@ -93,6 +93,7 @@ final class ContentSession {
                 case IMAP -> new ImapDialogue(rules);
                 case SMTP -> new SmtpDialogue(rules);
                 case HTTP -> new HttpDialogue(rules);
+                case SSH -> new SshDialogue(rules);
             };
             dialogues[kind.ordinal()] = d;
         }

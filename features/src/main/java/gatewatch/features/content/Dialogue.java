@@ -9,7 +9,7 @@ package gatewatch.features.content;
  */
 abstract sealed class Dialogue implements LineAssembler.Lines
         permits TerminalDialogue, RemoteExecDialogue, FtpDialogue, Pop3Dialogue, ImapDialogue, SmtpDialogue,
-        HttpDialogue {
+        HttpDialogue, SshDialogue {
     static final int MAX_LINE = 1024;
 
     final LineAssembler client = new LineAssembler(true, MAX_LINE);
@@ -54,8 +54,7 @@ abstract sealed class Dialogue implements LineAssembler.Lines
         if (fromClient) {
             clientData(b, off, len);
             if (client.isBinary()) {
-                stopped = true;
-                unrecognised = true;
+                markUnrecognised();
             }
         } else {
             serverData(b, off, len);
@@ -63,6 +62,13 @@ abstract sealed class Dialogue implements LineAssembler.Lines
     }
 
     final void gap(boolean fromClient) {
+        if (!stopped) {
+            gapIn(fromClient);
+        }
+    }
+
+    /** Bytes of one direction were lost before its next data. */
+    void gapIn(boolean fromClient) {
         (fromClient ? client : server).gap();
     }
 
@@ -77,6 +83,12 @@ abstract sealed class Dialogue implements LineAssembler.Lines
     /** The rest of the connection is encrypted: nothing more to read. */
     final void stopEncrypted() {
         stopped = true;
+    }
+
+    /** The stream is not what the service speaks: nothing more to read, zeros reported. */
+    final void markUnrecognised() {
+        stopped = true;
+        unrecognised = true;
     }
 
     final boolean unrecognised() {

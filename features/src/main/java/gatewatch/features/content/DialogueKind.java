@@ -5,7 +5,7 @@ import gatewatch.features.kdd.ServiceTable;
 
 /** The dialogue that reads each inspected service; every other service gets zeros. */
 enum DialogueKind {
-    TELNET, RLOGIN, RSH, REXEC, FTP, POP3, IMAP, SMTP, HTTP;
+    TELNET, RLOGIN, RSH, REXEC, FTP, POP3, IMAP, SMTP, HTTP, SSH;
 
     /** The dialogue of {@code s}, or null when the service is not inspected. */
     static DialogueKind of(Service s) {
@@ -25,6 +25,8 @@ enum DialogueKind {
             case POP_3 -> POP3;
             case IMAP4 -> IMAP;
             case SMTP -> SMTP;
+            // Encrypted: only the sizes of its messages are read (SshDialogue).
+            case SSH -> SSH;
             default -> null;
         };
     }

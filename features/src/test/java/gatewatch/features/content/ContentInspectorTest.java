@@ -23,13 +23,15 @@ class ContentInspectorTest {
     void inspectedServices() {
         assertThat(Service.values()).filteredOn(ContentInspector::inspects).containsExactlyInAnyOrder(
                 Service.TELNET, Service.LOGIN, Service.SHELL, Service.EXEC, Service.FTP, Service.POP_3,
-                Service.IMAP4, Service.SMTP, Service.HTTP, Service.HTTP_443, Service.HTTP_8001, Service.HTTP_2784);
+                Service.IMAP4, Service.SMTP, Service.HTTP, Service.HTTP_443, Service.HTTP_8001, Service.HTTP_2784,
+                Service.SSH);
     }
 
     @Test
     void otherServicesTakeNoStateAndGiveZeros() {
         ContentHarness h = new ContentHarness();
-        h.session(22).open().server("SSH-2.0-OpenSSH\r\n").client("SSH-2.0-x\r\n").close();
+        // SSH is read on port 22 (service ssh) only.
+        h.session(2222).open().server("SSH-2.0-OpenSSH\r\n").client("SSH-2.0-x\r\n").close();
         h.session(6000).open().client("login: root\r\n").close();
         assertThat(h.flush()).extracting(ContentHarness.Finished::content).containsOnly(ZEROS);
         assertThat(h.inspector.counters().connectionsInspected).isZero();

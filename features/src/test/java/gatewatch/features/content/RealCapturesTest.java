@@ -94,12 +94,4 @@ class RealCapturesTest {
                 "logged_in=1", "logged_in=1", "hot=1 logged_in=1", "hot=1 logged_in=1", "hot=2 logged_in=1",
                 "hot=2 logged_in=1", "hot=2 logged_in=1", "hot=3 logged_in=1", "hot=3 logged_in=1");
     }
-
-    @Test
-    void sshIsNotInspected() throws IOException {
-        ContentHarness h = replay("normal/zeek-ssh-sessions.pcap");
-        assertThat(h.finished).isNotEmpty();
-        assertThat(h.finished).extracting(ContentHarness.Finished::content).containsOnly(ZEROS);
-        assertThat(h.inspector.counters().connectionsInspected).isZero();
-    }
 }
