@@ -33,6 +33,13 @@ final class SshAuthInference {
     static final int SUCCESS_BELOW_ACCEPT = 16;
     /** An answer this much larger than SERVICE_ACCEPT is a pre-authentication banner, skipped once. */
     static final int BANNER_ABOVE_ACCEPT = 256;
+    /**
+     * A request at least this large on the wire offers an RSA key (2,048 bits or more: its blob
+     * alone is 279 bytes), and its failure refuses the key, which is no guess. A password request
+     * stays below it for user name and password up to 100 bytes together, even padded to 64 as
+     * OpenSSH pads them and with a 64-byte MAC.
+     */
+    static final int KEY_OFFER_MIN = 320;
     /** Answered requests remembered per connection; sshd allows 6 by default. */
     static final int MAX_ANSWERS = 64;
     /** Distinct sizes of other answers remembered (PK_OK, INFO_REQUEST, GSSAPI tokens...). */
@@ -149,14 +156,18 @@ final class SshAuthInference {
         int probe = max > min || answered == 1 ? min : -1;
         int n = 0;
         for (int i = 0; i < failed; i++) {
-            if (failedRequestSizes[i] != probe) {
+            if (isAttempt(failedRequestSizes[i], probe)) {
                 n++;
             }
         }
-        if (disconnected && otherRequestSize != probe) {
+        if (disconnected && isAttempt(otherRequestSize, probe)) {
             n++;
         }
         return n;
+    }
+
+    private static boolean isAttempt(int requestSize, int probe) {
+        return requestSize != probe && requestSize < KEY_OFFER_MIN;
     }
 
     /** True once a USERAUTH_SUCCESS was seen; nothing after it is about authentication. */

@@ -119,6 +119,15 @@ class SshDialogueTest {
     }
 
     @Test
+    void refusedRsaKeysAreNoFailedLogins() {
+        // none, two RSA keys offered and refused (a 2,048-bit key's query is about 400 bytes on the
+        // wire), then a mistyped password and the right one: one failed login, not three.
+        ContentHarness.Session s = handshake(h.session(22));
+        assertThat(exchange(s, NONE, FAILURE, 404, FAILURE, 532, FAILURE, PASSWORD, FAILURE, PASSWORD, SUCCESS))
+                .isEqualTo("num_failed_logins=1 logged_in=1");
+    }
+
+    @Test
     void clientWithoutNoneProbeStoppedByMaxAuthTriesHasThreeFailures() {
         // ncrack: three passwords without a "none" probe; the third answered by DISCONNECT.
         ContentHarness.Session s = handshake(h.session(22));
