@@ -6,6 +6,7 @@ import gatewatch.features.extended.ExtendedFeatures;
 import gatewatch.features.kdd.KddFeature;
 import gatewatch.features.kdd.KddFlag;
 import gatewatch.features.kdd.KddRecord;
+import gatewatch.features.kdd.KddSchema;
 import gatewatch.features.kdd.ProtocolType;
 
 /**
@@ -108,6 +109,26 @@ public final class DetectorRow {
             names[FIRST_EXTENDED + i] = EXTENDED[i].columnName();
         }
         return names;
+    }
+
+    /**
+     * The hash of what a row is: the 41's schema ({@link KddSchema}), then each column beyond them
+     * by position, name and encoding ({@code conn_state} is a flag code). A model file records it,
+     * and a build whose rows differ refuses the model; an extended feature that is only exported
+     * changes nothing.
+     */
+    public static String schemaHash() {
+        StringBuilder sb = new StringBuilder(KddSchema.text());
+        for (int i = 0; i < EXTENDED.length; i++) {
+            sb.append(FIRST_EXTENDED + i).append(':').append(EXTENDED[i].columnName());
+            if (EXTENDED[i] == ExtendedFeature.CONN_STATE) {
+                for (String flag : KddFeature.FLAG.symbolNames()) {
+                    sb.append(',').append(flag);
+                }
+            }
+            sb.append('\n');
+        }
+        return KddSchema.sha256(sb.toString());
     }
 
     /** The extended columns of the 41 at {@code row[offset..]}: what KDD'99's own rows would have had. */

@@ -1,5 +1,6 @@
 package gatewatch.detector.io;
 
+import gatewatch.detector.encode.DetectorRow;
 import gatewatch.detector.encode.FeatureEncoder;
 import gatewatch.detector.model.BoostScorer;
 import gatewatch.detector.model.Ensemble;
@@ -7,7 +8,6 @@ import gatewatch.detector.model.ForestScorer;
 import gatewatch.detector.model.IsolationScorer;
 import gatewatch.detector.model.ModelPayload;
 import gatewatch.detector.model.TreeArrays;
-import gatewatch.features.kdd.KddSchema;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -119,7 +119,7 @@ public final class ModelFile {
     private static ModelHeader header(DigestedFile.Contents file, String name) throws ModelFileException {
         List<String> f = file.fields();
         ModelHeader h = new ModelHeader(FORMAT_VERSION, f.get(0), f.get(1), f.get(2), f.get(3), f.get(4));
-        String schema = KddSchema.hash();
+        String schema = DetectorRow.schemaHash();
         if (!h.schemaHash().equals(schema)) {
             // The header digest matched, so this is the schema the model was trained for.
             throw ModelFileException.refused(name, "model was trained for feature schema " + shortHash(h.schemaHash())

@@ -7,7 +7,7 @@ import java.util.Objects;
  * before anything is deserialized.
  *
  * @param formatVersion    {@link ModelFile#FORMAT_VERSION} when written
- * @param schemaHash       {@code KddSchema.hash()} of the build that trained the model
+ * @param schemaHash       {@code DetectorRow.schemaHash()} of the build that trained the model
  * @param trainingCommand  the command line that produced the model
  * @param createdAt        ISO-8601 instant of training
  * @param gatewatchVersion the version of gatewatch that trained it

@@ -13,7 +13,6 @@ import gatewatch.detector.model.ForestScorer;
 import gatewatch.detector.model.IsolationScorer;
 import gatewatch.detector.model.ModelPayload;
 import gatewatch.detector.model.VolumeEvidence;
-import gatewatch.features.kdd.KddSchema;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.security.MessageDigest;
@@ -202,7 +201,7 @@ public final class Trainer {
         ModelPayload payload = new ModelPayload(f.encoder(), forest, f.labelNames(), f.labelCategories(), boost, baseline,
                 threshold, effective.forestWeight(), effective.costSensitive(), importance, center, scale, summary,
                 effective.alertFloor(), f.labelVolume());
-        ModelHeader header = new ModelHeader(ModelFile.FORMAT_VERSION, KddSchema.hash(), command,
+        ModelHeader header = new ModelHeader(ModelFile.FORMAT_VERSION, DetectorRow.schemaHash(), command,
                 Instant.now().truncatedTo(ChronoUnit.SECONDS).toString(), BuildInfo.version(), version(payload));
         TrainingReport report = new TrainingReport(f.rowsRead(), f.x().length, f.normal().length, f.labelNames().length,
                 threshold, f.forestSeconds(), f.boostSeconds(), f.baselineSeconds());

@@ -3,9 +3,11 @@ package gatewatch.detector.encode;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import gatewatch.features.extended.ExtendedFeature;
 import gatewatch.features.kdd.KddFeature;
 import gatewatch.features.kdd.KddFlag;
 import gatewatch.features.kdd.KddRecord;
+import gatewatch.features.kdd.KddSchema;
 import gatewatch.features.kdd.ProtocolType;
 import org.junit.jupiter.api.Test;
 
@@ -61,5 +63,19 @@ class DetectorRowTest {
         assertThat(row).hasSize(DetectorRow.WIDTH);
         assertThat(row[DetectorRow.CONN_STATE]).isEqualTo(KddFlag.S0.ordinal());
         assertThat(row).doesNotContain(400.0); // the mean payload is exported, not used
+    }
+
+    @Test
+    void theSchemaHashCoversTheColumnsBeyondTheFortyOneAndOnlyThose() {
+        String hash = DetectorRow.schemaHash();
+        assertThat(hash).hasSize(64).isEqualTo(DetectorRow.schemaHash());
+        // The 41 alone hash differently: a model trained with another set of extra columns is refused.
+        assertThat(hash).isNotEqualTo(KddSchema.hash());
+        // Export-only features are not in it: the text it hashes names the columns the detector reads.
+        for (ExtendedFeature e : ExtendedFeature.values()) {
+            boolean used = java.util.Arrays.asList(DetectorRow.EXTENDED).contains(e);
+            assertThat(java.util.Arrays.asList(DetectorRow.names()).contains(e.columnName())).isEqualTo(used);
+        }
+        assertThat(KddSchema.text()).doesNotContain("orig_pkts", "open_at_end");
     }
 }

@@ -3,13 +3,13 @@ package gatewatch.detector.io;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import gatewatch.detector.encode.DetectorRow;
 import gatewatch.detector.model.Ensemble;
 import gatewatch.detector.model.ModelPayload;
 import gatewatch.detector.model.Verdict;
 import gatewatch.detector.testing.Fixtures;
 import gatewatch.detector.train.TrainedModel;
 import gatewatch.features.kdd.KddRecord;
-import gatewatch.features.kdd.KddSchema;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.ObjectInputFilter;
@@ -57,14 +57,14 @@ class ModelFileTest {
             Verdict b = back.score(KddRecord.of(row));
             assertThat(b).isEqualTo(a);
         }
-        assertThat(ModelFile.readHeader(file).schemaHash()).isEqualTo(KddSchema.hash());
+        assertThat(ModelFile.readHeader(file).schemaHash()).isEqualTo(DetectorRow.schemaHash());
     }
 
     @Test
     void headerCarriesVersionSchemaAndCommand() {
         ModelHeader h = trained.ensemble().header();
         assertThat(h.formatVersion()).isEqualTo(ModelFile.FORMAT_VERSION);
-        assertThat(h.schemaHash()).isEqualTo(KddSchema.hash());
+        assertThat(h.schemaHash()).isEqualTo(DetectorRow.schemaHash());
         assertThat(h.trainingCommand()).isEqualTo("test fixture");
         assertThat(h.modelVersion()).matches("gw1-[0-9a-f]{12}");
         assertThat(h.createdAt()).matches("\\d{4}-\\d\\d-\\d\\dT.*Z");
@@ -93,7 +93,7 @@ class ModelFileTest {
         HashMap<String, String> gadget = new HashMap<>();
         gadget.put("k", "v");
         Path file = dir.resolve("crafted.gwm");
-        writeRaw(file, KddSchema.hash(), ModelFile.FORMAT_VERSION, gadget);
+        writeRaw(file, DetectorRow.schemaHash(), ModelFile.FORMAT_VERSION, gadget);
 
         assertThatThrownBy(() -> Ensemble.load(file))
                 .isInstanceOf(ModelFileException.class)
@@ -109,7 +109,7 @@ class ModelFileTest {
     @Test
     void aSerializableClassOutsideTheAllowListIsRefusedBeforeItIsBuilt() throws IOException {
         Path file = dir.resolve("smuggled.gwm");
-        writeRaw(file, KddSchema.hash(), ModelFile.FORMAT_VERSION, new Smuggled("rm -rf /"));
+        writeRaw(file, DetectorRow.schemaHash(), ModelFile.FORMAT_VERSION, new Smuggled("rm -rf /"));
 
         assertThatThrownBy(() -> Ensemble.load(file))
                 .isInstanceOf(ModelFileException.class)
@@ -124,14 +124,14 @@ class ModelFileTest {
         assertThatThrownBy(() -> Ensemble.load(file))
                 .isInstanceOf(ModelFileException.class)
                 .hasMessageContaining("feature schema 0123456789ab")
-                .hasMessageContaining(KddSchema.hash().substring(0, 12))
+                .hasMessageContaining(DetectorRow.schemaHash().substring(0, 12))
                 .hasMessageContaining("retrain");
     }
 
     @Test
     void anotherFormatVersionIsRefused() throws IOException {
         Path file = dir.resolve("v9.gwm");
-        writeRaw(file, KddSchema.hash(), 9, trained.ensemble().payload());
+        writeRaw(file, DetectorRow.schemaHash(), 9, trained.ensemble().payload());
 
         assertThatThrownBy(() -> Ensemble.load(file))
                 .isInstanceOf(ModelFileException.class)
@@ -169,7 +169,7 @@ class ModelFileTest {
             java.io.DataOutputStream d = new java.io.DataOutputStream(out);
             d.write("GWMODEL\n".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
             d.writeInt(1);
-            for (String f : List.of(KddSchema.hash(), "gatewatch train", "2026-01-01T00:00:00Z", "0.1", "gw1-x")) {
+            for (String f : List.of(DetectorRow.schemaHash(), "gatewatch train", "2026-01-01T00:00:00Z", "0.1", "gw1-x")) {
                 d.writeUTF(f);
             }
             d.write(FilteredObjects.gzip(trained.ensemble().payload()));

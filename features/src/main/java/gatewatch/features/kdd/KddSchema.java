@@ -1,17 +1,15 @@
 package gatewatch.features.kdd;
 
-import gatewatch.features.extended.ExtendedFeature;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 
 /**
- * The feature schema as a whole: names, order and symbol codes of the 41 KDD features and of the
- * {@link ExtendedFeature}s after them.
- *
- * <p>{@link #hash()} changes whenever any of them changes, so a model file trained on one schema
- * is refused by a build with another.
+ * The schema of the 41 KDD features: their names, order and symbol codes. {@link #hash()} changes
+ * whenever any of them changes. A model's schema is this plus the columns beyond the 41 that the
+ * detector reads ({@code gatewatch.detector.encode.DetectorRow#schemaHash}), so a feature that is
+ * only exported does not make every model file stale.
  */
 public final class KddSchema {
     private KddSchema() {
@@ -19,6 +17,11 @@ public final class KddSchema {
 
     /** Hex SHA-256 over every feature name and every symbol table in code order. */
     public static String hash() {
+        return sha256(text());
+    }
+
+    /** The schema as text: a line per feature, its ordinal, name and symbols in code order. */
+    public static String text() {
         StringBuilder sb = new StringBuilder();
         for (KddFeature f : KddFeature.values()) {
             sb.append(f.ordinal()).append(':').append(f.kddName());
@@ -27,12 +30,14 @@ public final class KddSchema {
             }
             sb.append('\n');
         }
-        for (ExtendedFeature e : ExtendedFeature.values()) {
-            sb.append("extended ").append(e.ordinal()).append(':').append(e.columnName()).append('\n');
-        }
+        return sb.toString();
+    }
+
+    /** Hex SHA-256 of {@code text} in UTF-8. */
+    public static String sha256(String text) {
         try {
             MessageDigest md = MessageDigest.getInstance("SHA-256");
-            return HexFormat.of().formatHex(md.digest(sb.toString().getBytes(StandardCharsets.UTF_8)));
+            return HexFormat.of().formatHex(md.digest(text.getBytes(StandardCharsets.UTF_8)));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is part of every JDK", e);
         }

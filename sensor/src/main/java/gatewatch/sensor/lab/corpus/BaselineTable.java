@@ -57,7 +57,7 @@ final class BaselineTable {
                 .append("anomaly): on normal traffic the false-alert rate, on an attack label the detection rate. **Own category**:\n")
                 .append("alerted in the label's own category (anomaly is none). Verdicts: the three most frequent, `category/label`.\n")
                 .append("A model trained on this corpus (the bundled one is) has seen every row below: these are in-sample\n")
-                .append("figures. What it does on scenarios it never saw: `gatewatch train ... --cv 5` (detector/RESULTS.md, section 9).\n\n")
+                .append("figures. What it does on scenarios it never saw: `gatewatch train ... --cv 5` (the latest section of detector/RESULTS.md).\n\n")
                 .append("| scenario | seeds | label | category | connections | alerted | alerted % | own category % | verdicts (top 3) |\n")
                 .append("| --- | --- | --- | --- | ---: | ---: | ---: | ---: | --- |\n");
         // Normal scenarios first (the false-alert rates), then the attacks, each by name.
