@@ -23,6 +23,8 @@ import gatewatch.features.kdd.Service;
  */
 public final class ContentInspector implements PayloadObserver {
     private static final int NONE = -1;
+    /** Observer state of a connection found not to be clear text: zeros, no session held. */
+    private static final int UNRECOGNISED = Integer.MAX_VALUE;
     private static final DialogueKind[] KINDS = DialogueKind.values();
 
     private final ContentConfig config;
@@ -36,7 +38,9 @@ public final class ContentInspector implements PayloadObserver {
 
     /*
      * Per connection, in Connection.observerState(): 0 = nothing to inspect; k > 0 = the dialogue
-     * KINDS[k - 1] starts at the first payload; s < 0 = session -(s + 1) is inspecting it.
+     * KINDS[k - 1] starts at the first payload; s < 0 = session -(s + 1) is inspecting it;
+     * UNRECOGNISED = its stream was not clear text (TLS on 443, SSH that is not SSH), so it gets
+     * zeros and has given its session back.
      */
 
     /** @param config the bounds */
@@ -86,7 +90,7 @@ public final class ContentInspector implements PayloadObserver {
         if (state < 0) {
             s = sessionOf(state);
         } else {
-            if (state == 0) {
+            if (state == 0 || state == UNRECOGNISED) {
                 return;
             }
             c.observerState(0);
@@ -99,7 +103,16 @@ public final class ContentInspector implements PayloadObserver {
             c.observerState(stateOf(s));
             counters.connectionsInspected++;
         }
-        sessions[s].segment(fromOriginator, streamOffset, v);
+        ContentSession session = sessions[s];
+        session.segment(fromOriginator, streamOffset, v);
+        if (session.unrecognised()) {
+            // Zeros whatever follows: give the session back now, not at the end. Most of today's
+            // port 443 is TLS, and a gateway's long TLS connections would otherwise hold every
+            // session of the pool while a clear-text login waits for one.
+            session.abandon();
+            release(c, s);
+            c.observerState(UNRECOGNISED);
+        }
     }
 
     /**
@@ -109,6 +122,9 @@ public final class ContentInspector implements PayloadObserver {
     public void finish(Connection c, double[] features) {
         int state = c.observerState();
         if (state >= 0) {
+            if (state == UNRECOGNISED) {
+                counters.connectionsUnrecognised++;
+            }
             c.observerState(0);
             ContentFeatures.writeZeros(features);
             if (c.service() == Service.FTP_DATA && (c.origBytes() > 0 || c.respBytes() > 0)) {

@@ -122,6 +122,35 @@ class ContentInspectorTest {
     }
 
     @Test
+    void aStreamThatIsNotClearTextGivesItsSessionBackAtOnce() {
+        // One session: a TLS connection on 443, still open, must not keep the clear-text request
+        // that comes after it from being inspected.
+        ContentHarness h = new ContentHarness(new ContentConfig(1024, 1024, 1), 100);
+        ContentHarness.Session tls = h.session(443).open();
+        byte[] clientHello = new byte[300];
+        for (int i = 0; i < clientHello.length; i++) {
+            clientHello[i] = (byte) (i * 37 + 0x16); // random-looking binary, as a ClientHello's is
+        }
+        tls.client(clientHello);
+        assertThat(h.inspector.inspecting()).isZero();
+        tls.server(new byte[] {0x16, 0x03, 0x03, 0x00, 0x7a, 0x02, 0x00, 0x00, 0x76});
+        ContentHarness.Session web = h.session(80).open();
+        web.client("GET /cgi-bin/phf?Qalias=x%0a/bin/cat%20/etc/passwd HTTP/1.0\r\n\r\n");
+        assertThat(h.inspector.inspecting()).isEqualTo(1);
+        web.server("HTTP/1.0 200 OK\r\n\r\n").close();
+        tls.close();
+        h.flush();
+        assertThat(h.finished).hasSize(2);
+        assertThat(h.finished).filteredOn(f -> f.conn().respPort() == 80)
+                .singleElement().satisfies(f -> assertThat(f.get(KddFeature.HOT)).isPositive());
+        assertThat(h.finished).filteredOn(f -> f.conn().respPort() == 443)
+                .singleElement().satisfies(f -> assertThat(f.content()).isEmpty());
+        assertThat(h.inspector.counters().connectionsNotInspected).isZero();
+        assertThat(h.inspector.counters().connectionsUnrecognised).isEqualTo(1);
+        assertThat(h.inspector.inspecting()).isZero();
+    }
+
+    @Test
     void aSessionLeftByAConnectionNobodyFinishedIsReleasedWhenItsSlotIsReused() {
         // A tracker of one slot whose listener never calls finish(): the second connection
         // evicts the first and takes its slot, and opening it must release the first one's session.
