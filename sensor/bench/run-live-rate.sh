@@ -115,8 +115,8 @@ printf '%-8s %10s %10s %10s %10s %8s %8s %8s %11s %5s %s\n' rate achieved sent r
 top=0
 if [ "$ceiling" = 1 ]; then
   for rate in top "${rates[@]}"; do
+    [ "$rate" != top ] || [ "$top" = 0 ] || continue # "top" among the rates: measured once
     tag=nosensor-$rate
-    [ ! -e "$work/tcpreplay-$tag.out" ] || continue # "top" among the rates: measured once
     rx0=$(link_stat "$sns" "$sif" rx_packets)
     drops0=$(link_drops)
     replay "$rate" "$tag"
