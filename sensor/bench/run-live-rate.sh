@@ -15,8 +15,18 @@
 # which every rate was clean. (tcpreplay paces by busy-waiting on one core; above some target it
 # sends slower than asked, hence both numbers.) Removes the namespaces (and so the pair) on exit.
 #
-# usage: run-live-rate.sh [--pcap FILE] [--seconds S] [--config YAML] [--out DIR] [RATE...]
+# tcpreplay's own ceiling: with --ceiling, before the daemon's rows, the same pair carries the same
+# replays with nothing capturing, once with --topspeed and once per RATE; those rows (verdict
+# "no sensor") give the achieved rate, frames sent, and, as received and ifdrop, the server end's
+# rx_packets and drops (its rx_dropped plus the client end's tx_dropped) from /sys/class/net. With
+# nothing capturing, the kernel drops (and counts in rx_dropped) the frames no protocol takes: in
+# the default capture, 3 frames of EtherType 0x890d per pass over the file; not a capacity limit.
+# --no-sensor gives only those rows. A RATE of "top" replays with --topspeed (for SECONDS) in both
+# modes.
+#
+# usage: run-live-rate.sh [--pcap FILE] [--seconds S] [--config YAML] [--out DIR] [--ceiling | --no-sensor] [RATE...]
 #   --config: the daemon's configuration (e.g. a larger capture.buffer_mib); --out: keep the logs
+#   --ceiling: first measure tcpreplay with nothing capturing; --no-sensor: only that
 #   default capture: ../shared/pcaps/bench/benchmark-merged-ethernet-A.pcap (read in place)
 #   default rates:   25000 50000 100000 150000 200000 250000
 # needs: root, iproute2, tcpreplay, curl, JDK 25 (for ./gatewatch)
@@ -29,6 +39,8 @@ pcap=$shared/pcaps/bench/benchmark-merged-ethernet-A.pcap
 seconds=5
 config=
 out=
+ceiling=0
+sensor=1
 rates=()
 while [ $# -gt 0 ]; do
   case $1 in
@@ -36,6 +48,8 @@ while [ $# -gt 0 ]; do
     --seconds) seconds=$2; shift 2 ;;
     --config) config=$(cd "$(dirname "$2")" && pwd)/$(basename "$2"); shift 2 ;;
     --out) out=$2; shift 2 ;;
+    --ceiling) ceiling=1; shift ;;
+    --no-sensor) ceiling=1; sensor=0; shift ;;
     -h|--help) sed -n '2,/^set -euo/p' "$0" | sed '$d; s/^# \{0,1\}//'; exit 0 ;;
     *) rates+=("$1"); shift ;;
   esac
@@ -71,13 +85,25 @@ for side in "$sns $sif" "$cns $cif"; do
   ip -n "$1" link set "$2" up
 done
 
-"$root/gatewatch" --version >/dev/null # builds on first use, outside the measurement
+[ "$sensor" = 0 ] || "$root/gatewatch" --version >/dev/null # builds on first use, outside the measurement
 frames_in_file=$(capinfos -c -M "$pcap" 2>/dev/null | awk -F: '/Number of packets/ {gsub(/ /,"",$2); print $2}' || true)
 echo "# live rate bench $(date -u +%FT%TZ), $(nproc) cpus, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs)," \
   "load $(cut -d' ' -f1-3 /proc/loadavg)"
 echo "# capture $pcap (${frames_in_file:-?} frames), $seconds s per rate, $(tcpreplay --version 2>&1 | head -1)"
-echo "# veth $sif <-> $cif, MTU 65535; gatewatch run --interface $sif, configuration: ${config:-the defaults (16 MiB buffer)}"
+echo "# veth $sif <-> $cif, MTU 65535; gatewatch run --interface $sif, configuration: ${config:-the defaults (64 MiB buffer)}"
 [ -z "$config" ] || sed 's/^/#   /' "$config"
+
+replay() { # RATE TAG: tcpreplay from the client end, paced at RATE frames/s or at top speed
+  local pace
+  if [ "$1" = top ]; then pace=(--topspeed --duration="$seconds"); else pace=(--pps="$1" --limit=$(($1 * seconds))); fi
+  ip netns exec "$cns" tcpreplay -i "$cif" "${pace[@]}" --loop=0 --preload-pcap "$pcap" >"$work/tcpreplay-$2.out" 2>&1 || true
+}
+sent_of() { awk '/Successful packets:/ { print $3 }' "$work/tcpreplay-$1.out"; }
+achieved_of() {
+  awk '/Rated:/ { for (i = 1; i <= NF; i++) if ($i ~ /^pps/) print int($(i-1)) }' "$work/tcpreplay-$1.out" | head -1
+}
+link_stat() { ip netns exec "$1" cat "/sys/class/net/$2/statistics/$3"; }
+link_drops() { echo $(( $(link_stat "$sns" "$sif" rx_dropped) + $(link_stat "$cns" "$cif" tx_dropped) )); }
 
 metric() { # NAME [LABELS]: the value of one series, as an integer
   awk -v want="$1" '$1 == want { printf "%d\n", $2; found=1 } END { if (!found) print 0 }' "$2"
@@ -86,6 +112,25 @@ cpu_ticks() { awk '{ print $14 + $15 }' "/proc/$1/stat"; }
 
 printf '%-8s %10s %10s %10s %10s %8s %8s %8s %11s %5s %s\n' rate achieved sent received handled dropped ifdrop qdrop \
   connections cpu% verdict
+top=0
+if [ "$ceiling" = 1 ]; then
+  for rate in top "${rates[@]}"; do
+    [ "$rate" != top ] || [ "$top" = 0 ] || continue # "top" among the rates: measured once
+    tag=nosensor-$rate
+    rx0=$(link_stat "$sns" "$sif" rx_packets)
+    drops0=$(link_drops)
+    replay "$rate" "$tag"
+    received=$(( $(link_stat "$sns" "$sif" rx_packets) - rx0 ))
+    ifdrop=$(( $(link_drops) - drops0 ))
+    achieved=$(achieved_of "$tag")
+    [ "$rate" != top ] || top=${achieved:-0}
+    printf '%-8s %10s %10s %10s %10s %8s %8s %8s %11s %5s %s\n' "$rate" "${achieved:-?}" "$(sent_of "$tag")" "$received" \
+      - - "$ifdrop" - - - "no sensor"
+  done
+  echo "tcpreplay's ceiling on this pair, nothing capturing: $top frames/s (--topspeed)"
+fi
+[ "$sensor" = 1 ] || exit 0
+
 best=0
 best_target=none
 clean_up_to=0
@@ -104,11 +149,9 @@ for rate in "${rates[@]}"; do
     sleep 0.25
   done
 
-  limit=$((rate * seconds))
   cpu0=$(cpu_ticks "$daemon_pid")
   t0=$(date +%s.%N)
-  ip netns exec "$cns" tcpreplay -i "$cif" --pps="$rate" --limit="$limit" --loop=0 --preload-pcap "$pcap" \
-    >"$work/tcpreplay-$tag.out" 2>&1 || true
+  replay "$rate" "$tag"
   t1=$(date +%s.%N)
   sleep 2 # the pipeline drains
   ip netns exec "$sns" curl -s --max-time 5 http://127.0.0.1:9810/metrics >"$work/metrics-$tag.txt"
@@ -118,8 +161,8 @@ for rate in "${rates[@]}"; do
   daemon_pid=
 
   m=$work/metrics-$tag.txt
-  sent=$(awk '/Successful packets:/ { print $3 }' "$work/tcpreplay-$tag.out")
-  achieved=$(awk '/Rated:/ { for (i = 1; i <= NF; i++) if ($i ~ /^pps/) print int($(i-1)) }' "$work/tcpreplay-$tag.out" | head -1)
+  sent=$(sent_of "$tag")
+  achieved=$(achieved_of "$tag")
   received=$(metric gatewatch_capture_received_frames_total "$m")
   dropped=$(metric gatewatch_capture_dropped_frames_total "$m")
   ifdrop=$(metric gatewatch_capture_interface_dropped_frames_total "$m")
