@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import gatewatch.features.kdd.KddFeature;
 import gatewatch.features.kdd.KddFlag;
 import gatewatch.features.truth.Labeller;
 import gatewatch.features.truth.TruthFile;
@@ -75,11 +76,13 @@ class LabScenariosTest {
     private static List<Labelled> connections(Recording r) throws Exception {
         List<Labelled> all = new ArrayList<>();
         CaptureLabels.label(out.resolve(r.key() + ".pcap"), TruthFile.read(out.resolve(r.key() + ".truth")),
-                (rec, rule) -> all.add(new Labelled(rec.conn().respPort(), rec.conn().kddFlag(), rule)));
+                (rec, rule) -> all.add(new Labelled(rec.conn().respPort(), rec.conn().kddFlag(), rule,
+                        (long) rec.features().get(KddFeature.NUM_FAILED_LOGINS),
+                        (long) rec.features().get(KddFeature.LOGGED_IN))));
         return all;
     }
 
-    private record Labelled(int respPort, KddFlag flag, TruthRule rule) {
+    private record Labelled(int respPort, KddFlag flag, TruthRule rule, long failedLogins, long loggedIn) {
     }
 
     @Test
@@ -123,7 +126,16 @@ class LabScenariosTest {
         assertThat(attempts).isGreaterThanOrEqualTo(r.toolReport().get("password_position"));
         assertThat(r.connections()).containsOnlyKeys("ssh_guess");
         assertThat(r.connections().get("ssh_guess")).isEqualTo(expected);
-        assertThat(connections(r)).allSatisfy(c -> assertThat(c.respPort()).isEqualTo(22));
+        List<Labelled> conns = connections(r);
+        assertThat(conns).allSatisfy(c -> assertThat(c.respPort()).isEqualTo(22));
+        // The failed logins inferred from the encrypted messages' sizes are hydra's failed attempts,
+        // and the one login is the password it found (docs/FEATURES.md, SSH). With -f hydra stops
+        // at the find: each task may leave one attempt the server never answered.
+        long failed = attempts - r.toolReport().get("passwords_found");
+        assertThat(conns.stream().mapToLong(Labelled::failedLogins).sum())
+                .as("failed logins inferred; hydra: %s", r.toolReport())
+                .isBetween(failed - r.toolReport().get("tasks_used"), failed);
+        assertThat(conns.stream().mapToLong(Labelled::loggedIn).sum()).isEqualTo(1);
         assertThat(Files.readString(out.resolve(Manifest.ATTACK_TYPES))).contains("ssh_guess r2l\n");
     }
 
