@@ -139,18 +139,12 @@ final class SshAuthInference {
     int failures() {
         // A server at its limit disconnects after failures; a size seen before is the method's own message.
         boolean disconnected = lastWasOther && !lastOtherRepeated && !succeeded && failed > 0;
-        int min = Integer.MAX_VALUE;
-        int max = 0;
-        int answered = 0;
+        int answered = disconnected ? failed + 1 : failed;
+        int min = disconnected ? otherRequestSize : Integer.MAX_VALUE;
+        int max = disconnected ? otherRequestSize : 0;
         for (int i = 0; i < failed; i++) {
             min = Math.min(min, failedRequestSizes[i]);
             max = Math.max(max, failedRequestSizes[i]);
-            answered++;
-        }
-        if (disconnected) {
-            min = Math.min(min, otherRequestSize);
-            max = Math.max(max, otherRequestSize);
-            answered++;
         }
         // The probe's size: the smallest, when larger requests were answered too, or a lone request.
         int probe = max > min || answered == 1 ? min : -1;
