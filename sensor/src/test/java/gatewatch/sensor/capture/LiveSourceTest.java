@@ -49,11 +49,11 @@ class LiveSourceTest {
         assumeTrue(created.exit() == 0, "skipped: cannot create a network namespace here: " + created.output());
         for (String cmd : List.of(
                 "ip link add " + LOCAL_IF + " type veth peer name " + PEER_IF + " netns " + NETNS,
-                "sysctl -qw net.ipv6.conf." + LOCAL_IF + ".disable_ipv6=1",
+                "/usr/sbin/sysctl -qw net.ipv6.conf." + LOCAL_IF + ".disable_ipv6=1",
                 "ip addr add " + LOCAL_IP + "/30 dev " + LOCAL_IF,
                 "ip link set " + LOCAL_IF + " up",
                 "ip -n " + NETNS + " link set lo up",
-                "ip netns exec " + NETNS + " sysctl -qw net.ipv6.conf." + PEER_IF + ".disable_ipv6=1",
+                "ip netns exec " + NETNS + " /usr/sbin/sysctl -qw net.ipv6.conf." + PEER_IF + ".disable_ipv6=1",
                 "ip -n " + NETNS + " addr add " + PEER_IP + "/30 dev " + PEER_IF,
                 "ip -n " + NETNS + " link set " + PEER_IF + " up")) {
             Result r = sh(cmd);

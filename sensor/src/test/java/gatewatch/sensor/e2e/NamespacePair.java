@@ -104,7 +104,7 @@ final class NamespacePair implements AutoCloseable {
     }
 
     private String ipv6Sysctl(String ns, String iface, boolean on) {
-        return "ip netns exec " + ns + " sysctl -qw net.ipv6.conf." + iface + ".disable_ipv6=" + (on ? 0 : 1);
+        return "ip netns exec " + ns + " /usr/sbin/sysctl -qw net.ipv6.conf." + iface + ".disable_ipv6=" + (on ? 0 : 1);
     }
 
     /** {@code ip netns exec <server namespace> command...} */

@@ -109,12 +109,15 @@ public final class Namespaces {
         Exec.run(c, java.time.Duration.ofSeconds(20), null).requireOk();
     }
 
+    /** By its path, as the lab's daemons are: root's PATH may lack /usr/sbin (procps puts it there). */
+    private static final String SYSCTL = "/usr/sbin/sysctl";
+
     private static void sysctl(String ns, String key, String value) {
-        Exec.quick("ip", "netns", "exec", ns, "sysctl", "-qw", key + "=" + value).requireOk();
+        Exec.quick("ip", "netns", "exec", ns, SYSCTL, "-qw", key + "=" + value).requireOk();
     }
 
     private static void sysctlIfPresent(String ns, String key, String value) {
-        Exec.quick("ip", "netns", "exec", ns, "sysctl", "-qw", key + "=" + value);
+        Exec.quick("ip", "netns", "exec", ns, SYSCTL, "-qw", key + "=" + value);
     }
 
     /**
