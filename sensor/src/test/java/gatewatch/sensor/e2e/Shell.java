@@ -24,7 +24,12 @@ final class Shell {
         long t0 = System.nanoTime();
         Path out = Files.createTempFile("gwe2e-cmd", ".out");
         try {
-            Process p = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(out.toFile()).start();
+            List<String> argv = new java.util.ArrayList<>(command);
+            argv.set(0, locate(argv.getFirst()));
+            ProcessBuilder pb = new ProcessBuilder(argv).redirectErrorStream(true).redirectOutput(out.toFile());
+            // What it runs in turn (ip netns exec hping3 ..., bash -c) finds root's tools too.
+            pb.environment().put("PATH", searchPath());
+            Process p = pb.start();
             p.getOutputStream().close();
             boolean ended = p.waitFor(limit.toMillis(), TimeUnit.MILLISECONDS);
             if (!ended) {
@@ -44,9 +49,29 @@ final class Shell {
         return run(Duration.ofSeconds(20), List.of("bash", "-c", command));
     }
 
-    /** Whether {@code tool} is on the PATH. */
-    static boolean has(String tool) throws IOException, InterruptedException {
-        return bash("command -v " + tool).ok();
+    /** Whether {@code tool} is on the PATH or in /usr/sbin, /sbin (hping3, sysctl: root's tools). */
+    static boolean has(String tool) {
+        return !locate(tool).equals(tool) || tool.contains("/") && Files.isExecutable(Path.of(tool));
+    }
+
+    /**
+     * The executable {@code name} runs: looked up on the PATH, then in /usr/sbin and /sbin, which a
+     * root shell has on its PATH and a plain one may not; {@code name} itself when not found.
+     */
+    static String locate(String name) {
+        if (name.contains("/")) {
+            return name;
+        }
+        for (String dir : searchPath().split(":")) {
+            if (!dir.isEmpty() && Files.isExecutable(Path.of(dir, name))) {
+                return Path.of(dir, name).toString();
+            }
+        }
+        return name;
+    }
+
+    private static String searchPath() {
+        return System.getenv().getOrDefault("PATH", "") + ":/usr/sbin:/sbin";
     }
 
     static boolean isRoot() throws IOException {
