@@ -45,9 +45,12 @@ public final class GroupedCrossValidation {
      * @param attackRows     its attack connections
      * @param attackDetected ... judged as anything but normal
      * @param rightCategory  ... judged as their own category (an anomaly counts as none)
+     * @param normalAnomaly  normal connections judged an anomaly (part of {@code normalAlerted})
+     * @param attackAnomaly  attack connections judged an anomaly (part of {@code attackDetected}): what
+     *                       only the learn-normal path caught
      */
     public record GroupResult(String group, int fold, int normalRows, int normalAlerted, int attackRows, int attackDetected,
-            int rightCategory) {
+            int rightCategory, int normalAnomaly, int attackAnomaly) {
         public double normalAlertRate() {
             return normalRows == 0 ? Double.NaN : (double) normalAlerted / normalRows;
         }
@@ -149,22 +152,27 @@ public final class GroupedCrossValidation {
         int attacks = 0;
         int detected = 0;
         int right = 0;
+        int normalAnomaly = 0;
+        int attackAnomaly = 0;
         for (TrainingSource s : sources) {
             LabelledData d = s.rows();
             Assessment[] a = model.assess(d.features());
             for (int i = 0; i < a.length; i++) {
                 Category verdict = a[i].verdict().category();
                 boolean alert = verdict != Category.NORMAL;
+                int anomaly = verdict == Category.ANOMALY ? 1 : 0;
                 if (d.categories()[i] == Category.NORMAL) {
                     normal++;
                     normalAlerted += alert ? 1 : 0;
+                    normalAnomaly += anomaly;
                 } else {
                     attacks++;
                     detected += alert ? 1 : 0;
                     right += verdict == d.categories()[i] ? 1 : 0;
+                    attackAnomaly += anomaly;
                 }
             }
         }
-        return new GroupResult(group, fold, normal, normalAlerted, attacks, detected, right);
+        return new GroupResult(group, fold, normal, normalAlerted, attacks, detected, right, normalAnomaly, attackAnomaly);
     }
 }

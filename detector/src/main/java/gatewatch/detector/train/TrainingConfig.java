@@ -115,6 +115,22 @@ public record TrainingConfig(
                 normalWeight, attackWeight, floor, volumeMinimum);
     }
 
+    /** A copy with another share of the label forest in the category posterior (the boost gets the rest). */
+    public TrainingConfig withForestWeight(double weight) {
+        return new TrainingConfig(seed, dedupe, forestTrees, forestMaxDepth, forestMaxNodes, forestNodeSize, boostTrees,
+                boostMaxDepth, boostMaxNodes, boostShrinkage, boostSubsample, isolationTrees, isolationSample,
+                isolationMaxDepth, anomalyQuantile, thresholdFolds, weight, costSensitive, classWeightCap,
+                todayNormalWeight, todayAttackWeight, alertFloor, volumeMinimum);
+    }
+
+    /** A copy with another quantile of held-out normal isolation scores as the anomaly threshold. */
+    public TrainingConfig withAnomalyQuantile(double quantile) {
+        return new TrainingConfig(seed, dedupe, forestTrees, forestMaxDepth, forestMaxNodes, forestNodeSize, boostTrees,
+                boostMaxDepth, boostMaxNodes, boostShrinkage, boostSubsample, isolationTrees, isolationSample,
+                isolationMaxDepth, quantile, thresholdFolds, forestWeight, costSensitive, classWeightCap,
+                todayNormalWeight, todayAttackWeight, alertFloor, volumeMinimum);
+    }
+
     /** A copy with another volume minimum (0: no label needs volume). */
     public TrainingConfig withVolumeMinimum(int minimum) {
         return new TrainingConfig(seed, dedupe, forestTrees, forestMaxDepth, forestMaxNodes, forestNodeSize, boostTrees,

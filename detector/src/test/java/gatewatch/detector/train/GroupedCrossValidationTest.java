@@ -37,6 +37,9 @@ class GroupedCrossValidationTest {
             assertThat(g.normalRows() + g.attackRows()).isEqualTo(rows);
             assertThat(g.normalRows()).isEqualTo(normal);
             assertThat(g.attackDetected()).isBetween(g.rightCategory(), g.attackRows());
+            // An anomaly is an alert, and never an attack's own category.
+            assertThat(g.normalAnomaly()).isBetween(0, g.normalAlerted());
+            assertThat(g.attackAnomaly()).isBetween(0, g.attackDetected() - g.rightCategory());
         }
         assertThat(r.kddFolds()).hasSize(3);
         // The fixture's categories follow simple rules, so held-out groups are still learnt.

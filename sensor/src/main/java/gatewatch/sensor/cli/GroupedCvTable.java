@@ -24,12 +24,17 @@ final class GroupedCvTable {
         o.printf(Locale.ROOT, "  today's normal connections alerted: %,d of %,d (%.2f %%); groups at most 0.5 %%: %d of %d%n",
                 alerted, normal, 100 * cv.pooledNormalAlertRate(), quiet, withNormal);
         o.printf(Locale.ROOT, "  attack groups detected at least 95 %%: %d of %d%n", caught, withAttacks);
-        o.printf(Locale.ROOT, "  %-44s %4s %7s %8s %7s %8s %9s %9s%n", "group", "fold", "normal", "alerted", "attacks",
-                "detected", "detected%", "own cat%");
+        long normalAnomaly = cv.groups().stream().mapToLong(GroupedCrossValidation.GroupResult::normalAnomaly).sum();
+        long attacks = cv.groups().stream().mapToLong(GroupedCrossValidation.GroupResult::attackRows).sum();
+        long attackAnomaly = cv.groups().stream().mapToLong(GroupedCrossValidation.GroupResult::attackAnomaly).sum();
+        o.printf(Locale.ROOT, "  judged an anomaly: %,d of the normal connections alerted; %,d of %,d attack connections%n",
+                normalAnomaly, attackAnomaly, attacks);
+        o.printf(Locale.ROOT, "  %-44s %4s %7s %8s %7s %8s %9s %9s %7s%n", "group", "fold", "normal", "alerted", "attacks",
+                "detected", "detected%", "own cat%", "anomaly");
         for (GroupedCrossValidation.GroupResult g : cv.groups()) {
-            o.printf(Locale.ROOT, "  %-44s %4d %7d %8d %7d %8d %9s %9s%n", g.group(), g.fold() + 1, g.normalRows(),
+            o.printf(Locale.ROOT, "  %-44s %4d %7d %8d %7d %8d %9s %9s %7d%n", g.group(), g.fold() + 1, g.normalRows(),
                     g.normalAlerted(), g.attackRows(), g.attackDetected(), percent(g.attackDetected(), g.attackRows()),
-                    percent(g.rightCategory(), g.attackRows()));
+                    percent(g.rightCategory(), g.attackRows()), g.normalAnomaly() + g.attackAnomaly());
         }
         o.flush();
     }

@@ -99,6 +99,16 @@ public class TrainCommand implements Callable<Integer> {
             description = "Trees per category of the category boost (default: ${DEFAULT-VALUE}).")
     int boostTrees = TrainingConfig.defaults().boostTrees();
 
+    @Option(names = "--forest-weight", paramLabel = "W",
+            description = "Share of the label forest in the category posterior; the category boost gets the rest "
+                    + "(default: ${DEFAULT-VALUE}).")
+    double forestWeight = TrainingConfig.defaults().forestWeight();
+
+    @Option(names = "--anomaly-quantile", paramLabel = "Q",
+            description = "The anomaly threshold: this quantile of the isolation scores of normal rows held out from the "
+                    + "isolation forest, taken in KDD'99's and in today's normal rows apart, the higher (default: ${DEFAULT-VALUE}).")
+    double anomalyQuantile = TrainingConfig.defaults().anomalyQuantile();
+
     @Option(names = "--isolation-trees", paramLabel = "N",
             description = "Trees of the isolation forest (default: ${DEFAULT-VALUE}).")
     int isolationTrees = TrainingConfig.defaults().isolationTrees();
@@ -209,13 +219,14 @@ public class TrainCommand implements Callable<Integer> {
     private TrainingConfig config() {
         try {
             return TrainingConfig.defaults().withSeed(seed).withToday(todayNormalWeight, todayAttackWeight, alertFloor)
-                    .withVolumeMinimum(volumeMinimum).withTrees(forestTrees, boostTrees, isolationTrees);
+                    .withVolumeMinimum(volumeMinimum).withTrees(forestTrees, boostTrees, isolationTrees)
+                    .withForestWeight(forestWeight).withAnomalyQuantile(anomalyQuantile);
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), String.format(Locale.ROOT,
                     "--today-normal-weight %d, --today-attack-weight %d, --alert-floor %s, --volume-minimum %d, "
-                            + "--forest-trees %d, --boost-trees %d, --isolation-trees %d: %s",
+                            + "--forest-trees %d, --boost-trees %d, --isolation-trees %d, --forest-weight %s, --anomaly-quantile %s: %s",
                     todayNormalWeight, todayAttackWeight, alertFloor, volumeMinimum, forestTrees, boostTrees,
-                    isolationTrees, e.getMessage()));
+                    isolationTrees, forestWeight, anomalyQuantile, e.getMessage()));
         }
     }
 

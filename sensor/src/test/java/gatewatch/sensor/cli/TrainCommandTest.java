@@ -112,6 +112,22 @@ class TrainCommandTest {
     }
 
     @Test
+    void theForestWeightAndTheAnomalyQuantileGoIntoTheModel() throws IOException {
+        Path data = head(dir, "data/KDDTrain+_20Percent.txt.gz", 4000);
+        Path model = dir.resolve("weights/m.gwm");
+
+        Outcome o = run(new TrainCommand(), "--data", data.toString(), "--out", model.toString(), "--forest-trees", "3",
+                "--boost-trees", "2", "--isolation-trees", "5", "--forest-weight", "0.8", "--anomaly-quantile", "0.999");
+
+        assertThat(o.exit()).as(o.err()).isZero();
+        assertThat(Ensemble.load(model).payload().forestWeight()).isEqualTo(0.8);
+        assertThat(run(new TrainCommand(), "--data", data.toString(), "--out", model.toString(), "--forest-weight", "1.5")
+                .err()).contains("--forest-weight 1.5").contains("forest weight in [0, 1]");
+        assertThat(run(new TrainCommand(), "--data", data.toString(), "--out", model.toString(), "--anomaly-quantile", "1")
+                .err()).contains("--anomaly-quantile 1.0").contains("quantile must be in (0, 1)");
+    }
+
+    @Test
     void theRecordedCommandIsTheSameThroughTheTopLevelCommand() throws IOException {
         Path data = head(dir, "data/KDDTrain+_20Percent.txt.gz", 4000);
         Path model = dir.resolve("top/m.gwm");
