@@ -78,7 +78,10 @@ public record TrainingConfig(
     /**
      * The configuration of the bundled model: chosen by cross-validation on the training data
      * only, stratified and novel-attack folds, with the one-standard-error rule towards the
-     * cheapest model (detector/RESULTS.md, section 3).
+     * cheapest model (detector/RESULTS.md, section 3). The anomaly quantile (0.999) by the
+     * cross-validation that holds out whole lab scenarios and captures (section 12): at 0.995 the
+     * isolation forest alerted 72 held-out normal connections of today and caught 219 attack
+     * connections that nothing else did, at 0.999 1 and 127.
      */
     public static TrainingConfig defaults() {
         return new TrainingConfig(
@@ -86,7 +89,7 @@ public record TrainingConfig(
                 10, 24, 2000, 2,
                 10, 8, 8, 0.3, 0.7,
                 32, 256, 8,
-                0.995, 5,
+                0.999, 5,
                 0.5, true, 10,
                 20, 1, 0.7, 20);
     }
