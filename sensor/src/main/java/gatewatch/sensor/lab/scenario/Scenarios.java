@@ -25,6 +25,7 @@ import gatewatch.sensor.lab.scenario.attack.R2lSqlInjectionForms;
 import gatewatch.sensor.lab.scenario.attack.ScanMasscan;
 import gatewatch.sensor.lab.scenario.attack.ScanNmap;
 import gatewatch.sensor.lab.scenario.attack.ScanNmapSyn;
+import gatewatch.sensor.lab.scenario.attack.ScanTcpSweep;
 import gatewatch.sensor.lab.scenario.normal.NormalApiPolling;
 import gatewatch.sensor.lab.scenario.normal.NormalBulk;
 import gatewatch.sensor.lab.scenario.normal.NormalDns;
@@ -93,6 +94,7 @@ public final class Scenarios {
                 ScanNmap.version(),
                 ScanNmap.aggressive(),
                 ScanNmap.pingSweeps(),
+                new ScanTcpSweep(),
                 new ScanMasscan(),
                 new BruteforceFtpMedusa(),
                 new BruteforceSmtpHydra(),

@@ -48,7 +48,7 @@ public record ScanNmap(String name, String label, String summary, List<List<Stri
     static final int FIRST_ALIAS = 33;
     private static final Pattern NUM_SERVICES = Pattern.compile("numservices=\"(\\d+)\"");
     private static final Pattern OPEN = Pattern.compile("<state state=\"open\"");
-    private static final Pattern HOSTS_UP = Pattern.compile("<hosts up=\"(\\d+)\" down=\"(\\d+)\"");
+    static final Pattern HOSTS_UP = Pattern.compile("<hosts up=\"(\\d+)\" down=\"(\\d+)\"");
 
     public ScanNmap {
         runs = runs.stream().map(List::copyOf).toList();
