@@ -8,20 +8,30 @@ import gatewatch.features.kdd.ServiceTable;
  * Evidence of an attack in a connection's own features, which no confidence floor may overrule:
  * a failed login, a fragment KDD counts as wrong, a land packet (source = destination), an HTTP
  * request that matched an attack signature ({@code hot} on an http service: an injection, a
- * traversal, a 1998 CGI exploit; docs/FEATURES.md), or a window in which at least half of the
- * connections failed (any of the four SYN-error or reject-error rates of the 2-second and the
- * 100-connection window). A flood, a scan, a sweep, a guessing run or a web attack shows at least
- * one of these; today's normal traffic that KDD'99 never saw (TLS on 443, QUIC, a burst of page
- * loads) shows none, and is what the alert floor is for.
+ * traversal, a 1998 CGI exploit; docs/FEATURES.md), or a window in which at least half of at
+ * least {@value #MIN_WINDOW} connections failed (any of the four SYN-error or reject-error rates
+ * of the 2-second and the 100-connection window, each over the connections it is a rate of). A
+ * flood, a scan, a sweep, a guessing run or a web attack shows at least one of these; today's
+ * normal traffic that KDD'99 never saw (TLS on 443, QUIC, a burst of page loads) shows none, and
+ * is what the alert floor is for. One unanswered SYN to a dead host is a window of one failed
+ * connection, a rate of 1.0 that says nothing: apps and browsers leave such connections all the
+ * time, so a rate over fewer connections is no evidence.
  */
 public final class AttackEvidence {
     /** An error rate at or above this in any window is error evidence. */
     public static final double ERROR_RATE_LIMIT = 0.5;
+    /** The fewest connections a window's error rate must be over to be evidence. */
+    public static final int MIN_WINDOW = 5;
 
     static final int[] ERROR_RATES = {KddFeature.SERROR_RATE.ordinal(), KddFeature.SRV_SERROR_RATE.ordinal(),
         KddFeature.RERROR_RATE.ordinal(), KddFeature.SRV_RERROR_RATE.ordinal(), KddFeature.DST_HOST_SERROR_RATE.ordinal(),
         KddFeature.DST_HOST_SRV_SERROR_RATE.ordinal(), KddFeature.DST_HOST_RERROR_RATE.ordinal(),
         KddFeature.DST_HOST_SRV_RERROR_RATE.ordinal()};
+    /** The connections each of {@link #ERROR_RATES} is a rate of. */
+    static final int[] ERROR_WINDOWS = {KddFeature.COUNT.ordinal(), KddFeature.SRV_COUNT.ordinal(),
+        KddFeature.COUNT.ordinal(), KddFeature.SRV_COUNT.ordinal(), KddFeature.DST_HOST_COUNT.ordinal(),
+        KddFeature.DST_HOST_SRV_COUNT.ordinal(), KddFeature.DST_HOST_COUNT.ordinal(),
+        KddFeature.DST_HOST_SRV_COUNT.ordinal()};
     private static final int FAILED_LOGINS = KddFeature.NUM_FAILED_LOGINS.ordinal();
     private static final int WRONG_FRAGMENT = KddFeature.WRONG_FRAGMENT.ordinal();
     private static final int LAND = KddFeature.LAND.ordinal();
@@ -39,8 +49,8 @@ public final class AttackEvidence {
                 || raw[off + HOT] > 0 && isHttp(raw[off + SERVICE])) {
             return true;
         }
-        for (int f : ERROR_RATES) {
-            if (raw[off + f] >= ERROR_RATE_LIMIT) {
+        for (int i = 0; i < ERROR_RATES.length; i++) {
+            if (raw[off + ERROR_RATES[i]] >= ERROR_RATE_LIMIT && raw[off + ERROR_WINDOWS[i]] >= MIN_WINDOW) {
                 return true;
             }
         }

@@ -12,6 +12,9 @@ class AttackEvidenceTest {
     private static double[] quiet() {
         double[] r = new double[KddFeature.COUNT_OF_FEATURES];
         r[KddFeature.COUNT.ordinal()] = 300;
+        r[KddFeature.SRV_COUNT.ordinal()] = 300;
+        r[KddFeature.DST_HOST_COUNT.ordinal()] = 255;
+        r[KddFeature.DST_HOST_SRV_COUNT.ordinal()] = 255;
         r[KddFeature.SAME_SRV_RATE.ordinal()] = 1.0;
         r[KddFeature.SERROR_RATE.ordinal()] = 0.49;
         return r;
@@ -29,6 +32,24 @@ class AttackEvidenceTest {
         double[] r = quiet();
         r[rate.ordinal()] = 0.5;
         assertThat(AttackEvidence.present(r, 0)).isTrue();
+    }
+
+    @Test
+    void aRateOverFewerConnectionsThanTheLeastWindowIsNoEvidence() {
+        // One unanswered SYN to port 80 (an app's dead host): every rate 1.0, over one to four connections.
+        double[] r = new double[KddFeature.COUNT_OF_FEATURES];
+        for (int i = 0; i < AttackEvidence.ERROR_RATES.length; i++) {
+            r[AttackEvidence.ERROR_RATES[i]] = 1.0;
+        }
+        for (int n = 1; n < AttackEvidence.MIN_WINDOW; n++) {
+            r[KddFeature.COUNT.ordinal()] = n;
+            r[KddFeature.SRV_COUNT.ordinal()] = n;
+            r[KddFeature.DST_HOST_COUNT.ordinal()] = n;
+            r[KddFeature.DST_HOST_SRV_COUNT.ordinal()] = n;
+            assertThat(AttackEvidence.present(r, 0)).as("a window of %d", n).isFalse();
+        }
+        r[KddFeature.DST_HOST_SRV_COUNT.ordinal()] = AttackEvidence.MIN_WINDOW;
+        assertThat(AttackEvidence.present(r, 0)).as("a slow sweep: the host window's same-service connections failed").isTrue();
     }
 
     @ParameterizedTest

@@ -48,8 +48,10 @@ class VolumeEvidenceTest {
         assertThat(VolumeEvidence.supports(row(3, 12), 0, 20)).as("one ping among a few").isFalse();
         assertThat(VolumeEvidence.supports(row(1, 20), 0, 20)).as("a burst to one service").isTrue();
         assertThat(VolumeEvidence.supports(row(3, 12), 0, 0)).as("a label without a minimum").isTrue();
-        double[] failed = row(3, 3);
+        double[] failed = row(AttackEvidence.MIN_WINDOW, 3);
         failed[KddFeature.SERROR_RATE.ordinal()] = 1.0;
         assertThat(VolumeEvidence.supports(failed, 0, 20)).as("the first SYNs of a flood, all failed").isTrue();
+        failed[KddFeature.COUNT.ordinal()] = AttackEvidence.MIN_WINDOW - 1;
+        assertThat(VolumeEvidence.supports(failed, 0, 20)).as("too few to be a rate").isFalse();
     }
 }
