@@ -17,6 +17,13 @@ import gatewatch.features.table.SlotIndex;
 final class FlowTable {
     private final Connection[] slots;
     private final SlotIndex index;
+    /**
+     * The connection the last lookup found or the last insert made, while it is in the table: a
+     * packet is often of the same connection as the one before it (28 % of the frames of the
+     * merged benchmark capture), and then its key is compared here, in cache, and the index,
+     * whose cells a lookup misses in cache when many connections are open, is not read.
+     */
+    private Connection recent;
 
     FlowTable(int capacity) {
         if (capacity < 1) {
@@ -53,14 +60,23 @@ final class FlowTable {
     }
 
     Connection find(long aHi, long aLo, long bHi, long bLo, int aPort, int bPort, int proto, int hash) {
+        Connection r = recent;
+        if (r != null && r.hash == hash && sameKey(r, aHi, aLo, bHi, bLo, aPort, bPort, proto)) {
+            return r;
+        }
         for (int s = index.first(hash); s != SlotIndex.NONE; s = index.next()) {
             Connection c = slots[s];
-            if (c.aLo == aLo && c.bLo == bLo && c.aPort == aPort && c.bPort == bPort
-                    && c.aHi == aHi && c.bHi == bHi && c.ipProtocol == proto) {
+            if (sameKey(c, aHi, aLo, bHi, bLo, aPort, bPort, proto)) {
+                recent = c;
                 return c;
             }
         }
         return null;
+    }
+
+    private static boolean sameKey(Connection c, long aHi, long aLo, long bHi, long bLo, int aPort, int bPort, int proto) {
+        return c.aLo == aLo && c.bLo == bLo && c.aPort == aPort && c.bPort == bPort
+                && c.aHi == aHi && c.bHi == bHi && c.ipProtocol == proto;
     }
 
     /** Takes a free slot and indexes it under the key; the caller checked {@link #isFull()}. */
@@ -80,6 +96,7 @@ final class FlowTable {
         c.bPort = bPort;
         c.ipProtocol = proto;
         c.hash = hash;
+        recent = c;
         return c;
     }
 
@@ -89,6 +106,9 @@ final class FlowTable {
     }
 
     void remove(Connection c) {
+        if (c == recent) {
+            recent = null;
+        }
         index.remove(c.slot, c.hash);
     }
 }

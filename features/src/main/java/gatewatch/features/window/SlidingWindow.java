@@ -49,7 +49,10 @@ final class SlidingWindow {
      * writes the features of that connection into {@code v}.
      */
     void admit(long seq, double[] v) {
-        while (size >= maxConnections) {
+        // At most one leaves for being one too many: each admit adds one and the window never
+        // holds more than maxConnections. An if, not a while: C2 compiled the while as a counted
+        // loop and recompiled admit when the window first filled (a loop-limit trap).
+        if (size >= maxConnections) {
             evictOldest();
         }
         if (timed) {

@@ -64,4 +64,25 @@ class FlowTableTest {
             assertThat(find(t, k)).isNotNull();
         }
     }
+
+    @Test
+    void theConnectionFoundLastIsFoundAgainUntilItIsRemovedOrItsSlotHoldsAnotherKey() {
+        FlowTable t = new FlowTable(4);
+        Connection a = t.insert(1, 0, ~1L, 0, 1, 80, 6, hash(1));
+        Connection b = t.insert(2, 0, ~2L, 0, 2, 80, 6, hash(2));
+        assertThat(find(t, 1)).isSameAs(a);
+        assertThat(find(t, 1)).isSameAs(a);
+        assertThat(find(t, 2)).isSameAs(b);
+        // The same key over UDP is another connection.
+        assertThat(t.find(1, 0, ~1L, 0, 1, 80, 17, FlowTable.hash(1, 0, ~1L, 0, 1, 80, 17))).isNull();
+        t.remove(b);
+        assertThat(find(t, 2)).isNull();
+        assertThat(find(t, 1)).isSameAs(a);
+        t.remove(a);
+        assertThat(find(t, 1)).isNull();
+        // The freed slot's object now holds key 3; key 1 is still gone.
+        Connection c = t.insert(3, 0, ~3L, 0, 3, 80, 6, hash(3));
+        assertThat(find(t, 1)).isNull();
+        assertThat(find(t, 3)).isSameAs(c);
+    }
 }

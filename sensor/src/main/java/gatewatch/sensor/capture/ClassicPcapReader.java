@@ -13,7 +13,7 @@ import java.util.Set;
 /**
  * Reads the plain case of a classic pcap file in Java: little-endian, version 2.4, a link type
  * libpcap hands over unchanged. Such a file is a 24-byte header and records of a 16-byte header
- * and the frame, so reading it is a loop over a buffer, and what a frame costs is a copy.
+ * and the frame, so reading it is a loop over a buffer, and a frame is handed on where it lies.
  *
  * <p>Why not libpcap, as for every other file: a whole-process replay spends a good part of its
  * capture thread in {@code pcap_next_ex} through FFM and in the header reads around it while the
@@ -56,7 +56,6 @@ final class ClassicPcapReader implements AutoCloseable {
     private final int linkType;
     private final int snaplen;
     private final long fractionToNanos;
-    private final byte[] frame;
     /** Parse position and end of the bytes read, in {@link #buf}. */
     private int pos;
     private int limit;
@@ -73,7 +72,6 @@ final class ClassicPcapReader implements AutoCloseable {
         this.linkType = linkType;
         this.snaplen = snaplen;
         this.fractionToNanos = nanos ? 1 : 1000;
-        this.frame = new byte[snaplen];
     }
 
     /** A reader positioned at the first record, or null when the file is for libpcap. */
@@ -136,7 +134,6 @@ final class ClassicPcapReader implements AutoCloseable {
      */
     int readUntilIdle(FrameHandler handler) {
         final byte[] b = buf;
-        final byte[] f = frame;
         final int lt = linkType;
         final int snap = snaplen;
         final long scale = fractionToNanos;
@@ -160,11 +157,13 @@ final class ClassicPcapReader implements AutoCloseable {
                 return HANDOVER;
             }
             p = pos;
-            System.arraycopy(b, p + RECORD_HEADER, f, 0, capLen);
             pos = p + RECORD_HEADER + capLen;
             records++;
+            // The frame is handed over where it lies in the buffer, not copied: the handler may
+            // read it only during the call (FrameHandler), and the buffer changes only in fill().
             // As FrameReader: the handler's contract is wireLen >= capLen.
-            handler.onFrame(f, 0, capLen, Math.max(wireLen, capLen), lt, seconds * NANOS_PER_SECOND + fraction * scale);
+            handler.onFrame(b, p + RECORD_HEADER, capLen, Math.max(wireLen, capLen), lt,
+                    seconds * NANOS_PER_SECOND + fraction * scale);
         }
         return FrameReader.STOPPED;
     }
