@@ -57,6 +57,22 @@ public final class AttackEvidence {
         return false;
     }
 
+    /**
+     * The category the connection's own evidence names, or null: a wrong fragment or a land packet
+     * is a DoS (KDD's teardrop, pod and land, and nothing else, carry them), a failed login or an
+     * HTTP request matching an attack signature is an R2L (guess_passwd, phf, today's guessing and
+     * injections). Failed windows name none: floods and scans both fail.
+     */
+    public static Category namedCategory(double[] raw, int off) {
+        if (raw[off + WRONG_FRAGMENT] > 0 || raw[off + LAND] > 0) {
+            return Category.DOS;
+        }
+        if (raw[off + FAILED_LOGINS] > 0 || raw[off + HOT] > 0 && isHttp(raw[off + SERVICE])) {
+            return Category.R2L;
+        }
+        return null;
+    }
+
     private static boolean isHttp(double serviceCode) {
         int s = (int) serviceCode;
         return s >= 0 && s < SERVICES.length && ServiceTable.isHttp(SERVICES[s]);

@@ -15,7 +15,8 @@ import java.util.List;
  *   category posterior is {@code p = w * pF + (1 - w) * pB} with {@code w = forestWeight}.</li>
  *   <li><b>Cost</b>: the category is the one with the least expected KDD cost under {@code p}
  *   ({@link CostMatrix#leastExpectedCost}); with cost-sensitivity off, the most probable.</li>
- *   <li><b>Alert floor</b> ({@link #belowFloor}).</li>
+ *   <li><b>Alert floor</b> ({@link #belowFloor}); above it only by its evidence, the category that
+ *   evidence names ({@link #evidenceCategory}).</li>
  *   <li><b>Volume</b> ({@link #unsupportedFlood}).</li>
  *   <li><b>Anomaly threshold</b> ({@link #normalOrAnomaly}).</li>
  *   <li><b>Site baseline</b> ({@link #siteTypical}).</li>
@@ -84,6 +85,8 @@ final class Combiner {
         int cat = costSensitive ? CostMatrix.leastExpectedCost(p, po) : argmax(p, po);
         if (belowFloor(cat, p, po, raw, ro)) {
             cat = NORMAL;
+        } else if (cat != NORMAL && 1.0 - p[po] < alertFloor) {
+            cat = evidenceCategory(cat, raw, ro);
         }
         int best = cat == NORMAL ? -1 : bestLabel(pl, lo, cat);
         if (best >= 0 && unsupportedFlood(best, raw, ro)) {
@@ -110,6 +113,18 @@ final class Combiner {
      */
     private boolean belowFloor(int cat, double[] p, int po, double[] raw, int ro) {
         return cat != NORMAL && 1.0 - p[po] < alertFloor && !AttackEvidence.present(raw, ro);
+    }
+
+    /**
+     * Evidence names the category: an attack verdict that only its {@link AttackEvidence} keeps
+     * above the floor takes the category that evidence names ({@link AttackEvidence#namedCategory}),
+     * where it names one. Below the floor the posterior says little about which attack it is (one
+     * teardrop datagram among normal LAN traffic got probe at 0.06 by one retrain and dos by the
+     * next), while a wrong fragment is a DoS and a failed login an R2L by KDD's own definitions.
+     */
+    private static int evidenceCategory(int cat, double[] raw, int ro) {
+        Category named = AttackEvidence.namedCategory(raw, ro);
+        return named == null ? cat : named.ordinal();
     }
 
     /**

@@ -71,6 +71,27 @@ class AttackEvidenceTest {
         assertThat(AttackEvidence.present(r, 0)).isTrue();
     }
 
+    @Test
+    void aWrongFragmentOrLandNamesDosAFailedLoginOrAnHttpSignatureNamesR2lAndFailedWindowsNameNone() {
+        double[] r = quiet();
+        r[KddFeature.SERROR_RATE.ordinal()] = 1.0;
+        assertThat(AttackEvidence.present(r, 0)).isTrue();
+        assertThat(AttackEvidence.namedCategory(r, 0)).as("a flood and a scan both fail").isNull();
+        r[KddFeature.NUM_FAILED_LOGINS.ordinal()] = 1;
+        assertThat(AttackEvidence.namedCategory(r, 0)).isEqualTo(Category.R2L);
+        r[KddFeature.WRONG_FRAGMENT.ordinal()] = 1;
+        assertThat(AttackEvidence.namedCategory(r, 0)).as("fragments first").isEqualTo(Category.DOS);
+        double[] land = quiet();
+        land[KddFeature.LAND.ordinal()] = 1;
+        assertThat(AttackEvidence.namedCategory(land, 0)).isEqualTo(Category.DOS);
+        double[] http = quiet();
+        http[KddFeature.SERVICE.ordinal()] = Service.HTTP.ordinal();
+        http[KddFeature.HOT.ordinal()] = 2;
+        assertThat(AttackEvidence.namedCategory(http, 0)).isEqualTo(Category.R2L);
+        http[KddFeature.SERVICE.ordinal()] = Service.TELNET.ordinal();
+        assertThat(AttackEvidence.namedCategory(http, 0)).as("hot outside http is no evidence").isNull();
+    }
+
     @ParameterizedTest
     @EnumSource(value = Service.class, names = {"TELNET", "FTP", "FTP_DATA", "LOGIN", "OTHER"})
     void hotElsewhereIsNoEvidence(Service s) {
