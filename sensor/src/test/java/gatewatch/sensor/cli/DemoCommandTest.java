@@ -75,7 +75,8 @@ class DemoCommandTest {
 
         long n = recount.normalConnections();
         long alerted = recount.normalAlerted();
-        assertThat(alerted).as("the capture has alerted normal connections to count").isPositive();
+        // Whether any normal connection is alerted depends on the model; the counts, per service too, are
+        // checked either way, and the per-label breakdown below whenever there is one.
         assertThat(out).contains(String.format(Locale.ROOT, "Normal connections alerted: %,d of %,d (%.2f %%)", alerted, n,
                 100.0 * alerted / n));
         Map<String, List<Object>> services = new TreeMap<>();
@@ -98,8 +99,12 @@ class DemoCommandTest {
             t.labels.forEach((l, c) -> allLabels.merge(l, c, Long::sum));
         });
         assertThat(services).as(out).isEqualTo(expected);
-        String all = lines.stream().filter(l -> l.startsWith("  all services alerted as: ")).findFirst().orElseThrow();
-        assertThat(labels(all.substring("  all services alerted as: ".length()))).isEqualTo(allLabels);
+        var all = lines.stream().filter(l -> l.startsWith("  all services alerted as: ")).findFirst();
+        if (alerted == 0) {
+            assertThat(all).as("no breakdown of no alerts").isEmpty();
+        } else {
+            assertThat(labels(all.orElseThrow().substring("  all services alerted as: ".length()))).isEqualTo(allLabels);
+        }
     }
 
     /**
