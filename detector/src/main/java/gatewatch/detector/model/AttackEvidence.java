@@ -45,8 +45,7 @@ public final class AttackEvidence {
 
     /** Whether the connection at {@code raw[off..off+41)} (raw KDD values) carries attack evidence. */
     public static boolean present(double[] raw, int off) {
-        if (raw[off + FAILED_LOGINS] > 0 || raw[off + WRONG_FRAGMENT] > 0 || raw[off + LAND] > 0
-                || raw[off + HOT] > 0 && isHttp(raw[off + SERVICE])) {
+        if (namedCategory(raw, off) != null) {
             return true;
         }
         for (int i = 0; i < ERROR_RATES.length; i++) {

@@ -83,10 +83,8 @@ final class Combiner {
      */
     Verdict decide(double[] raw, int ro, double[] enc, int eo, double[] pl, int lo, double[] p, int po, double iso) {
         int cat = costSensitive ? CostMatrix.leastExpectedCost(p, po) : argmax(p, po);
-        if (belowFloor(cat, p, po, raw, ro)) {
-            cat = NORMAL;
-        } else if (cat != NORMAL && 1.0 - p[po] < alertFloor) {
-            cat = evidenceCategory(cat, raw, ro);
+        if (cat != NORMAL && belowFloor(p, po)) {
+            cat = AttackEvidence.present(raw, ro) ? evidenceCategory(cat, raw, ro) : NORMAL;
         }
         int best = cat == NORMAL ? -1 : bestLabel(pl, lo, cat);
         if (best >= 0 && unsupportedFlood(best, raw, ro)) {
@@ -111,8 +109,8 @@ final class Combiner {
      * training data held few of (the floor is chosen by cross-validation that holds out whole lab
      * scenarios and captures, detector/RESULTS.md).
      */
-    private boolean belowFloor(int cat, double[] p, int po, double[] raw, int ro) {
-        return cat != NORMAL && 1.0 - p[po] < alertFloor && !AttackEvidence.present(raw, ro);
+    private boolean belowFloor(double[] p, int po) {
+        return 1.0 - p[po] < alertFloor;
     }
 
     /**
