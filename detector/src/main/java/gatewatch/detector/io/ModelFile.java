@@ -49,7 +49,7 @@ public final class ModelFile {
     /** The classes a model payload holds; nothing else is deserialized. */
     static final Set<Class<?>> ALLOWED = Set.of(
             ModelPayload.class, FeatureEncoder.class, ForestScorer.class, BoostScorer.class, IsolationScorer.class,
-            TreeArrays.class, double[].class, double[][].class, int[].class, String[].class, String.class);
+            TreeArrays.class, double[].class, double[][].class, int[].class, long[].class, String[].class, String.class);
 
     private ModelFile() {
     }

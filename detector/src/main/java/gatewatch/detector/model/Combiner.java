@@ -20,7 +20,8 @@ import java.util.List;
  *   <li><b>Volume</b> ({@link #unsupportedFlood}).</li>
  *   <li><b>Anomaly threshold</b> ({@link #normalOrAnomaly}).</li>
  *   <li><b>Site baseline</b> ({@link #siteTypical}).</li>
- *   <li><b>Label, confidence, reasons</b>: for an attack, the most probable label of that category,
+ *   <li><b>Label, confidence, reasons</b>: for an attack, the most probable label of that category
+ *   that training saw on the connection's service ({@link LabelServices}),
  *   confidence {@code p[category]}; {@code normal} or {@code anomaly} otherwise (see
  *   {@link #normalOrAnomaly}). Reasons: see {@link ReasonFinder}; empty for normal verdicts.</li>
  * </ol>
@@ -34,6 +35,7 @@ final class Combiner {
     private final int[] labelCategory;
     private final String[] labelNames;
     private final int[] labelVolume;
+    private final long[] labelServices;
     private final int volumeMinimum;
     private final double forestWeight;
     private final boolean costSensitive;
@@ -48,6 +50,7 @@ final class Combiner {
         this.labelCategory = model.labelCategories().clone();
         this.labelNames = model.labelNames().clone();
         this.labelVolume = model.labelVolume() == null ? new int[labels] : model.labelVolume().clone();
+        this.labelServices = model.labelServices() == null ? null : model.labelServices().clone();
         this.volumeMinimum = java.util.Arrays.stream(labelVolume).max().orElse(0);
         this.forestWeight = model.forestWeight();
         this.costSensitive = model.costSensitive();
@@ -86,7 +89,7 @@ final class Combiner {
         if (cat != NORMAL && belowFloor(p, po)) {
             cat = AttackEvidence.present(raw, ro) ? evidenceCategory(cat, raw, ro) : NORMAL;
         }
-        int best = cat == NORMAL ? -1 : bestLabel(pl, lo, cat);
+        int best = cat == NORMAL ? -1 : bestLabel(pl, lo, cat, raw, ro);
         if (best >= 0 && unsupportedFlood(best, raw, ro)) {
             cat = NORMAL;
         }
@@ -175,15 +178,27 @@ final class Combiner {
         return !flood && site.typical(raw, ro, enc, eo);
     }
 
-    /** The forest's most probable label of category {@code cat}, or -1 if it has none. */
-    private int bestLabel(double[] pl, int lo, int cat) {
+    /**
+     * The forest's most probable label of category {@code cat} among those training saw on the
+     * connection's service ({@link LabelServices}); among all of the category's labels if it saw
+     * none there (a service no attack of the category used); -1 if the category has no label.
+     */
+    private int bestLabel(double[] pl, int lo, int cat, double[] raw, int ro) {
         int best = -1;
+        int bestSeen = -1;
         for (int l = 0; l < labels; l++) {
-            if (labelCategory[l] == cat && (best < 0 || pl[lo + l] > pl[lo + best])) {
+            if (labelCategory[l] != cat) {
+                continue;
+            }
+            if (best < 0 || pl[lo + l] > pl[lo + best]) {
                 best = l;
             }
+            if (labelServices != null && LabelServices.seenOn(labelServices, l, raw, ro)
+                    && (bestSeen < 0 || pl[lo + l] > pl[lo + bestSeen])) {
+                bestSeen = l;
+            }
         }
-        return best;
+        return bestSeen >= 0 ? bestSeen : best;
     }
 
     /** The category an evaluation counts for a verdict: for an anomaly, the most probable attack category. */

@@ -27,6 +27,8 @@ import java.io.Serializable;
  * @param labelVolume      per label, the least 2-second window volume a verdict of it needs
  *                         ({@link VolumeEvidence}); 0 for none; null in files written before it
  *                         existed
+ * @param labelServices    per label, the services it was seen on in training ({@link LabelServices});
+ *                         null in files written before it existed (any label on any service)
  */
 public record ModelPayload(
         FeatureEncoder encoder,
@@ -43,7 +45,8 @@ public record ModelPayload(
         double[] normalScale,
         String summary,
         double alertFloor,
-        int[] labelVolume) implements Serializable {
+        int[] labelVolume,
+        long[] labelServices) implements Serializable {
 
     public ModelPayload {
         int k = labelForest.classes();
@@ -57,6 +60,9 @@ public record ModelPayload(
         }
         if (labelVolume != null && labelVolume.length != k) {
             throw new IllegalArgumentException("volume table does not match the forest's " + k + " classes");
+        }
+        if (labelServices != null && labelServices.length != k * LabelServices.WORDS) {
+            throw new IllegalArgumentException("service table does not match the forest's " + k + " classes");
         }
         if (categoryBoost.classes() != Category.KDD_COUNT) {
             throw new IllegalArgumentException("the category model must have 5 classes");

@@ -11,6 +11,7 @@ import gatewatch.detector.model.Category;
 import gatewatch.detector.model.Ensemble;
 import gatewatch.detector.model.ForestScorer;
 import gatewatch.detector.model.IsolationScorer;
+import gatewatch.detector.model.LabelServices;
 import gatewatch.detector.model.ModelPayload;
 import gatewatch.detector.model.VolumeEvidence;
 import java.io.IOException;
@@ -88,7 +89,7 @@ public final class Trainer {
     record Fitted(int rowsRead, FeatureEncoder encoder, double[][] x, String[] labelNames, int[] labelCategories,
             RandomForest forest, GradientTreeBoost boost, double[][] normal, IsolationForest baseline,
             int baselineSample, BaselineFitter.FoldForests thresholdFolds, double forestSeconds, double boostSeconds,
-            double baselineSeconds, int[] labelVolume) {
+            double baselineSeconds, int[] labelVolume, long[] labelServices) {
     }
 
     Fitted fit(LabelledData input) {
@@ -143,25 +144,31 @@ public final class Trainer {
         progress.stage(TrainingProgress.Stage.THRESHOLD, config.thresholdFolds() * config.isolationTrees());
         BaselineFitter.FoldForests folds = baselines.foldForests(normal, normalGroups);
         long t3 = System.nanoTime();
-        int[] labelVolume = labelVolume(sources, labelIndex, labelCategories);
+        AsRead asRead = AsRead.of(sources, labelIndex);
+        int[] labelVolume = VolumeEvidence.labelMinimums(asRead.raw(), asRead.label(), labelCategories,
+                config.volumeMinimum());
+        long[] labelServices = LabelServices.of(asRead.raw(), asRead.label(), labelNames.length);
         return new Fitted(composed.rowsRead(), encoder, x, labelNames, labelCategories, rf, gbt, normal, iforest,
-                baselines.sampleSize(normal.length), folds, (t1 - t0) / 1e9, (t2 - t1) / 1e9, (t3 - t2) / 1e9, labelVolume);
+                baselines.sampleSize(normal.length), folds, (t1 - t0) / 1e9, (t2 - t1) / 1e9, (t3 - t2) / 1e9, labelVolume,
+                labelServices);
     }
 
-    /** {@link VolumeEvidence#labelMinimums} over every row of {@code sources} as read. */
-    private int[] labelVolume(List<TrainingSource> sources, Map<String, Integer> labelIndex, int[] labelCategories) {
-        int n = sources.stream().mapToInt(s -> s.rows().size()).sum();
-        double[][] raw = new double[n][];
-        int[] label = new int[n];
-        int at = 0;
-        for (TrainingSource s : sources) {
-            LabelledData d = s.rows();
-            for (int i = 0; i < d.size(); i++, at++) {
-                raw[at] = d.features()[i];
-                label[at] = labelIndex.get(d.labels()[i]);
+    /** Every row of the training sources as read (before deduplication and weights), with its label index. */
+    private record AsRead(double[][] raw, int[] label) {
+        static AsRead of(List<TrainingSource> sources, Map<String, Integer> labelIndex) {
+            int n = sources.stream().mapToInt(s -> s.rows().size()).sum();
+            double[][] raw = new double[n][];
+            int[] label = new int[n];
+            int at = 0;
+            for (TrainingSource s : sources) {
+                LabelledData d = s.rows();
+                for (int i = 0; i < d.size(); i++, at++) {
+                    raw[at] = d.features()[i];
+                    label[at] = labelIndex.get(d.labels()[i]);
+                }
             }
+            return new AsRead(raw, label);
         }
-        return VolumeEvidence.labelMinimums(raw, label, labelCategories, config.volumeMinimum());
     }
 
     /**
@@ -200,7 +207,7 @@ public final class Trainer {
                 f.rowsRead(), f.x().length, effective.dedupe(), f.normal().length, f.labelNames().length, effective);
         ModelPayload payload = new ModelPayload(f.encoder(), forest, f.labelNames(), f.labelCategories(), boost, baseline,
                 threshold, effective.forestWeight(), effective.costSensitive(), importance, center, scale, summary,
-                effective.alertFloor(), f.labelVolume());
+                effective.alertFloor(), f.labelVolume(), f.labelServices());
         ModelHeader header = new ModelHeader(ModelFile.FORMAT_VERSION, DetectorRow.schemaHash(), command,
                 Instant.now().truncatedTo(ChronoUnit.SECONDS).toString(), BuildInfo.version(), version(payload));
         TrainingReport report = new TrainingReport(f.rowsRead(), f.x().length, f.normal().length, f.labelNames().length,

@@ -199,7 +199,7 @@ class EnsembleTest {
         ModelPayload p = ensemble.payload();
         Ensemble floored = Ensemble.of(ensemble.header(), new ModelPayload(p.encoder(), p.labelForest(), p.labelNames(),
                 p.labelCategories(), p.categoryBoost(), p.baseline(), p.anomalyThreshold(), p.forestWeight(),
-                p.costSensitive(), p.importance(), p.normalCenter(), p.normalScale(), p.summary(), floor, p.labelVolume()));
+                p.costSensitive(), p.importance(), p.normalCenter(), p.normalScale(), p.summary(), floor, p.labelVolume(), p.labelServices()));
 
         Assessment[] after = floored.assess(rows.features());
 
@@ -223,9 +223,59 @@ class EnsembleTest {
         assertThat(kept).as("the fixture's neptune and guess_passwd rows carry evidence").isPositive();
     }
 
+    @Test
+    void theLabelIsOneTrainingSawOnTheConnectionsService() {
+        ModelPayload p = ensemble.payload();
+        KddRecord syn = first("neptune");
+        Verdict free = ensemble.score(syn);
+        assertThat(free.label()).isEqualTo("neptune");
+        int labels = p.labelNames().length;
+        int neptune = java.util.Arrays.asList(p.labelNames()).indexOf("neptune");
+        int smurf = java.util.Arrays.asList(p.labelNames()).indexOf("smurf");
+        int code = (int) syn.toArray()[KddFeature.PROTOCOL_TYPE.ordinal()] * gatewatch.features.kdd.Service.values().length
+                + (int) syn.toArray()[KddFeature.SERVICE.ordinal()];
+
+        // neptune never seen on this protocol and service, smurf seen there: the verdict names smurf, nothing else moves.
+        long[] seen = new long[labels * LabelServices.WORDS];
+        seen[smurf * LabelServices.WORDS + (code >>> 6)] |= 1L << (code & 63);
+        Verdict scoped = Ensemble.of(ensemble.header(), withServices(p, seen)).score(syn);
+        assertThat(scoped.label()).isEqualTo("smurf");
+        assertThat(scoped.category()).isEqualTo(free.category());
+        assertThat(scoped.confidence()).isEqualTo(free.confidence());
+
+        // No label of the category seen on the service: the most probable one of the category.
+        Verdict unseen = Ensemble.of(ensemble.header(), withServices(p, new long[labels * LabelServices.WORDS])).score(syn);
+        assertThat(unseen).isEqualTo(free);
+        assertThat(neptune).isNotNegative();
+    }
+
+    @Test
+    void trainingRecordsTheServicesEachLabelWasSeenOn() {
+        ModelPayload p = ensemble.payload();
+        assertThat(p.labelServices()).as("the fixture model is trained with the table").isNotNull();
+        int neptune = java.util.Arrays.asList(p.labelNames()).indexOf("neptune");
+        for (int i = 0; i < rows.size(); i++) {
+            int l = java.util.Arrays.asList(p.labelNames()).indexOf(rows.labels()[i]);
+            assertThat(LabelServices.seenOn(p.labelServices(), l, rows.features()[i], 0)).isTrue();
+        }
+        double[] other = first("neptune").toArray();
+        boolean anyUnseen = false;
+        for (int s = 0; s < gatewatch.features.kdd.Service.values().length && !anyUnseen; s++) {
+            other[KddFeature.SERVICE.ordinal()] = s;
+            anyUnseen = !LabelServices.seenOn(p.labelServices(), neptune, other, 0);
+        }
+        assertThat(anyUnseen).as("neptune was not seen on every service").isTrue();
+    }
+
+    static ModelPayload withServices(ModelPayload p, long[] seen) {
+        return new ModelPayload(p.encoder(), p.labelForest(), p.labelNames(), p.labelCategories(), p.categoryBoost(),
+                p.baseline(), p.anomalyThreshold(), p.forestWeight(), p.costSensitive(), p.importance(), p.normalCenter(),
+                p.normalScale(), p.summary(), p.alertFloor(), p.labelVolume(), seen);
+    }
+
     static ModelPayload withThreshold(ModelPayload p, double t) {
         return new ModelPayload(p.encoder(), p.labelForest(), p.labelNames(), p.labelCategories(), p.categoryBoost(),
                 p.baseline(), t, p.forestWeight(), p.costSensitive(), p.importance(), p.normalCenter(), p.normalScale(),
-                p.summary(), p.alertFloor(), p.labelVolume());
+                p.summary(), p.alertFloor(), p.labelVolume(), p.labelServices());
     }
 }

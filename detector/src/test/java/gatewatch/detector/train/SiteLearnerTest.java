@@ -93,7 +93,7 @@ class SiteLearnerTest {
         volume[java.util.Arrays.asList(p.labelNames()).indexOf("warezmaster")] = 20;
         Ensemble floods = Ensemble.of(model.header(), new ModelPayload(p.encoder(), p.labelForest(), p.labelNames(),
                 p.labelCategories(), p.categoryBoost(), p.baseline(), p.anomalyThreshold(), p.forestWeight(),
-                p.costSensitive(), p.importance(), p.normalCenter(), p.normalScale(), p.summary(), p.alertFloor(), volume));
+                p.costSensitive(), p.importance(), p.normalCenter(), p.normalScale(), p.summary(), p.alertFloor(), volume, p.labelServices()));
         KddRecord usual = ssh(150);
         assertThat(model.withSite(site).score(usual).siteTypical()).as("cleared as a habit without the volume rule").isTrue();
         Verdict v = floods.withSite(site).score(usual);

@@ -1,0 +1,58 @@
+package gatewatch.detector.model;
+
+import gatewatch.features.kdd.KddFeature;
+import gatewatch.features.kdd.ProtocolType;
+import gatewatch.features.kdd.Service;
+
+/**
+ * The services each attack label was seen on in training, so that an alert names a label its
+ * connection's service can carry: the label forest's most probable label within the verdict's
+ * category is a vote among look-alikes, and a password-guessing run on FTP whose connections
+ * resemble the lab's SSH guessing would otherwise be reported as {@code ssh_guess}. The
+ * category, the confidence and the decision to alert do not depend on it.
+ *
+ * <p>A service is taken with its protocol: {@code other} and {@code private} name both TCP and
+ * UDP ports, and a UDP amplification is no SYN flood. Stored as a bit set per label over
+ * (protocol, service) codes, {@link #WORDS} longs a label, flattened label-major.
+ */
+public final class LabelServices {
+    private static final int PROTOCOLS = ProtocolType.values().length;
+    private static final int SERVICES = Service.values().length;
+    private static final int CODES = PROTOCOLS * SERVICES;
+    /** Longs per label: a bit for every (protocol, service) code. */
+    public static final int WORDS = (CODES + 63) / 64;
+
+    private static final int PROTOCOL = KddFeature.PROTOCOL_TYPE.ordinal();
+    private static final int SERVICE = KddFeature.SERVICE.ordinal();
+
+    private LabelServices() {
+    }
+
+    /**
+     * The bit sets of {@code labels} labels over {@code raw} rows (raw KDD values, one per
+     * connection) whose label indexes are {@code label}.
+     */
+    public static long[] of(double[][] raw, int[] label, int labels) {
+        long[] seen = new long[labels * WORDS];
+        for (int r = 0; r < raw.length; r++) {
+            int s = code(raw[r], 0);
+            if (s >= 0) {
+                seen[label[r] * WORDS + (s >>> 6)] |= 1L << (s & 63);
+            }
+        }
+        return seen;
+    }
+
+    /** Whether label {@code l} was seen on the protocol and service of the connection at {@code raw[off..]}. */
+    static boolean seenOn(long[] seen, int l, double[] raw, int off) {
+        int s = code(raw, off);
+        return s < 0 || (seen[l * WORDS + (s >>> 6)] & 1L << (s & 63)) != 0;
+    }
+
+    /** The (protocol, service) code of the connection at {@code raw[off..]}, or -1 for symbols out of range. */
+    private static int code(double[] raw, int off) {
+        int p = (int) raw[off + PROTOCOL];
+        int s = (int) raw[off + SERVICE];
+        return p >= 0 && p < PROTOCOLS && s >= 0 && s < SERVICES ? p * SERVICES + s : -1;
+    }
+}
