@@ -4,7 +4,7 @@ import gatewatch.features.content.HttpRules.Line;
 
 /**
  * HTTP/1.x requests (RFC 9112). Each request line's target, percent-decoded, is read by
- * {@link HttpRules#REQUEST}. {@code logged_in} is a request having been made: in the KDD data
+ * {@link HttpRules#REQUEST}, and each of its header lines by {@link HttpRules#HEADER}. {@code logged_in} is a request having been made: in the KDD data
  * normal http rows with a request (src_bytes > 0) have logged_in = 1 and those without have 0.
  * A 401 or 407 answering a request that carried credentials is a failed login. Responses are
  * matched to requests in order (pipelining), up to 64 outstanding.
@@ -41,8 +41,11 @@ final class HttpDialogue extends Dialogue {
             if (line.isEmpty()) {
                 inHeaders = false;
                 enqueue(credentials);
-            } else if (rules.httpLines.matches(line, Line.AUTHORIZATION)) {
-                credentials = true;
+            } else {
+                if (rules.httpLines.matches(line, Line.AUTHORIZATION)) {
+                    credentials = true;
+                }
+                RuleMatcher.apply(rules.httpHeader, line, f);
             }
             return;
         }

@@ -6,6 +6,9 @@ import java.util.List;
 final class HttpRules {
     enum Line { REQUEST, AUTHORIZATION, STATUS, AUTH_REJECTED }
 
+    /** A log4j lookup that names JNDI, or hides its name in nested lookups and defaults ({@code ${${lower:j}ndi:}, {@code ${::-j}}). */
+    private static final String LOOKUP = "\\$\\{[^}]{0,64}?(?:jndi:|\\$\\{|:-|lower:|upper:)";
+
     static final List<Rule<Line>> LINES = List.of(
             Rule.exact(Line.REQUEST, "^[A-Z]{3,10} \\S+ HTTP/\\d", "RFC 9112 3: method SP request-target SP HTTP-version"),
             Rule.of(Line.AUTHORIZATION, "^(?:Proxy-)?Authorization\\s*:", "RFC 9110 11.6.2 / 11.7.2: credentials sent"),
@@ -55,7 +58,25 @@ final class HttpRules {
                     .requiring(";", "|", "`", "&&", "$("),
             Rule.of(Effect.HOT, "<script\\b|javascript:|\\bon(?:error|load|mouseover)[\\s+]*=",
                     "cross-site scripting: a script or an event handler in a parameter")
-                    .requiring("<script", "javascript:", "onerror", "onload", "onmouseover"));
+                    .requiring("<script", "javascript:", "onerror", "onload", "onmouseover"),
+            Rule.of(Effect.HOT, LOOKUP,
+                    "Log4Shell (CVE-2021-44228): a log4j lookup (jndi, or nested and default-value lookups that hide it) in the request")
+                    .requiring("${"),
+            Rule.of(Effect.HOT, "(?:php|expect|phar|zip|file)://|/proc/self/(?:environ|cmdline|fd/)",
+                    "file inclusion: a PHP stream wrapper, a file: URL or the process's own files named in a request")
+                    .requiring("://", "/proc/self/"));
+
+    /**
+     * Rules on each header line of a request, which attacks on what servers do with headers
+     * (log them, pass them to CGI programs as environment variables) put their payload in: the
+     * User-Agent, Referer or X-Api-Version of Log4Shell scanners, the User-Agent of Shellshock's.
+     */
+    static final List<Rule<Effect>> HEADER = List.of(
+            Rule.of(Effect.HOT, LOOKUP, "Log4Shell (CVE-2021-44228): a log4j lookup in a header")
+                    .requiring("${"),
+            Rule.of(Effect.HOT, "^[^:]+:\\s*\\(\\)\\s*\\{",
+                    "Shellshock (CVE-2014-6271): a header value that begins as a bash function definition, which bash imports from the environment")
+                    .requiring("()"));
 
     private HttpRules() {
     }

@@ -20,4 +20,5 @@ final class Rules {
     final RuleMatcher<Effect> smtpEnvelope = new RuleMatcher<>(MailRules.SMTP_ENVELOPE);
     final RuleMatcher<HttpRules.Line> httpLines = new RuleMatcher<>(HttpRules.LINES);
     final RuleMatcher<Effect> httpRequest = new RuleMatcher<>(HttpRules.REQUEST);
+    final RuleMatcher<Effect> httpHeader = new RuleMatcher<>(HttpRules.HEADER);
 }

