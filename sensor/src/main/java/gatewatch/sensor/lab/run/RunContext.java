@@ -149,6 +149,11 @@ final class RunContext implements LabRun {
     }
 
     @Override
+    public Daemon startGateway(String name, List<String> command) {
+        return start(name, inNs(net.gatewayNs(), command));
+    }
+
+    @Override
     public Daemon startClient(String name, List<String> command) {
         return start(name, inNs(net.clientNs(), command));
     }
@@ -194,14 +199,26 @@ final class RunContext implements LabRun {
 
     @Override
     public void awaitTcpListener(int port, Duration limit) {
+        awaitListener(net.serverNs(), "-Hltn", "TCP", port, limit);
+    }
+
+    @Override
+    public void awaitUdpListener(String ns, int port, Duration limit) {
+        if (!ns.equals(net.serverNs()) && !ns.equals(net.gatewayNs())) {
+            throw new IllegalArgumentException("not the server or gateway namespace of this run: " + ns);
+        }
+        awaitListener(ns, "-Hlun", "UDP", port, limit);
+    }
+
+    private void awaitListener(String ns, String ssFlags, String proto, int port, Duration limit) {
         long deadline = System.nanoTime() + limit.toNanos();
         while (true) {
-            String out = Exec.quick("ip", "netns", "exec", net.serverNs(), "ss", "-Hltn", "sport = :" + port).output();
+            String out = Exec.quick("ip", "netns", "exec", ns, "ss", ssFlags, "sport = :" + port).output();
             if (!out.isBlank()) {
                 return;
             }
             if (System.nanoTime() > deadline) {
-                throw new LabException("nothing listens on TCP port " + port + " in the server namespace after "
+                throw new LabException("nothing listens on " + proto + " port " + port + " in " + ns + " after "
                         + limit.toSeconds() + " s" + daemonHint());
             }
             Capture.sleep(50);

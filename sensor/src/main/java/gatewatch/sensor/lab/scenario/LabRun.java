@@ -57,6 +57,13 @@ public interface LabRun {
     /** Starts {@code command} in the server namespace in the background; its output goes to {@code workDir()/NAME.log}. */
     Daemon startServer(String name, List<String> command);
 
+    /**
+     * Starts {@code command} in the gateway namespace in the background: only for what a router
+     * itself runs on its links (a DHCP relay), never for traffic sources, whose packets would
+     * not cross the capture as a client's or a server's do.
+     */
+    Daemon startGateway(String name, List<String> command);
+
     /** Starts {@code command} in the client namespace in the background (parallel clients, a flood to stop later). */
     Daemon startClient(String name, List<String> command);
 
@@ -74,6 +81,13 @@ public interface LabRun {
      * {@code ss} inside the namespace, so the check itself puts no packet into the capture).
      */
     void awaitTcpListener(int port, Duration limit);
+
+    /**
+     * Waits until something in namespace {@code ns} ({@code net().serverNs()} or
+     * {@code net().gatewayNs()}) has a UDP socket on {@code port}, checked with {@code ss} as
+     * {@link #awaitTcpListener} does: for daemons that speak UDP only (a DHCP server, a relay).
+     */
+    void awaitUdpListener(String ns, int port, Duration limit);
 
     /** Sleeps a random time between {@code min} and {@code max} (seeded). */
     void pause(Duration min, Duration max);

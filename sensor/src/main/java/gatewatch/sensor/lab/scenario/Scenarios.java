@@ -6,6 +6,7 @@ import gatewatch.sensor.lab.scenario.attack.BruteforceSshDistributed;
 import gatewatch.sensor.lab.scenario.attack.BruteforceSshHydra;
 import gatewatch.sensor.lab.scenario.attack.BruteforceSshMedusa;
 import gatewatch.sensor.lab.scenario.attack.BruteforceTelnetNcrack;
+import gatewatch.sensor.lab.scenario.attack.DosDhcpStarvation;
 import gatewatch.sensor.lab.scenario.attack.DosDnsAmplification;
 import gatewatch.sensor.lab.scenario.attack.DosFragments;
 import gatewatch.sensor.lab.scenario.attack.DosHttpFlood;
@@ -28,6 +29,7 @@ import gatewatch.sensor.lab.scenario.attack.ScanNmapSyn;
 import gatewatch.sensor.lab.scenario.attack.ScanTcpSweep;
 import gatewatch.sensor.lab.scenario.normal.NormalApiPolling;
 import gatewatch.sensor.lab.scenario.normal.NormalBulk;
+import gatewatch.sensor.lab.scenario.normal.NormalDhcp;
 import gatewatch.sensor.lab.scenario.normal.NormalDns;
 import gatewatch.sensor.lab.scenario.normal.NormalFtp;
 import gatewatch.sensor.lab.scenario.normal.NormalMail;
@@ -68,6 +70,7 @@ public final class Scenarios {
                 new NormalWebAssets(),
                 new NormalMonitoring(),
                 new NormalApiPolling(),
+                new NormalDhcp(),
                 new ScanNmapSyn(),
                 new BruteforceSshHydra(),
                 new BruteforceSshMedusa(),
@@ -83,6 +86,7 @@ public final class Scenarios {
                 new DosDnsAmplification(),
                 new DosUdpFlood(),
                 new DosUdpReflection(),
+                new DosDhcpStarvation(),
                 new DosLand(),
                 DosFragments.pingOfDeath(),
                 DosFragments.teardrop(),

@@ -10,6 +10,8 @@ public final class Tools {
     public static final Tool CURL = Tool.of("curl", "curl", "-V");
     /** Debian's own interpreter, not a pyenv or venv one: the scenario scripts use only the standard library or Debian's python3-* packages. */
     public static final Tool PYTHON = Tool.of("/usr/bin/python3", "python3", "--version");
+    /** Debian's scapy; the scripts run with Debian's /usr/bin/python3, which imports it. */
+    public static final Tool SCAPY = Tool.of("/usr/bin/scapy", "python3-scapy");
     public static final Tool NMAP = Tool.of("nmap", "nmap", "--version");
     public static final Tool SSHD = Tool.of("/usr/sbin/sshd", "openssh-server", "-V");
     public static final Tool SSH_KEYGEN = Tool.of("ssh-keygen", "openssh-client");

@@ -5,16 +5,19 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import gatewatch.features.kdd.KddFeature;
+import gatewatch.features.conn.ConnectionSummary;
 import gatewatch.features.kdd.KddFlag;
 import gatewatch.features.truth.Labeller;
 import gatewatch.features.truth.TruthFile;
 import gatewatch.features.truth.TruthRule;
 import gatewatch.sensor.lab.LabException;
 import gatewatch.sensor.lab.net.Namespaces;
+import gatewatch.sensor.lab.service.DhcpServer;
 import gatewatch.sensor.lab.scenario.Scenario;
 import gatewatch.sensor.lab.scenario.Tool;
 import gatewatch.sensor.lab.scenario.Tools;
 import gatewatch.sensor.lab.scenario.attack.BruteforceSshHydra;
+import gatewatch.sensor.lab.scenario.attack.DosDhcpStarvation;
 import gatewatch.sensor.lab.scenario.attack.ScanNmapSyn;
 import gatewatch.sensor.lab.scenario.normal.NormalWeb;
 import java.io.ByteArrayOutputStream;
@@ -137,6 +140,42 @@ class LabScenariosTest {
                 .isBetween(failed - r.toolReport().get("tasks_used"), failed);
         assertThat(conns.stream().mapToLong(Labelled::loggedIn).sum()).isEqualTo(1);
         assertThat(Files.readString(out.resolve(Manifest.ATTACK_TYPES))).contains("ssh_guess r2l\n");
+    }
+
+    @Test
+    void dhcpStarvationRecordsAreThePacketsTheFloodAndTheServerCounted() throws Exception {
+        try {
+            ToolCheck.check("test", new DosDhcpStarvation().tools());
+        } catch (LabException e) {
+            assumeTrue(false, "skipped: " + e.getMessage());
+        }
+        // Seed 1: a REQUEST for every offer, more DISCOVERs than the pool holds.
+        Recording r = record(new DosDhcpStarvation());
+        var t = r.toolReport();
+        assertThat(r.connections()).containsOnlyKeys(DosDhcpStarvation.LABEL);
+        List<ConnectionSummary> conns = new ArrayList<>();
+        CaptureLabels.label(out.resolve(r.key() + ".pcap"), TruthFile.read(out.resolve(r.key() + ".truth")),
+                (rec, rule) -> conns.add(rec.conn()));
+        String relay = "10.77.1.1";
+        // Every DISCOVER and REQUEST has the same addresses and ports: one connection from 0.0.0.0.
+        List<ConnectionSummary> floods = conns.stream().filter(c -> c.origAddress().toString().equals(DhcpServer.UNSPECIFIED)).toList();
+        assertThat(floods).singleElement().satisfies(c -> {
+            assertThat(c.origPackets()).isEqualTo(t.get("discovers_sent") + t.get("requests_sent"));
+            assertThat(c.respPackets()).isZero();
+        });
+        // The server's answers leave through the relay: one connection per address it offered (each leased), NAKs broadcast.
+        List<ConnectionSummary> answers = conns.stream().filter(c -> c.origAddress().toString().equals(relay)).toList();
+        assertThat(answers.stream().mapToLong(ConnectionSummary::origPackets).sum())
+                .isEqualTo(t.get("server_offer") + t.get("server_ack") + t.get("server_nak"));
+        assertThat(answers.stream().filter(c -> !c.respAddress().toString().equals(DhcpServer.BROADCAST)))
+                .hasSize(DhcpServer.POOL_SIZE).allSatisfy(c -> assertThat(c.respPort()).isEqualTo(DhcpServer.CLIENT_PORT));
+        assertThat(floods.size() + answers.size()).isEqualTo(conns.size());
+        // The pool ran out: every address leased, the DISCOVERs after it unanswered.
+        assertThat(t.get("leases")).isEqualTo(DhcpServer.POOL_SIZE);
+        assertThat(t.get("server_no_address")).isPositive();
+        // Every REQUEST the script sent reached the server through the relay; it heard no offer the server did not make.
+        assertThat(t.get("server_request")).isEqualTo(t.get("requests_sent"));
+        assertThat(t.get("offers_heard")).isLessThanOrEqualTo(t.get("server_offer"));
     }
 
     @Test

@@ -43,7 +43,7 @@ public record DosFragments(String name, String label, Proto proto, String summar
 
     @Override
     public List<Tool> tools() {
-        return List.of(Tools.PYTHON, AttackTools.SCAPY);
+        return List.of(Tools.PYTHON, Tools.SCAPY);
     }
 
     @Override

@@ -88,6 +88,11 @@ final class PieceRun implements LabRun {
     }
 
     @Override
+    public Daemon startGateway(String name, List<String> command) {
+        return run.startGateway(name, command);
+    }
+
+    @Override
     public Daemon startClient(String name, List<String> command) {
         return run.startClient(name, command);
     }
@@ -110,6 +115,11 @@ final class PieceRun implements LabRun {
     @Override
     public void awaitTcpListener(int port, Duration limit) {
         run.awaitTcpListener(port, limit);
+    }
+
+    @Override
+    public void awaitUdpListener(String ns, int port, Duration limit) {
+        run.awaitUdpListener(ns, port, limit);
     }
 
     @Override

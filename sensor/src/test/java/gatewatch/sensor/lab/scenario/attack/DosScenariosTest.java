@@ -127,7 +127,7 @@ class DosScenariosTest {
         List<String> names = Scenarios.all().stream().map(Scenario::name).toList();
         assertThat(names).doesNotHaveDuplicates().contains("dos-syn-flood", "dos-icmp-flood", "dos-smurf", "dos-udp-flood", "dos-land",
                 "dos-pod", "dos-teardrop", "dos-http-flood", "dos-slowloris", "dos-slow-post", "dos-synack-reflection",
-                "dos-dns-amplification", "dos-udp-reflection", "scan-nmap-connect", "scan-nmap-ack", "scan-nmap-fin-xmas-null", "scan-nmap-udp", "scan-nmap-os",
+                "dos-dns-amplification", "dos-udp-reflection", "dos-dhcp-starvation", "scan-nmap-connect", "scan-nmap-ack", "scan-nmap-fin-xmas-null", "scan-nmap-udp", "scan-nmap-os",
                 "scan-nmap-version", "scan-nmap-aggressive", "scan-ping-sweep", "scan-masscan");
         for (Scenario s : Scenarios.all()) {
             assertThat(s.name()).matches("[a-z0-9]+(-[a-z0-9]+)*");

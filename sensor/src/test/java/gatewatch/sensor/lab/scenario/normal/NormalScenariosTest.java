@@ -24,7 +24,7 @@ class NormalScenariosTest {
             "pty_session.py", "paced_lines.py", "telnet_inetd.py", "smtp_server.py", "imap_fetch.py", "api_poll.py", "api_events.py");
     static final List<String> NAMES = List.of("normal-ssh", "normal-p2p", "normal-rtp", "normal-ping", "normal-dns",
             "normal-mail", "normal-ftp", "normal-telnet", "normal-mqtt", "normal-ntp", "normal-bulk", "normal-mix", "normal-web-assets", "normal-monitoring",
-            "normal-api-polling");
+            "normal-api-polling", "normal-dhcp");
 
     @TempDir
     Path tmp;
