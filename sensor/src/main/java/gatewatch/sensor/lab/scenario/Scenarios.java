@@ -25,6 +25,7 @@ import gatewatch.sensor.lab.scenario.attack.R2lSqlInjection;
 import gatewatch.sensor.lab.scenario.attack.R2lSqlInjectionForms;
 import gatewatch.sensor.lab.scenario.attack.ScanMasscan;
 import gatewatch.sensor.lab.scenario.attack.ScanNmap;
+import gatewatch.sensor.lab.scenario.attack.ScanNmapFiltered;
 import gatewatch.sensor.lab.scenario.attack.ScanNmapSyn;
 import gatewatch.sensor.lab.scenario.attack.ScanTcpSweep;
 import gatewatch.sensor.lab.scenario.normal.NormalApiPolling;
@@ -100,6 +101,7 @@ public final class Scenarios {
                 ScanNmap.pingSweeps(),
                 new ScanTcpSweep(),
                 new ScanMasscan(),
+                new ScanNmapFiltered(),
                 new BruteforceFtpMedusa(),
                 new BruteforceSmtpHydra(),
                 new BruteforceTelnetNcrack(),

@@ -18,6 +18,7 @@ import gatewatch.sensor.lab.scenario.Tool;
 import gatewatch.sensor.lab.scenario.Tools;
 import gatewatch.sensor.lab.scenario.attack.BruteforceSshHydra;
 import gatewatch.sensor.lab.scenario.attack.DosDhcpStarvation;
+import gatewatch.sensor.lab.scenario.attack.ScanNmapFiltered;
 import gatewatch.sensor.lab.scenario.attack.ScanNmapSyn;
 import gatewatch.sensor.lab.scenario.normal.NormalWeb;
 import java.io.ByteArrayOutputStream;
@@ -49,7 +50,7 @@ class LabScenariosTest {
                 .anyMatch(l -> l.startsWith("Uid:") && l.split("\\s+")[2].equals("0")),
                 "skipped: gatewatch lab needs root (network namespaces, daemons)");
         List<Tool> tools = new ArrayList<>(List.of(Tools.IP, Tools.TCPDUMP, Tools.SS));
-        for (Scenario s : List.of(new NormalWeb(), new ScanNmapSyn(), new BruteforceSshHydra())) {
+        for (Scenario s : List.of(new NormalWeb(), new ScanNmapSyn(), new ScanNmapFiltered(), new BruteforceSshHydra())) {
             tools.addAll(s.tools());
         }
         try {
@@ -79,13 +80,13 @@ class LabScenariosTest {
     private static List<Labelled> connections(Recording r) throws Exception {
         List<Labelled> all = new ArrayList<>();
         CaptureLabels.label(out.resolve(r.key() + ".pcap"), TruthFile.read(out.resolve(r.key() + ".truth")),
-                (rec, rule) -> all.add(new Labelled(rec.conn().respPort(), rec.conn().kddFlag(), rule,
+                (rec, rule) -> all.add(new Labelled(rec.conn().ipProtocol(), rec.conn().respPort(), rec.conn().kddFlag(), rule,
                         (long) rec.features().get(KddFeature.NUM_FAILED_LOGINS),
                         (long) rec.features().get(KddFeature.LOGGED_IN))));
         return all;
     }
 
-    private record Labelled(int respPort, KddFlag flag, TruthRule rule, long failedLogins, long loggedIn) {
+    private record Labelled(int ipProtocol, int respPort, KddFlag flag, TruthRule rule, long failedLogins, long loggedIn) {
     }
 
     @Test
@@ -118,6 +119,26 @@ class LabScenariosTest {
         assertThat(ports).hasSize((int) tried);
         // nginx's two ports answered SYN-ACK (then the client's kernel reset them); the rest REJ.
         assertThat(conns).filteredOn(c -> c.flag() == KddFlag.REJ).hasSizeGreaterThanOrEqualTo((int) tried - 2);
+    }
+
+    @Test
+    void filteredScanProbesAreTheProbesNmapSentAllUnanswered() throws Exception {
+        Recording r = record(new ScanNmapFiltered());
+        assertThat(r.connections()).containsOnlyKeys(ScanNmapFiltered.LABEL);
+        var report = r.toolReport();
+        long tried = report.get("run0_ports_tried");
+        assertThat(tried).isEqualTo(1000);
+        long sent = report.get("run0_probes_sent");
+        assertThat(sent).isBetween(tried, tried * (1 + report.get("run0_max_retries")));
+        List<Labelled> conns = connections(r);
+        List<Labelled> tcp = conns.stream().filter(c -> c.ipProtocol() == 6).toList();
+        // nmap puts the try in the source port: every probe it sent, retries too, is a connection of its own, never answered.
+        assertThat(tcp).hasSize((int) sent).allSatisfy(c -> assertThat(c.flag()).isEqualTo(KddFlag.S0));
+        assertThat(tcp.stream().map(Labelled::respPort).distinct().count()).isEqualTo(tried);
+        // The rest is the gateway's host unreachables: at least the ones nmap counted (later ones come after it exits).
+        List<Labelled> icmp = conns.stream().filter(c -> c.ipProtocol() != 6).toList();
+        assertThat(icmp).allSatisfy(c -> assertThat(c.ipProtocol()).isEqualTo(1));
+        assertThat((long) icmp.size()).isGreaterThanOrEqualTo(report.get("run0_ports_host_unreach")).isLessThan(tried);
     }
 
     @Test

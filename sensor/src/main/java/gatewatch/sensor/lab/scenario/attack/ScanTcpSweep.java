@@ -41,7 +41,7 @@ public final class ScanTcpSweep implements Scenario {
     /** Client aliases of the three runs (nmap ping sweep, nmap SYN scan, masscan); no other scenario uses them. */
     static final List<Integer> ALIASES = List.of(37, 38, 39);
     private static final Pattern PORT_STATE = Pattern.compile("<port protocol=\"tcp\" portid=\"\\d+\"><state state=\"(\\w+)\"");
-    private static final Pattern RAW_SENT = Pattern.compile("Raw packets sent: (\\d+) .*\\| Rcvd: (\\d+)");
+    static final Pattern RAW_SENT = Pattern.compile("Raw packets sent: (\\d+) .*\\| Rcvd: (\\d+)");
     private static final Pattern MASSCAN_HOSTS = Pattern.compile("Scanning (\\d+) hosts \\[(\\d+) port");
 
     @Override
