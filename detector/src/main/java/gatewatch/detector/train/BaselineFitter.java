@@ -186,12 +186,28 @@ final class BaselineFitter {
         for (int r = 0; r < rows.length; r++) {
             scores[r] = scorers[folds.foldOfRow()[r]].score(rows[r], 0);
         }
-        boolean[] today = folds.today();
+        return worldQuantile(scores, folds.today(), quantile);
+    }
+
+    /**
+     * The {@code quantile} of {@code forest}'s own scores of {@code rows}, in KDD'99's and in
+     * today's rows apart ({@code today}, null for none), the higher: what the forest a model ships
+     * with gives the normal rows it was fitted on.
+     */
+    static double ownQuantile(double[][] rows, IsolationScorer forest, boolean[] today, double quantile) {
+        double[] scores = new double[rows.length];
+        for (int r = 0; r < rows.length; r++) {
+            scores[r] = forest.score(rows[r], 0);
+        }
+        return worldQuantile(scores, today, quantile);
+    }
+
+    private static double worldQuantile(double[] scores, boolean[] today, double quantile) {
         if (today == null) {
             return quantile(scores, quantile);
         }
-        double[] kdd = IntStream.range(0, rows.length).filter(r -> !today[r]).mapToDouble(r -> scores[r]).toArray();
-        double[] now = IntStream.range(0, rows.length).filter(r -> today[r]).mapToDouble(r -> scores[r]).toArray();
+        double[] kdd = IntStream.range(0, scores.length).filter(r -> !today[r]).mapToDouble(r -> scores[r]).toArray();
+        double[] now = IntStream.range(0, scores.length).filter(r -> today[r]).mapToDouble(r -> scores[r]).toArray();
         return Math.max(kdd.length == 0 ? 0 : quantile(kdd, quantile), now.length == 0 ? 0 : quantile(now, quantile));
     }
 

@@ -189,11 +189,10 @@ public final class Trainer {
         GradientTreeBoost gbt = effective.boostTrees() < f.boost().trees()[0].length ? f.boost().trim(effective.boostTrees())
                 : f.boost();
         IsolationForest iforest = BaselineFitter.firstTrees(f.baseline(), f.baselineSample(), effective.isolationTrees());
-        double threshold = anomalyThreshold(f, effective);
-
         ForestScorer forest = SmileCompiler.forest(rf, f.labelNames().length);
         BoostScorer boost = SmileCompiler.boost(gbt, Category.KDD_COUNT, effective.boostShrinkage());
         IsolationScorer baseline = SmileCompiler.isolation(iforest);
+        double threshold = anomalyThreshold(f, effective, baseline);
         if (check) {
             EquivalenceCheck.require(rf, gbt, iforest, forest, boost, baseline, f.x(), COLUMNS);
         }
@@ -285,10 +284,20 @@ public final class Trainer {
         return GradientTreeBoost.fit(Formula.lhs("y"), frame(xr, yr), options);
     }
 
-    /** The configured quantile of out-of-fold isolation scores of the normal rows, at the effective tree count. */
-    private static double anomalyThreshold(Fitted f, TrainingConfig effective) {
-        return BaselineFitter.outOfFoldQuantile(f.normal(), f.thresholdFolds(), effective.isolationTrees(),
+    /**
+     * The configured quantile of the out-of-fold isolation scores of the normal rows, at the
+     * effective tree count, or of the shipped forest's own scores of them if that is higher. The
+     * out-of-fold quantile estimates how a forest scores normal traffic it has not seen, but it
+     * comes from other forests than the one shipped, and a 0.999 quantile of a few thousand rows
+     * of today's traffic is one of their handful of highest scores, which moves with any change to
+     * the data; below the shipped forest's own quantile it would have that forest call more of the
+     * very connections it was fitted on anomalies than the quantile allows.
+     */
+    private static double anomalyThreshold(Fitted f, TrainingConfig effective, IsolationScorer shipped) {
+        double outOfFold = BaselineFitter.outOfFoldQuantile(f.normal(), f.thresholdFolds(), effective.isolationTrees(),
                 effective.anomalyQuantile());
+        double own = BaselineFitter.ownQuantile(f.normal(), shipped, f.thresholdFolds().today(), effective.anomalyQuantile());
+        return Math.max(outOfFold, own);
     }
 
     private static double[] importance(double[] a, double[] b) {

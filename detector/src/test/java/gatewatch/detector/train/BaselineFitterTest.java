@@ -68,4 +68,23 @@ class BaselineFitterTest {
         assertThat(Arrays.stream(x).mapToDouble(none::score).toArray()).containsExactly(a);
         assertThat(Arrays.stream(x).mapToDouble(weighted::score).toArray()).as("today's rows weighted").isNotEqualTo(a);
     }
+
+    @Test
+    void theShippedForestCallsAtMostTheQuantileOfItsOwnNormalRowsAnomalies() {
+        gatewatch.detector.data.LabelledData data = gatewatch.detector.testing.Fixtures.synthetic(3000, 7);
+        gatewatch.detector.model.ModelPayload p = new Trainer(gatewatch.detector.testing.Fixtures.tiny())
+                .train(data, "t").ensemble().payload();
+        java.util.Map<java.util.List<Double>, double[]> distinct = new java.util.LinkedHashMap<>();
+        for (int i = 0; i < data.size(); i++) {
+            if (data.categories()[i] == gatewatch.detector.model.Category.NORMAL) {
+                double[] e = p.encoder().encodeAll(new double[][] {data.features()[i]})[0];
+                distinct.putIfAbsent(Arrays.stream(e).boxed().toList(), e);
+            }
+        }
+        double[][] normal = distinct.values().toArray(double[][]::new);
+        double q = gatewatch.detector.testing.Fixtures.tiny().anomalyQuantile();
+        long above = Arrays.stream(normal).filter(e -> p.baseline().score(e, 0) > p.anomalyThreshold()).count();
+        assertThat(p.anomalyThreshold()).isGreaterThanOrEqualTo(BaselineFitter.ownQuantile(normal, p.baseline(), null, q));
+        assertThat((double) above / normal.length).isLessThanOrEqualTo(1 - q);
+    }
 }
