@@ -7,9 +7,9 @@ import gatewatch.features.table.SlotIndex;
  * 5-tuple through a {@link SlotIndex}.
  *
  * <p>The index starts small and grows with the open connections, up to the size the slot count
- * needs: at its full size for the default million connections it is 8 MB (and 4 MB of hashes
- * beside), and a lookup in it would miss the caches and the TLB every time even when only tens of
- * thousands of connections are open. It never shrinks, so a flood leaves it at the size the flood needed.
+ * needs: at its full size for the default million connections it is 16 MB, and a lookup in it
+ * would miss the caches and the TLB every time even when only tens of thousands of connections
+ * are open. It never shrinks, so a flood leaves it at the size the flood needed.
  *
  * <p>{@link Connection} objects are created the first time a slot is used and reused after, so
  * a steady flow of connections allocates nothing. Capture thread only.

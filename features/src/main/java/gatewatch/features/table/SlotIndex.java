@@ -7,7 +7,8 @@ import java.util.Arrays;
  * open-addressing index (linear probing, backward-shift deletion, so no tombstones accumulate
  * under churn) that finds a slot by its key's hash. The keys themselves stay with the caller, in
  * whatever its slots hold (a connection's 5-tuple, a datagram's addresses and id, two longs, a row
- * of doubles); the index gives the candidates of one hash and the caller compares keys:
+ * of doubles); the index holds only each slot's 32-bit hash, so a lookup walks the candidates of
+ * one hash and the caller compares keys:
  *
  * <pre>{@code
  * for (int s = index.first(hash); s != SlotIndex.NONE; s = index.next()) {
@@ -15,18 +16,12 @@ import java.util.Arrays;
  * }
  * }</pre>
  *
- * <p>A cell is one {@code int}: the slot and, in the bits the slot number does not need, the
- * high bits of its hash (a tag). A probe skips the cells whose tag differs without loading their
- * keys (a cache miss each when the slots are many, as under a SYN flood); a slot whose hash shares
- * the tag is a candidate too, so a lookup may give a few slots of other hashes, which the
- * caller's key comparison passes over (for a million slots, one cell in 4,096 of other hashes).
- * Four bytes a cell, not eight with the whole hash, halve the memory a lookup misses in (the
- * connection table's index, 1 MiB with eight bytes, no longer fills a core's cache by itself).
- * The whole hash of each slot is kept beside, for the moves of deletion and growth only. The
- * index starts at {@code initialCells} and doubles whenever it would be more than half full, up to
- * the size the slot count needs; it never shrinks. A lookup, an {@link #add} (when the index does
- * not grow) and a {@link #remove} allocate nothing. Free slots are handed out last freed first,
- * then unused ones in increasing order.
+ * <p>Keeping the hash in the index lets a probe skip other keys without loading them (a cache
+ * miss each when the slots are many, as under a SYN flood). The index starts at
+ * {@code initialCells} and doubles whenever it would be more than half full, up to the size the
+ * slot count needs; it never shrinks. A lookup, an {@link #add} (when the index does not grow)
+ * and a {@link #remove} allocate nothing. Free slots are handed out last freed first, then unused
+ * ones in increasing order.
  *
  * <p>Not thread-safe; the lookup cursor ({@link #first}, {@link #next}) is state of the table,
  * so one lookup at a time.
@@ -43,21 +38,13 @@ public final class SlotIndex {
     private int freedTop;
     private int fresh;
     private int size;
-    /** Per cell: the tag bits of the slot's hash ({@link #tagMask}) and slot + 1 below them; 0 = empty. */
-    private int[] cells;
+    /** Per cell: the slot's hash in the high half and slot + 1 in the low half; 0 = empty. */
+    private long[] cells;
     private int mask;
     private final int maxCells;
-    /** The bits of a cell that hold slot + 1; the ones above hold the tag. */
-    private final int slotMask;
-    private final int tagMask;
-    /**
-     * Each slot's whole hash, for finding a cell's home when deletion or growth moves it; as long
-     * as the slots that can be in use at the current size (slots are handed out from 0 up).
-     */
-    private int[] hashes;
-    /** The lookup cursor: the cell it looks at next and the tag it looks for. */
+    /** The lookup cursor: the cell it looks at next and the hash it looks for. */
     private int probe;
-    private int probeTag;
+    private int probeHash;
 
     /** An index over {@code capacity} slots, starting at {@link #DEFAULT_INITIAL_CELLS} cells (or fewer when enough). */
     public SlotIndex(int capacity) {
@@ -76,11 +63,8 @@ public final class SlotIndex {
         freed = new int[capacity];
         // At most half full with every slot in use.
         maxCells = Integer.highestOneBit(Math.max(2, capacity) * 2 - 1) << 1;
-        cells = new int[Math.min(maxCells, initialCells)];
+        cells = new long[Math.min(maxCells, initialCells)];
         mask = cells.length - 1;
-        slotMask = -1 >>> Integer.numberOfLeadingZeros(capacity);
-        tagMask = ~slotMask;
-        hashes = new int[slotsFor(cells.length)];
     }
 
     public int capacity() {
@@ -101,26 +85,23 @@ public final class SlotIndex {
         return cells.length;
     }
 
-    /**
-     * The first candidate for {@code hash}, or {@link #NONE}; {@link #next} gives the others. Every
-     * slot indexed under {@code hash} is among the candidates, and maybe a slot of another hash.
-     */
+    /** The first slot indexed under {@code hash}, or {@link #NONE}; {@link #next} gives the others. */
     public int first(int hash) {
         probe = hash & mask;
-        probeTag = hash & tagMask;
+        probeHash = hash;
         return next();
     }
 
-    /** The next candidate for the hash of the last {@link #first}, or {@link #NONE}. */
+    /** The next slot indexed under the hash of the last {@link #first}, or {@link #NONE}. */
     public int next() {
-        int[] c = cells;
+        long[] c = cells;
         int pos = probe;
-        int entry;
+        long entry;
         while ((entry = c[pos]) != 0) {
             pos = (pos + 1) & mask;
-            if ((entry & tagMask) == probeTag) {
+            if ((int) (entry >>> 32) == probeHash) {
                 probe = pos;
-                return (entry & slotMask) - 1;
+                return (int) entry - 1;
             }
         }
         probe = pos;
@@ -139,15 +120,14 @@ public final class SlotIndex {
         if (2 * (size + 1) > cells.length && cells.length < maxCells) {
             grow();
         }
-        hashes[slot] = hash;
-        place(cells, mask, hash, entry(hash, slot));
+        place(cells, mask, entry(hash, slot));
         size++;
         return slot;
     }
 
     /** Frees {@code slot}, indexed under {@code hash}, and takes it out of the index. */
     public void remove(int slot, int hash) {
-        int own = entry(hash, slot);
+        long own = entry(hash, slot);
         int pos = hash & mask;
         while (cells[pos] != own) {
             pos = (pos + 1) & mask;
@@ -157,9 +137,9 @@ public final class SlotIndex {
         // never be found.
         int hole = pos;
         int next = (hole + 1) & mask;
-        int entry;
+        long entry;
         while ((entry = cells[next]) != 0) {
-            int home = hashes[(entry & slotMask) - 1] & mask;
+            int home = (int) (entry >>> 32) & mask;
             boolean movable = hole <= next ? (home <= hole || home > next) : (home <= hole && home > next);
             if (movable) {
                 cells[hole] = entry;
@@ -181,37 +161,26 @@ public final class SlotIndex {
     }
 
     private void grow() {
-        int[] bigger = new int[cells.length * 2];
+        long[] bigger = new long[cells.length * 2];
         int biggerMask = bigger.length - 1;
-        for (int e : cells) {
+        for (long e : cells) {
             if (e != 0) {
-                place(bigger, biggerMask, hashes[(e & slotMask) - 1], e);
+                place(bigger, biggerMask, e);
             }
         }
         cells = bigger;
         mask = biggerMask;
-        hashes = Arrays.copyOf(hashes, slotsFor(bigger.length));
     }
 
-    /**
-     * The slots that can be in use with {@code cellCount} cells: at most half of them (an add
-     * grows the index first), or all when the index is at its full size, which is at least twice
-     * the capacity. Free slots are handed out before unused ones, so every slot handed out is below
-     * the most ever in use at once.
-     */
-    private int slotsFor(int cellCount) {
-        return Math.min(capacity, Math.max(1, cellCount / 2));
-    }
-
-    private static void place(int[] cells, int mask, int hash, int entry) {
-        int pos = hash & mask;
+    private static void place(long[] cells, int mask, long entry) {
+        int pos = (int) (entry >>> 32) & mask;
         while (cells[pos] != 0) {
             pos = (pos + 1) & mask;
         }
         cells[pos] = entry;
     }
 
-    private int entry(int hash, int slot) {
-        return (hash & tagMask) | (slot + 1);
+    private static long entry(int hash, int slot) {
+        return (long) hash << 32 | (slot + 1L);
     }
 }
