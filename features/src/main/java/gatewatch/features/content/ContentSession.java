@@ -97,10 +97,12 @@ final class ContentSession {
             };
             dialogues[kind.ordinal()] = d;
         }
-        switch (d) {
-            case TerminalDialogue t -> t.mode(kind == DialogueKind.RLOGIN ? TerminalDialogue.Mode.RLOGIN : TerminalDialogue.Mode.TELNET);
-            case RemoteExecDialogue r -> r.mode(kind == DialogueKind.REXEC ? RemoteExecDialogue.Mode.REXEC : RemoteExecDialogue.Mode.RSH);
-            default -> { }
+        // instanceof, not a pattern switch: that one is an invokedynamic whose bootstrap spins a
+        // class and method handles at the first connection, slow until the compilers catch up.
+        if (d instanceof TerminalDialogue t) {
+            t.mode(kind == DialogueKind.RLOGIN ? TerminalDialogue.Mode.RLOGIN : TerminalDialogue.Mode.TELNET);
+        } else if (d instanceof RemoteExecDialogue r) {
+            r.mode(kind == DialogueKind.REXEC ? RemoteExecDialogue.Mode.REXEC : RemoteExecDialogue.Mode.RSH);
         }
         return d;
     }

@@ -85,6 +85,23 @@ class KddCsvTest {
         assertThat(sb.toString()).isEqualTo("0.0015 -0.25 0.00");
     }
 
+    /** Counts as Long.toString writes them, across the one-digit shortcut's edges; fixed-point parts too. */
+    @Test
+    void wholeNumbersAndFixedPointAreWrittenAsLongToStringWould() {
+        long[] values = {-999_999_999_999_999L, -10, -9, -1, 0, 1, 9, 10, 11, 99, 100, 65_535, 999_999_999_999_999L};
+        for (long v : values) {
+            StringBuilder sb = new StringBuilder();
+            KddCsv.appendValue(KddFeature.SRC_BYTES, v, sb);
+            assertThat(sb.toString()).isEqualTo(Long.toString(v));
+            for (int decimals = 0; decimals <= 6; decimals++) {
+                StringBuilder fixed = new StringBuilder();
+                KddCsv.appendFixed(v, decimals, fixed);
+                assertThat(fixed.toString()).as("%d at %d decimals", v, decimals)
+                        .isEqualTo(new java.math.BigDecimal(v).movePointLeft(decimals).toPlainString());
+            }
+        }
+    }
+
     @Test
     void shortRowIsRefused() {
         assertThatThrownBy(() -> KddCsv.parse("0,tcp,http"))
