@@ -184,6 +184,7 @@ final class Combiner {
      * none there (a service no attack of the category used); -1 if the category has no label.
      */
     private int bestLabel(double[] pl, int lo, int cat, double[] raw, int ro) {
+        int code = LabelServices.code(raw, ro);
         int best = -1;
         int bestSeen = -1;
         for (int l = 0; l < labels; l++) {
@@ -193,7 +194,7 @@ final class Combiner {
             if (best < 0 || pl[lo + l] > pl[lo + best]) {
                 best = l;
             }
-            if (labelServices != null && LabelServices.seenOn(labelServices, l, raw, ro)
+            if (labelServices != null && LabelServices.seen(labelServices, l, code)
                     && (bestSeen < 0 || pl[lo + l] > pl[lo + bestSeen])) {
                 bestSeen = l;
             }

@@ -43,14 +43,13 @@ public final class LabelServices {
         return seen;
     }
 
-    /** Whether label {@code l} was seen on the protocol and service of the connection at {@code raw[off..]}. */
-    static boolean seenOn(long[] seen, int l, double[] raw, int off) {
-        int s = code(raw, off);
-        return s < 0 || (seen[l * WORDS + (s >>> 6)] & 1L << (s & 63)) != 0;
+    /** Whether label {@code l} was seen on (protocol, service) {@code code} ({@link #code}; any label on a code of -1). */
+    static boolean seen(long[] seen, int l, int code) {
+        return code < 0 || (seen[l * WORDS + (code >>> 6)] & 1L << (code & 63)) != 0;
     }
 
     /** The (protocol, service) code of the connection at {@code raw[off..]}, or -1 for symbols out of range. */
-    private static int code(double[] raw, int off) {
+    static int code(double[] raw, int off) {
         int p = (int) raw[off + PROTOCOL];
         int s = (int) raw[off + SERVICE];
         return p >= 0 && p < PROTOCOLS && s >= 0 && s < SERVICES ? p * SERVICES + s : -1;

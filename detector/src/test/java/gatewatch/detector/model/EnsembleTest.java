@@ -256,13 +256,13 @@ class EnsembleTest {
         int neptune = java.util.Arrays.asList(p.labelNames()).indexOf("neptune");
         for (int i = 0; i < rows.size(); i++) {
             int l = java.util.Arrays.asList(p.labelNames()).indexOf(rows.labels()[i]);
-            assertThat(LabelServices.seenOn(p.labelServices(), l, rows.features()[i], 0)).isTrue();
+            assertThat(LabelServices.seen(p.labelServices(), l, LabelServices.code(rows.features()[i], 0))).isTrue();
         }
         double[] other = first("neptune").toArray();
         boolean anyUnseen = false;
         for (int s = 0; s < gatewatch.features.kdd.Service.values().length && !anyUnseen; s++) {
             other[KddFeature.SERVICE.ordinal()] = s;
-            anyUnseen = !LabelServices.seenOn(p.labelServices(), neptune, other, 0);
+            anyUnseen = !LabelServices.seen(p.labelServices(), neptune, LabelServices.code(other, 0));
         }
         assertThat(anyUnseen).as("neptune was not seen on every service").isTrue();
     }

@@ -4,8 +4,9 @@ import gatewatch.features.content.HttpRules.Line;
 
 /**
  * HTTP/1.x requests (RFC 9112). Each request line's target, percent-decoded, is read by
- * {@link HttpRules#REQUEST}, and each of its header lines by {@link HttpRules#HEADER}. {@code logged_in} is a request having been made: in the KDD data
- * normal http rows with a request (src_bytes > 0) have logged_in = 1 and those without have 0.
+ * {@link HttpRules#REQUEST}, and each of its header lines by {@link HttpRules#HEADER}.
+ * {@code logged_in} is a request having been made: in the KDD data normal http rows with a
+ * request (src_bytes > 0) have logged_in = 1 and those without have 0.
  * A 401 or 407 answering a request that carried credentials is a failed login. Responses are
  * matched to requests in order (pipelining), up to 64 outstanding.
  *

@@ -106,7 +106,8 @@ public class TrainCommand implements Callable<Integer> {
 
     @Option(names = "--anomaly-quantile", paramLabel = "Q",
             description = "The anomaly threshold: this quantile of the isolation scores of normal rows held out from the "
-                    + "isolation forest, taken in KDD'99's and in today's normal rows apart, the higher (default: ${DEFAULT-VALUE}).")
+                    + "isolation forest, taken in KDD'99's and in today's normal rows apart, the higher; at least the same "
+                    + "quantile of the shipped forest's own scores of them (default: ${DEFAULT-VALUE}).")
     double anomalyQuantile = TrainingConfig.defaults().anomalyQuantile();
 
     @Option(names = "--isolation-trees", paramLabel = "N",
