@@ -3,7 +3,8 @@ package gatewatch.detector.model;
 /**
  * What a verdict says a connection is: one of the five KDD Cup 1999 categories, or
  * {@link #ANOMALY} when no supervised class explains it but it is unlike the normal traffic
- * the baseline was fitted on.
+ * the baseline was fitted on. {@link #MITM} is not a verdict of the model: it is the category of
+ * the sensor's link-layer alerts (ARP poisoning), which have no connection and no features.
  */
 public enum Category {
     NORMAL("normal"),
@@ -11,9 +12,11 @@ public enum Category {
     PROBE("probe"),
     R2L("r2l"),
     U2R("u2r"),
-    ANOMALY("anomaly");
+    ANOMALY("anomaly"),
+    /** A man in the middle on the link: ARP cache poisoning (not a connection's verdict). */
+    MITM("mitm");
 
-    /** The five categories of the KDD labels, in {@link #ordinal()} order (ANOMALY is not one). */
+    /** The five categories of the KDD labels, in {@link #ordinal()} order (ANOMALY and MITM are not). */
     public static final int KDD_COUNT = 5;
 
     private final String externalName;
@@ -29,7 +32,7 @@ public enum Category {
 
     /** True for the five KDD categories. */
     public boolean isKdd() {
-        return this != ANOMALY;
+        return ordinal() < KDD_COUNT;
     }
 
     /** The category of an external name, or null. */

@@ -11,8 +11,9 @@ import gatewatch.features.counting.SingleWriterCounters;
 public final class DecodeCounters {
     private static final int FRAMES = 0;
     private static final int PACKETS = 1;
+    private static final int ARP = 2;
 
-    private final SingleWriterCounters totals = new SingleWriterCounters(2);
+    private final SingleWriterCounters totals = new SingleWriterCounters(3);
     private final SingleWriterCounters malformed = new SingleWriterCounters(MalformedReason.values().length);
     private final SingleWriterCounters skipped = new SingleWriterCounters(SkipReason.values().length);
     private final SingleWriterCounters fragments = new SingleWriterCounters(FragmentCounter.values().length);
@@ -23,6 +24,10 @@ public final class DecodeCounters {
 
     void countPacket() {
         totals.increment(PACKETS);
+    }
+
+    void countArp() {
+        totals.increment(ARP);
     }
 
     void countMalformed(MalformedReason reason) {
@@ -47,6 +52,11 @@ public final class DecodeCounters {
 
     public long packets() {
         return totals.get(PACKETS);
+    }
+
+    /** Ethernet/IPv4 ARP packets decoded (they are not {@link #packets()}: no connection follows them). */
+    public long arp() {
+        return totals.get(ARP);
     }
 
     public long malformed(MalformedReason reason) {

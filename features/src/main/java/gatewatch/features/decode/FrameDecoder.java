@@ -3,7 +3,8 @@ package gatewatch.features.decode;
 /**
  * Decodes a frame, layer by layer, into a {@link PacketView}: link layer (dispatched by link
  * type through {@link LinkTable}), VLAN tags, then IPv4 or IPv6 (fragments reassembled by a
- * {@link Defragmenter}), then TCP, UDP, ICMP or ICMPv6.
+ * {@link Defragmenter}), then TCP, UDP, ICMP or ICMPv6. An Ethernet/IPv4 ARP packet goes into
+ * the {@link #arp()} view instead.
  *
  * <p>Never throws on frame content: a malformed or truncated frame is counted by
  * {@link MalformedReason} and reported as {@link DecodeStatus#MALFORMED}. No allocation per frame
@@ -20,6 +21,7 @@ public final class FrameDecoder {
     private final LinkResult link = new LinkResult();
     private final Ipv4Header ipv4 = new Ipv4Header();
     private final Ipv6Header ipv6 = new Ipv6Header();
+    private final ArpView arp = new ArpView();
     private final Defragmenter defragmenter;
 
     public FrameDecoder(DecodeCounters counters) {
@@ -78,7 +80,25 @@ public final class FrameDecoder {
         return switch (link.etherType) {
             case LinkResult.ETHERTYPE_IPV4 -> decodeIpv4(v, buf, l3, capEnd, link.wireEnd);
             case LinkResult.ETHERTYPE_IPV6 -> decodeIpv6(v, buf, l3, capEnd, link.wireEnd);
+            case LinkResult.ETHERTYPE_ARP -> decodeArp(buf, l3, capEnd, tsNanos);
             case LinkResult.NO_PACKET -> skipped(SkipReason.LINK_NO_PACKET);
+            default -> skipped(SkipReason.NOT_IP);
+        };
+    }
+
+    /** The ARP packet of the last decode that returned {@link DecodeStatus#ARP}. */
+    public ArpView arp() {
+        return arp;
+    }
+
+    private DecodeStatus decodeArp(byte[] b, int l3, int capEnd, long tsNanos) {
+        return switch (ArpDecoder.decode(b, l3, capEnd, arp)) {
+            case PACKET -> {
+                arp.tsNanos = tsNanos;
+                counters.countArp();
+                yield DecodeStatus.ARP;
+            }
+            case MALFORMED -> malformed(MalformedReason.ARP_TRUNCATED);
             default -> skipped(SkipReason.NOT_IP);
         };
     }

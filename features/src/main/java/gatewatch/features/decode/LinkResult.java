@@ -4,6 +4,7 @@ package gatewatch.features.decode;
 final class LinkResult {
     static final int ETHERTYPE_IPV4 = 0x0800;
     static final int ETHERTYPE_IPV6 = 0x86dd;
+    static final int ETHERTYPE_ARP = 0x0806;
     /** A well-formed link record that carries no packet (e.g. NFLOG without a payload TLV). */
     static final int NO_PACKET = -1;
 

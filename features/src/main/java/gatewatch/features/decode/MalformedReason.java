@@ -17,6 +17,8 @@ public enum MalformedReason {
     NFLOG_BAD_VERSION("nflog.bad_version"),
     /** An NFLOG TLV shorter than its own header or running past the record. */
     NFLOG_TLV_INVALID("nflog.tlv_invalid"),
+    /** An Ethernet/IPv4 ARP packet shorter than its 28 bytes. */
+    ARP_TRUNCATED("arp.truncated"),
     /** Raw IP whose version nibble is neither 4 nor 6. */
     IP_VERSION_UNKNOWN("ip.version_unknown"),
     /** Fewer than 20 bytes of IPv4 header. */

@@ -2,7 +2,7 @@ package gatewatch.features.decode;
 
 /** Well-formed frames the tracker does not follow, counted by kind. */
 public enum SkipReason {
-    /** An EtherType (or link protocol) other than IPv4/IPv6: ARP, LLDP, ... */
+    /** An EtherType (or link protocol) other than IPv4, IPv6 and ARP (LLDP, STP, ...), or ARP of another kind than Ethernet/IPv4. */
     NOT_IP("not_ip"),
     /** An IP protocol other than TCP, UDP, ICMP and ICMPv6. */
     IP_PROTOCOL_UNTRACKED("ip_protocol_untracked"),

@@ -139,6 +139,31 @@ public final class Frames {
         return b.array();
     }
 
+    /** The Ethernet broadcast address, as {@link #arp}'s MAC addresses are given: 48 bits in a long. */
+    public static final long BROADCAST_MAC = 0xffff_ffff_ffffL;
+
+    /**
+     * An Ethernet frame carrying an ARP packet (RFC 826, IPv4): operation {@code op} (1 request, 2
+     * reply), sender {@code sha}/{@code spa}, target {@code tha}/{@code tpa}, sent to {@code ethDst}
+     * from {@code sha}; padded to the Ethernet minimum as a NIC sends it.
+     */
+    public static byte[] arp(long ethDst, int op, long sha, String spa, long tha, String tpa) {
+        ByteBuffer b = ByteBuffer.allocate(MIN_ETHERNET);
+        putMac(b, ethDst);
+        putMac(b, sha);
+        b.putShort((short) 0x0806);
+        b.putShort((short) 1).putShort((short) 0x0800).put((byte) 6).put((byte) 4).putShort((short) op);
+        putMac(b, sha);
+        b.put(addr(spa));
+        putMac(b, tha);
+        b.put(addr(tpa));
+        return b.array();
+    }
+
+    private static void putMac(ByteBuffer b, long mac) {
+        b.putShort((short) (mac >>> 32)).putInt((int) mac);
+    }
+
     private static byte[] addr(String a) {
         try {
             return InetAddress.getByName(a).getAddress();

@@ -1,5 +1,7 @@
 package gatewatch.features.extract;
 
+import gatewatch.features.arp.ArpAlertSink;
+import gatewatch.features.arp.ArpWatch;
 import gatewatch.features.conn.Connection;
 import gatewatch.features.content.ContentConfig;
 import gatewatch.features.content.ContentInspector;
@@ -20,7 +22,7 @@ import gatewatch.features.window.WindowConfig;
 
 /**
  * The capture thread's stages in one {@link FrameHandler}: frame → decoder → connection tracker
- * → features → {@link RecordSink}.
+ * → features → {@link RecordSink}; ARP packets go from the decoder to the {@link ArpWatch}.
  *
  * <p>Single-threaded by contract: every method is called from the capture thread.
  */
@@ -31,10 +33,17 @@ public final class FeatureExtractor implements FrameHandler {
     private final ContentInspector content;
     private final TrafficWindows windows;
     private final RecordSink sink;
+    private final ArpWatch arp;
     private final gatewatch.features.conn.HistoryStrings histories = new gatewatch.features.conn.HistoryStrings();
     private long records;
 
     public FeatureExtractor(ExtractorConfig config, RecordSink sink) {
+        this(config, sink, ArpAlertSink.NONE);
+    }
+
+    /** As the other constructor, with ARP poisoning alerts ({@link ArpWatch}) going to {@code arpAlerts}. */
+    public FeatureExtractor(ExtractorConfig config, RecordSink sink, ArpAlertSink arpAlerts) {
+        this.arp = new ArpWatch(arpAlerts);
         this.decoder = new FrameDecoder(new DecodeCounters());
         this.content = new ContentInspector(config.content());
         this.tracker = new ConnectionTracker(config.maxConnections(), config.timeouts(), this::finished,
@@ -45,10 +54,13 @@ public final class FeatureExtractor implements FrameHandler {
 
     @Override
     public void onFrame(byte[] buf, int offset, int capLen, int wireLen, int linkType, long tsNanos) {
-        if (decoder.decode(buf, offset, capLen, wireLen, linkType, tsNanos, view) == DecodeStatus.PACKET) {
+        DecodeStatus status = decoder.decode(buf, offset, capLen, wireLen, linkType, tsNanos, view);
+        if (status == DecodeStatus.PACKET) {
             tracker.onPacket(view);
             // Releases records a start-order window configuration holds (nothing waits in report order).
             windows.advanceTime(tsNanos);
+        } else if (status == DecodeStatus.ARP) {
+            arp.onArp(decoder.arp());
         }
     }
 
@@ -72,6 +84,11 @@ public final class FeatureExtractor implements FrameHandler {
 
     public DecodeCounters decodeCounters() {
         return decoder.counters();
+    }
+
+    /** The ARP watch's counters ({@link ArpWatch#counters()}). */
+    public gatewatch.features.counting.SingleWriterCounters arpCounters() {
+        return arp.counters();
     }
 
     public TrackerCounters trackerCounters() {

@@ -68,7 +68,32 @@ class FrameDecoderTest {
     }
 
     @Test
-    void arpIsSkippedAsNotIp() {
+    void ethernetIpv4ArpIsDecodedIntoTheArpView() {
+        byte[] f = new byte[42];
+        f[12] = 0x08;
+        f[13] = 0x06;
+        byte[] arp = {0, 1, 8, 0, 6, 4, 0, 2, 0, (byte) 0xe0, 0x4d, 0x3c, 0x25, 0x7b, 10, 0, 0, (byte) 153,
+            (byte) 0xb0, 0x7f, (byte) 0xb9, 0x4e, (byte) 0xf0, (byte) 0x9c, 10, 0, 0, (byte) 157};
+        System.arraycopy(arp, 0, f, 14, arp.length);
+        assertThat(decode(f, LinkType.ETHERNET)).isEqualTo(DecodeStatus.ARP);
+        ArpView a = decoder.arp();
+        assertThat(a.op()).isEqualTo(ArpView.OP_REPLY);
+        assertThat(a.senderMac()).isEqualTo(0x00e0_4d3c_257bL);
+        assertThat(a.senderIp()).isEqualTo(0x0a00_0099);
+        assertThat(a.targetMac()).isEqualTo(0xb07f_b94e_f09cL);
+        assertThat(a.targetIp()).isEqualTo(0x0a00_009d);
+        assertThat(a.gratuitous()).isFalse();
+        assertThat(a.tsNanos()).isEqualTo(1_000_000_123L);
+        assertThat(counters.arp()).isOne();
+        assertThat(counters.packets()).isZero();
+
+        byte[] cut = Arrays.copyOf(f, 14 + 27);
+        assertThat(decode(cut, LinkType.ETHERNET)).isEqualTo(DecodeStatus.MALFORMED);
+        assertThat(counters.malformed(MalformedReason.ARP_TRUNCATED)).isOne();
+    }
+
+    @Test
+    void arpOfAnotherKindIsSkippedAsNotIp() {
         byte[] f = new byte[42];
         f[12] = 0x08;
         f[13] = 0x06;

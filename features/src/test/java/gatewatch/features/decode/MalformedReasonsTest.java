@@ -50,6 +50,11 @@ class MalformedReasonsTest {
         byte[] nflog = Frames.nflog(Frames.udp("10.0.0.1", 1, "10.0.0.2", 2).ip(), 2, ByteOrder.LITTLE_ENDIAN);
         CASES.put(MalformedReason.NFLOG_BAD_VERSION, Case.of(LinkType.NFLOG, with(nflog, 1, 1)));
         CASES.put(MalformedReason.NFLOG_TLV_INVALID, Case.of(LinkType.NFLOG, with(nflog, 4, 2)));
+        byte[] arp = new byte[IP + 28];
+        arp[12] = 0x08;
+        arp[13] = 0x06;
+        System.arraycopy(new byte[] {0, 1, 8, 0, 6, 4, 0, 2}, 0, arp, IP, 8);
+        CASES.put(MalformedReason.ARP_TRUNCATED, Case.of(LinkType.ETHERNET, Arrays.copyOf(arp, IP + 27)));
         CASES.put(MalformedReason.IP_VERSION_UNKNOWN, Case.of(LinkType.RAW,
                 with(Frames.udp("10.0.0.1", 1, "10.0.0.2", 2).ip(), 0, 0x55)));
         CASES.put(MalformedReason.IPV4_PKT_TOO_SMALL, Case.of(LinkType.ETHERNET, Arrays.copyOf(tcp4(), IP + 19)));

@@ -3,7 +3,9 @@ package gatewatch.sensor.alert;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.SerializableString;
 import com.fasterxml.jackson.core.io.SerializedString;
+import gatewatch.detector.model.Category;
 import gatewatch.detector.model.Verdict;
+import gatewatch.features.arp.ArpAlert;
 import gatewatch.features.conn.ConnectionSummary;
 import gatewatch.features.extract.ConnectionRecord;
 import gatewatch.sensor.json.ConnectionJson;
@@ -30,6 +32,7 @@ public final class EventJson {
     private static final SerializableString SENSOR = new SerializedString("sensor");
     private static final SerializableString ALERT = new SerializedString("alert");
     private static final SerializableString CONNECTION = new SerializedString("connection");
+    private static final String ARP_SPOOF = "arp_spoof";
 
     private final JsonLines lines = new JsonLines();
     private final JsonValues values = new JsonValues();
@@ -91,6 +94,65 @@ public final class EventJson {
             throw new UncheckedIOException(e); // into a byte buffer: does not happen
         }
         return lines.take();
+    }
+
+    /**
+     * An ARP poisoning alert ({@link ArpAlert}): {@code event_type} = {@code alert} with
+     * {@code proto} {@code ARP}, the claimed address as {@code src_ip} and its MAC as {@code src_mac},
+     * the poisoned host as {@code dest_ip} and {@code dest_mac}, category {@code mitm}, label
+     * {@code arp_spoof}, and the evidence under {@code arp}. No {@code flow_id}: it is no flow.
+     */
+    public byte[] arpAlert(ArpAlert a) {
+        JsonGenerator g = lines.generator();
+        try {
+            g.writeStartObject();
+            g.writeFieldName("timestamp");
+            values.timestamp(g, a.tsNanos());
+            if (inIface != null) {
+                g.writeFieldName(IN_IFACE);
+                g.writeString(inIface);
+            }
+            g.writeFieldName(EVENT_TYPE);
+            g.writeString(ALERT);
+            g.writeFieldName(SENSOR);
+            g.writeString(sensor);
+            g.writeStringField("src_ip", ArpAlert.formatIp(a.claimedIp()));
+            g.writeStringField("dest_ip", ArpAlert.formatIp(a.targetIp()));
+            g.writeStringField("proto", "ARP");
+            g.writeStringField("src_mac", ArpAlert.formatMac(a.mac()));
+            g.writeStringField("dest_mac", ArpAlert.formatMac(a.targetMac()));
+            g.writeObjectFieldStart("alert");
+            g.writeStringField("category", Category.MITM.externalName());
+            g.writeStringField("label", ARP_SPOOF);
+            g.writeNumberField("confidence", 1.0);
+            g.writeArrayFieldStart("reasons");
+            g.writeString(reason(a));
+            g.writeEndArray();
+            g.writeEndObject();
+            g.writeObjectFieldStart("arp");
+            g.writeStringField("claimed_ip", ArpAlert.formatIp(a.claimedIp()));
+            g.writeStringField("mac", ArpAlert.formatMac(a.mac()));
+            if (a.ownerMac() >= 0) {
+                g.writeStringField("owner_mac", ArpAlert.formatMac(a.ownerMac()));
+            }
+            g.writeStringField("target_ip", ArpAlert.formatIp(a.targetIp()));
+            g.writeStringField("target_mac", ArpAlert.formatMac(a.targetMac()));
+            g.writeNumberField("unsolicited_replies", a.unsolicited());
+            g.writeFieldName("first");
+            values.timestamp(g, a.firstNanos());
+            g.writeEndObject();
+            g.writeEndObject();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return lines.take();
+    }
+
+    private static String reason(ArpAlert a) {
+        String owner = a.ownerMac() >= 0 ? " (held by " + ArpAlert.formatMac(a.ownerMac()) + ")" : "";
+        return String.format(java.util.Locale.ROOT, "%d ARP replies nobody asked for in %.1f s: %s is at %s%s",
+                a.unsolicited(), (a.tsNanos() - a.firstNanos()) / 1e9, ArpAlert.formatIp(a.claimedIp()),
+                ArpAlert.formatMac(a.mac()), owner);
     }
 
     /**

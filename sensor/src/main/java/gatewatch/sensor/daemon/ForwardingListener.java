@@ -1,6 +1,7 @@
 package gatewatch.sensor.daemon;
 
 import gatewatch.detector.model.Category;
+import gatewatch.features.arp.ArpAlert;
 import gatewatch.sensor.alert.Suppression;
 import gatewatch.sensor.forward.ForwardedAlert;
 import gatewatch.sensor.forward.Forwarder;
@@ -31,6 +32,11 @@ public final class ForwardingListener implements AlertListener {
     @Override
     public void onSuppressed(Suppression s, byte[] json) {
         offer(s.closedNanos(), s.category(), json);
+    }
+
+    @Override
+    public void onLinkAlert(ArpAlert a, byte[] json) {
+        offer(a.tsNanos(), Category.MITM, json);
     }
 
     private void offer(long epochNanos, Category category, byte[] json) {

@@ -1,8 +1,9 @@
 package gatewatch.sensor.pipeline;
 
+import gatewatch.features.arp.ArpAlert;
 import gatewatch.sensor.alert.Suppression;
 
-/** Sees every scored connection on the sink thread (the demo prints alerts this way; forwarders get alerts and suppression summaries). */
+/** Sees every scored connection on the sink thread (the demo prints alerts this way; forwarders get alerts, ARP alerts and suppression summaries). */
 @FunctionalInterface
 public interface AlertListener {
     /**
@@ -17,5 +18,9 @@ public interface AlertListener {
      * {@code alert_suppressed} line the alert log got.
      */
     default void onSuppressed(Suppression s, byte[] json) {
+    }
+
+    /** An ARP poisoning alert; {@code json} is the line the alert log got. */
+    default void onLinkAlert(ArpAlert a, byte[] json) {
     }
 }

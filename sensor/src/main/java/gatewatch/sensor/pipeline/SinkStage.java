@@ -2,6 +2,7 @@ package gatewatch.sensor.pipeline;
 
 import gatewatch.detector.model.Category;
 import gatewatch.detector.model.Verdict;
+import gatewatch.features.arp.ArpAlert;
 import gatewatch.features.conn.ConnectionSummary;
 import gatewatch.sensor.alert.AlertLimit;
 import gatewatch.sensor.alert.AlertLimiter;
@@ -20,13 +21,15 @@ import java.util.function.Consumer;
 /**
  * The sink thread: writes alerts to the alert sinks (the alert log, the record of truth, or a
  * replay's standard output), every connection to the record sinks (the records log), and hands
- * scored connections to listeners (forwarders, the demo's display). Counts alerts by category. Alerts beyond the {@link AlertLimit} of their
+ * scored connections to listeners (forwarders, the demo's display). The capture thread's ARP
+ * alerts take the same way, from a queue of their own. Counts alerts by category. Alerts beyond the {@link AlertLimit} of their
  * victim or source are not written one by one but counted into an {@code alert_suppressed}
  * event, which goes to the same log and listeners.
  */
 public final class SinkStage implements Runnable {
     private static final int BATCH = 256;
     private final StageQueue<Scored> in;
+    private final StageQueue<ArpAlert> linkAlerts;
     private final List<AlertSink> alertSinks;
     private final List<AlertSink> recordSinks;
     private final List<AlertListener> listeners;
@@ -44,8 +47,15 @@ public final class SinkStage implements Runnable {
     /** Writes {@code stats} events into the alert log; set before the thread starts, or null. */
     private StatsReporter stats;
 
+    /** A sink of scored connections only (no link-layer alerts come). */
     public SinkStage(StageQueue<Scored> in, Outputs outputs) {
+        this(in, noLinkAlerts(), outputs);
+    }
+
+    /** @param linkAlerts the capture thread's ARP alerts (not connections, so not scored) */
+    public SinkStage(StageQueue<Scored> in, StageQueue<ArpAlert> linkAlerts, Outputs outputs) {
         this.in = in;
+        this.linkAlerts = linkAlerts;
         this.alertSinks = outputs.alertSinks();
         this.recordSinks = outputs.recordSinks();
         this.listeners = outputs.listeners();
@@ -56,13 +66,13 @@ public final class SinkStage implements Runnable {
     @Override
     public void run() {
         while (true) {
-            int n = in.drain(this::handle, BATCH);
+            int n = in.drain(this::handle, BATCH) + linkAlerts.drain(this::handleLinkAlert, BATCH);
             if (n > 0) {
                 endBatch();
             } else if (wallClock && closeWindowsByWallClock()) {
                 endBatch();
-            } else if (in.isFinished()) {
-                if (in.drain(this::handle, BATCH) == 0) {
+            } else if (in.isFinished() && linkAlerts.isFinished()) {
+                if (in.drain(this::handle, BATCH) + linkAlerts.drain(this::handleLinkAlert, BATCH) == 0) {
                     break;
                 }
                 endBatch();
@@ -131,6 +141,29 @@ public final class SinkStage implements Runnable {
             }
         } catch (IOException e) {
             throw stdoutFailed(e);
+        }
+    }
+
+    private static StageQueue<ArpAlert> noLinkAlerts() {
+        StageQueue<ArpAlert> q = new StageQueue<>("link-alerts", 2, FullQueuePolicy.DROP);
+        q.close();
+        return q;
+    }
+
+    /**
+     * An ARP poisoning alert: always written (one per poisoner, address and episode, so no flood of
+     * them for the alert limit to hold back), counted as {@link Category#MITM}.
+     */
+    private void handleLinkAlert(ArpAlert a) {
+        alertsByCategory.incrementAndGet(Category.MITM.ordinal());
+        byte[] line = json.arpAlert(a);
+        try {
+            writeAlertLine(line);
+        } catch (IOException e) {
+            throw stdoutFailed(e);
+        }
+        for (AlertListener l : listeners) {
+            l.onLinkAlert(a, line);
         }
     }
 

@@ -51,6 +51,18 @@ class ExtractorMetricsTest {
     }
 
     @Test
+    void arpWatchCountsRepliesNobodyAskedFor() {
+        traffic.arpReply(0x0200_0000_00aaL, "10.0.0.1");
+        traffic.arpReply(0x0200_0000_00aaL, "10.0.0.1");
+
+        assertThat(counter("gatewatch.arp.packets", "op", "reply")).isEqualTo(2);
+        assertThat(counter("gatewatch.arp.packets", "op", "request")).isZero();
+        assertThat(counter("gatewatch.arp.unsolicited.replies")).isEqualTo(2);
+        assertThat(counter("gatewatch.arp.untracked")).isZero();
+        assertThat(counter("gatewatch.decoder.skipped", "reason", "not_ip")).isZero();
+    }
+
+    @Test
     void countersAreReadWhenAskedNotCopiedAtBindTime() {
         assertThat(counter("gatewatch.decoder.frames")).isZero();
         traffic.truncatedEthernet();

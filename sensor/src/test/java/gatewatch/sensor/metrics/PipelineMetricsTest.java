@@ -79,12 +79,14 @@ class PipelineMetricsTest {
         new AlertMetrics(c -> counts.getOrDefault(c, 0L), c -> 0L, () -> 0L).bindTo(registry);
         counts.put(Category.DOS, 12L);
         counts.put(Category.ANOMALY, 2L);
+        counts.put(Category.MITM, 1L);
 
         assertThat(registry.get("gatewatch.sink.alerts").tag("category", "dos").functionCounter().count()).isEqualTo(12);
         assertThat(registry.get("gatewatch.sink.alerts").tag("category", "anomaly").functionCounter().count())
                 .isEqualTo(2);
         assertThat(registry.get("gatewatch.sink.alerts").tag("category", "u2r").functionCounter().count()).isZero();
-        assertThat(registry.get("gatewatch.sink.alerts").functionCounters()).hasSize(5);
+        assertThat(registry.get("gatewatch.sink.alerts").tag("category", "mitm").functionCounter().count()).isOne();
+        assertThat(registry.get("gatewatch.sink.alerts").functionCounters()).hasSize(6);
         assertThat(registry.find("gatewatch.sink.alerts").tag("category", "normal").meters()).isEmpty();
     }
 

@@ -44,7 +44,12 @@ final class Traffic {
         frame(f);
     }
 
-    /** An ARP frame: well-formed, not IP. */
+    /** An ARP reply nobody asked for, from {@code mac}, claiming {@code ip}. */
+    void arpReply(long mac, String ip) {
+        frame(Frames.arp(0x0200_0000_0057L, 2, mac, ip, 0x0200_0000_0057L, "10.0.0.57"));
+    }
+
+    /** An ARP frame of a kind the decoder does not follow (hardware type 0): well-formed, not IP. */
     void arp() {
         byte[] f = new byte[42];
         f[12] = 0x08;

@@ -5,7 +5,7 @@ import gatewatch.detector.model.Category;
 /**
  * The RFC 5424 severity of an alert, from its category: how much damage the attack class can do
  * once it succeeds. User-to-root means a host is owned (critical); remote-to-local means an
- * account is (error); denial of service hurts availability but not integrity (warning); probes
+ * account is, and a man in the middle (ARP poisoning) reads and alters other hosts' traffic (error); denial of service hurts availability but not integrity (warning); probes
  * and anomalies are things to look at (notice). Emergency and alert (0, 1) are left for the
  * sensor itself, never for a single detection.
  */
@@ -21,7 +21,7 @@ public final class Severity {
     public static int of(Category category) {
         return switch (category) {
             case U2R -> CRITICAL;
-            case R2L -> ERROR;
+            case R2L, MITM -> ERROR;
             case DOS -> WARNING;
             case PROBE, ANOMALY -> NOTICE;
             case NORMAL -> throw new IllegalArgumentException("normal is not an alert category");
