@@ -16,7 +16,8 @@ import gatewatch.features.table.SlotIndex;
  * replies claiming one address within {@link #CLAIM_WINDOW_NANOS 60 seconds}, unless that MAC is
  * the address's owner as the link showed it (the sender of a request or of an answered reply for
  * it). Gratuitous ARP (a host announcing its own address after boot, a failover or a DHCP lease:
- * sender and target address equal) is never a claim. One alert per MAC and address and episode: the
+ * sender and target address equal) is never a claim, nor a reply naming no unicast MAC (all zeros:
+ * what arpspoof sends when it stops). One alert per MAC and address and episode: the
  * episode ends when the claims stop for {@link #EPISODE_QUIET_NANOS 5 minutes}.
  *
  * <p>Why repeated claims and not one: a capture or a sensor that starts between a request and
@@ -112,6 +113,9 @@ public final class ArpWatch {
     private void claim(ArpView v, long now) {
         long mac = v.senderMac();
         int ip = v.senderIp();
+        if (!isUnicast(mac)) {
+            return; // no host can be reached at it: arpspoof's clean-up says 00:00:00:00:00:00
+        }
         long owner = ownerOf(ip, now);
         if (owner == mac) {
             return;
@@ -141,6 +145,10 @@ public final class ArpWatch {
             counters.increment(ALERTS);
             sink.accept(new ArpAlert(now, claims.first[s], mac, ip, owner, v.targetMac(), v.targetIp(), claims.count[s]));
         }
+    }
+
+    private static boolean isUnicast(long mac) {
+        return mac != 0 && (mac & 0x0100_0000_0000L) == 0;
     }
 
     private long ownerOf(int ip, long now) {

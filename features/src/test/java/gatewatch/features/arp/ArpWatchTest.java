@@ -108,6 +108,16 @@ class ArpWatchTest {
     }
 
     @Test
+    void repliesNamingNoUnicastMacAreNotClaims() {
+        for (int i = 0; i < 10; i++) {
+            at(T0 + i * SECOND, ArpFrames.reply(0, "10.0.0.1", VICTIM, "10.0.0.57"));
+            at(T0 + i * SECOND + 1, ArpFrames.reply(0x0100_5e00_0001L, "10.0.0.2", VICTIM, "10.0.0.57"));
+        }
+        assertThat(alerts).isEmpty();
+        assertThat(watch.counters().get(ArpWatch.UNSOLICITED)).isEqualTo(20);
+    }
+
+    @Test
     void anOwnerRepeatingItsOwnAddressIsNotAPoisoner() {
         at(T0, ArpFrames.request(GATEWAY, "10.0.0.1", "10.0.0.57"));
         for (int i = 0; i < 20; i++) {

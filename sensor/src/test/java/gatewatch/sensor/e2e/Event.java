@@ -69,6 +69,11 @@ record Event(Instant start, String srcIp, int srcPort, String destIp, int destPo
         return !category.equals("normal");
     }
 
+    /** An ARP poisoning alert: no connection, {@code proto} ARP. */
+    boolean isArp() {
+        return proto.equals("ARP");
+    }
+
     boolean isIpv6() {
         return srcIp.indexOf(':') >= 0;
     }

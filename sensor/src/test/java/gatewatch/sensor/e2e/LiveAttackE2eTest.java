@@ -18,7 +18,7 @@ import org.junit.jupiter.api.TestInstance;
  * End-to-end with real tools (issue 5, part 8): two network namespaces joined by a veth pair,
  * {@code gatewatch run} capturing the server's end, normal traffic from the client (its IPv6 link-up,
  * curl against the JDK's web server, DNS lookups and dig against a small DNS server), then attacks with Debian's tools:
- * an nmap SYN scan, hping3 SYN floods with a bounded count, an nmap ICMP echo sweep; then SIGTERM.
+ * an nmap SYN scan, hping3 SYN floods with a bounded count, an nmap ICMP echo sweep, arpspoof; then SIGTERM.
  * The scenario runs once ({@link LiveScenario}, about a minute); each test checks one claim on what
  * it left: no alert from the normal phase (its IPv4 and its IPv6 traffic checked apart), probe alerts for the scan and the sweep, dos alerts for the
  * floods, and a clean exit within 5 s of SIGTERM. Alerts are matched to a phase by the flow's start
@@ -26,7 +26,7 @@ import org.junit.jupiter.api.TestInstance;
  * {@code target/e2e-live/report.txt} with the logs.
  *
  * <p>Skipped, with the reason, when not root, when ip, nmap, hping3, curl or dig are missing, or when
- * network namespaces cannot be made. Children are ended by pid and the namespaces removed by name
+ * network namespaces cannot be made; without arpspoof only its test is skipped. Children are ended by pid and the namespaces removed by name
  * afterwards, also when the scenario fails.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -111,7 +111,8 @@ class LiveAttackE2eTest {
     void theAlertLogAccountsForEveryAlertVerdict() throws Exception {
         long verdicts = scenario.records.stream().filter(Event::isAlert).count();
         long suppressed = Event.suppressedCount(scenario.work.resolve("alerts.jsonl"));
-        assertThat(scenario.alerts.size() + suppressed).as("alert lines %d + suppressed %d", scenario.alerts.size(), suppressed)
+        long connectionAlerts = scenario.alerts.stream().filter(e -> !e.isArp()).count();
+        assertThat(connectionAlerts + suppressed).as("alert lines %d + suppressed %d", connectionAlerts, suppressed)
                 .isEqualTo(verdicts);
         assertThat(suppressed).as("alerts of the floods summarised").isGreaterThan(verdicts / 2);
     }
@@ -130,6 +131,24 @@ class LiveAttackE2eTest {
     @Test
     void icmpSweepIsAlertedAsProbe() {
         assertAlerted(scenario.icmpSweep, "probe", null);
+    }
+
+    /**
+     * arpspoof from the client telling the server that another on-link address is at the client's
+     * MAC: one {@code mitm} alert (the ARP watch, not the model: no connection carries it), naming
+     * the address claimed and the host poisoned, and no other alert of that kind in the run.
+     */
+    @Test
+    void arpspoofIsOneMitmAlert() {
+        assumeTrue(scenario.arpSpoof != null, "skipped: needs arpspoof (Debian: dsniff)");
+        List<Event> mitm = scenario.alerts.stream().filter(e -> e.category().equals("mitm")).toList();
+        assertThat(mitm).as("mitm alerts of the run").singleElement().satisfies(e -> {
+            assertThat(scenario.arpSpoof.contains(e)).as("in the arpspoof phase: %s", e.describe()).isTrue();
+            assertThat(e.isArp()).isTrue();
+            assertThat(e.label()).isEqualTo("arp_spoof");
+            assertThat(e.srcIp()).isEqualTo(scenario.net.onLink(LiveScenario.ARP_CLAIMED_HOST));
+            assertThat(e.destIp()).isEqualTo(scenario.net.serverIp());
+        });
     }
 
     @Test

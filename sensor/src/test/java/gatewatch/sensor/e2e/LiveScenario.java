@@ -15,8 +15,8 @@ import java.util.stream.Stream;
  * on the server's end of the veth pair, a normal phase (the client's IPv6 link-up chatter, curl,
  * dig), the attacks with the real tools
  * (nmap SYN scan; hping3 SYN floods from the attacker's own address and from a spoofed one that
- * does not answer, as KDD's neptune looked; nmap ICMP echo sweep of the network behind the server),
- * then SIGTERM. Keeps what the test asserts on; everything it writes stays in {@code target/e2e-live}
+ * does not answer, as KDD's neptune looked; nmap ICMP echo sweep of the network behind the server;
+ * arpspoof telling the server that an on-link address is at the client's MAC), then SIGTERM. Keeps what the test asserts on; everything it writes stays in {@code target/e2e-live}
  * for a look after a failure.
  */
 final class LiveScenario implements AutoCloseable {
@@ -24,6 +24,10 @@ final class LiveScenario implements AutoCloseable {
     /** Hosts of the network behind the server that answer the sweep. */
     static final int[] SWEEP_HOSTS_UP = {1, 20, 77};
     static final int SPOOFED_HOST = 66;
+    /** The on-link address arpspoof tells the server is at the client's MAC (nobody holds it). */
+    static final int ARP_CLAIMED_HOST = 99;
+    /** arpspoof's run: Debian's (dsniff 2.4) sends a reply every 2 s, so 13 s make 7, past the 5 that alert. */
+    private static final String ARPSPOOF_SECONDS = "13";
     static final int FLOOD_PACKETS = 20_000;
     /** Lets the 2-second traffic window empty between phases. */
     private static final Duration GAP = Duration.ofSeconds(3);
@@ -44,6 +48,8 @@ final class LiveScenario implements AutoCloseable {
     Phase synFlood;
     Phase spoofedSynFlood;
     Phase icmpSweep;
+    /** Null when arpspoof (Debian: dsniff) is not installed. */
+    Phase arpSpoof;
     String metricsBeforeStop;
     long alertsBeforeStop;
     ChildProcess.Termination termination;
@@ -90,6 +96,12 @@ final class LiveScenario implements AutoCloseable {
                 "hping3", "-S", "-p", "80", "-a", spoofed, "-c", String.valueOf(FLOOD_PACKETS), "--faster", server);
         icmpSweep = attack("nmap ICMP echo sweep", net.clientIp(), "Nmap done: 256 IP addresses (" + SWEEP_HOSTS_UP.length
                 + " hosts up)", "nmap", "-sn", "-PE", "-n", net.behindServer(0) + "/24");
+        if (Shell.has("arpspoof")) {
+            // SIGINT ends arpspoof as a user would (it then tries to re-arp the targets); -k in case that hangs.
+            String claimed = net.onLink(ARP_CLAIMED_HOST);
+            arpSpoof = attack("arpspoof", claimed, "arp reply", "timeout", "-s", "INT", "-k", "5", ARPSPOOF_SECONDS,
+                    "arpspoof", "-i", net.clientIf, "-t", server, claimed);
+        }
 
         Thread.sleep(SETTLE);
         metricsBeforeStop = daemon.metrics();
