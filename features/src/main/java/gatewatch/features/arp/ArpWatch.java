@@ -2,6 +2,9 @@ package gatewatch.features.arp;
 
 import gatewatch.features.counting.SingleWriterCounters;
 import gatewatch.features.decode.ArpView;
+import gatewatch.features.notice.ArpSpoofNotice;
+import gatewatch.features.notice.NoticeSink;
+import gatewatch.features.table.MacIpTable;
 import gatewatch.features.table.SlotIndex;
 
 /**
@@ -10,7 +13,7 @@ import gatewatch.features.table.SlotIndex;
  * gateway's, and the host's to the gateway) is at that MAC, and sends them again every second or
  * every few seconds so that the host's ARP cache never learns the truth.
  *
- * <p>The rule ({@code docs/DETECTOR.md}, "ARP spoofing"): a reply is <em>unsolicited</em> when
+ * <p>The rule ({@code docs/DETECTOR.md}, "Notices"): a reply is <em>unsolicited</em> when
  * no request for its sender address was seen in the {@link #REQUEST_WINDOW_NANOS 5 seconds}
  * before it. An alert is raised when one MAC address sends {@link #CLAIMS_TO_ALERT 5} unsolicited
  * replies claiming one address within {@link #CLAIM_WINDOW_NANOS 60 seconds}, unless that MAC is
@@ -27,7 +30,7 @@ import gatewatch.features.table.SlotIndex;
  * failover change it too, and a poisoner whose victims' owners are silent (as in the shared
  * capture) changes nothing the sensor saw.
  *
- * <p>No allocation per packet (tables are fixed, {@link ArpTable}); an alert allocates one
+ * <p>No allocation per packet (tables are fixed, {@link MacIpTable}); an alert allocates one
  * record. Capture thread only; the counters may be read from any thread.
  */
 public final class ArpWatch {
@@ -46,21 +49,21 @@ public final class ArpWatch {
     /** Keys a full table could not track (an ARP flood of new addresses). */
     public static final int UNTRACKED = 4;
 
-    private final ArpTable requests;
-    private final ArpTable owners;
-    private final ArpTable claims;
-    private final ArpAlertSink sink;
+    private final MacIpTable requests;
+    private final MacIpTable owners;
+    private final MacIpTable claims;
+    private final NoticeSink sink;
     private final SingleWriterCounters counters = new SingleWriterCounters(5);
 
-    public ArpWatch(ArpAlertSink sink) {
+    public ArpWatch(NoticeSink sink) {
         this(sink, 4096, 65_536, 4096);
     }
 
-    ArpWatch(ArpAlertSink sink, int requestCapacity, int ownerCapacity, int claimCapacity) {
+    ArpWatch(NoticeSink sink, int requestCapacity, int ownerCapacity, int claimCapacity) {
         this.sink = sink;
-        this.requests = new ArpTable(requestCapacity, REQUEST_WINDOW_NANOS);
-        this.owners = new ArpTable(ownerCapacity, BINDING_LIFETIME_NANOS);
-        this.claims = new ArpTable(claimCapacity, EPISODE_QUIET_NANOS);
+        this.requests = new MacIpTable(requestCapacity, REQUEST_WINDOW_NANOS);
+        this.owners = new MacIpTable(ownerCapacity, BINDING_LIFETIME_NANOS);
+        this.claims = new MacIpTable(claimCapacity, EPISODE_QUIET_NANOS);
     }
 
     /** One decoded ARP packet. */
@@ -125,25 +128,9 @@ public final class ArpWatch {
             counters.increment(UNTRACKED);
             return;
         }
-        if (claims.last[s] == 0 || now - claims.last[s] > EPISODE_QUIET_NANOS) {
-            claims.first[s] = now; // a new episode
-            claims.flag[s] = false;
-            claims.value[s] = now;
-            claims.count[s] = 0;
-        }
-        claims.last[s] = now;
-        if (claims.flag[s]) {
-            return;
-        }
-        // value: the start of the counting window, restarted when the claims come too slowly.
-        if (now - claims.value[s] > CLAIM_WINDOW_NANOS) {
-            claims.value[s] = now;
-            claims.count[s] = 0;
-        }
-        if (++claims.count[s] >= CLAIMS_TO_ALERT) {
-            claims.flag[s] = true;
+        if (claims.countTowardAlert(s, now, CLAIM_WINDOW_NANOS, CLAIMS_TO_ALERT, EPISODE_QUIET_NANOS)) {
             counters.increment(ALERTS);
-            sink.accept(new ArpAlert(now, claims.first[s], mac, ip, owner, v.targetMac(), v.targetIp(), claims.count[s]));
+            sink.accept(new ArpSpoofNotice(now, claims.first[s], mac, ip, owner, v.targetMac(), v.targetIp(), claims.count[s]));
         }
     }
 

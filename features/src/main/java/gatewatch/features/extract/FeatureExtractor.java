@@ -1,8 +1,8 @@
 package gatewatch.features.extract;
 
-import gatewatch.features.arp.ArpAlertSink;
 import gatewatch.features.arp.ArpWatch;
 import gatewatch.features.conn.Connection;
+import gatewatch.features.dhcp.DhcpWatch;
 import gatewatch.features.content.ContentConfig;
 import gatewatch.features.content.ContentInspector;
 import gatewatch.features.conn.ConnectionSummary;
@@ -17,12 +17,14 @@ import gatewatch.features.decode.FrameHandler;
 import gatewatch.features.decode.PacketView;
 import gatewatch.features.kdd.KddFeature;
 import gatewatch.features.kdd.KddRecord;
+import gatewatch.features.notice.NoticeSink;
 import gatewatch.features.window.TrafficWindows;
 import gatewatch.features.window.WindowConfig;
 
 /**
  * The capture thread's stages in one {@link FrameHandler}: frame → decoder → connection tracker
- * → features → {@link RecordSink}; ARP packets go from the decoder to the {@link ArpWatch}.
+ * → features → {@link RecordSink}; ARP packets go from the decoder to the {@link ArpWatch}, DHCP
+ * client messages also to the {@link DhcpWatch}.
  *
  * <p>Single-threaded by contract: every method is called from the capture thread.
  */
@@ -34,16 +36,18 @@ public final class FeatureExtractor implements FrameHandler {
     private final TrafficWindows windows;
     private final RecordSink sink;
     private final ArpWatch arp;
+    private final DhcpWatch dhcp;
     private final gatewatch.features.conn.HistoryStrings histories = new gatewatch.features.conn.HistoryStrings();
     private long records;
 
     public FeatureExtractor(ExtractorConfig config, RecordSink sink) {
-        this(config, sink, ArpAlertSink.NONE);
+        this(config, sink, NoticeSink.NONE);
     }
 
-    /** As the other constructor, with ARP poisoning alerts ({@link ArpWatch}) going to {@code arpAlerts}. */
-    public FeatureExtractor(ExtractorConfig config, RecordSink sink, ArpAlertSink arpAlerts) {
-        this.arp = new ArpWatch(arpAlerts);
+    /** As the other constructor, with the notices of the ARP and DHCP watches ({@link ArpWatch}, {@link DhcpWatch}) going to {@code notices}. */
+    public FeatureExtractor(ExtractorConfig config, RecordSink sink, NoticeSink notices) {
+        this.arp = new ArpWatch(notices);
+        this.dhcp = new DhcpWatch(notices);
         this.decoder = new FrameDecoder(new DecodeCounters());
         this.content = new ContentInspector(config.content());
         this.tracker = new ConnectionTracker(config.maxConnections(), config.timeouts(), this::finished,
@@ -56,6 +60,7 @@ public final class FeatureExtractor implements FrameHandler {
     public void onFrame(byte[] buf, int offset, int capLen, int wireLen, int linkType, long tsNanos) {
         DecodeStatus status = decoder.decode(buf, offset, capLen, wireLen, linkType, tsNanos, view);
         if (status == DecodeStatus.PACKET) {
+            dhcp.onPacket(view);
             tracker.onPacket(view);
             // Releases records a start-order window configuration holds (nothing waits in report order).
             windows.advanceTime(tsNanos);
@@ -84,6 +89,11 @@ public final class FeatureExtractor implements FrameHandler {
 
     public DecodeCounters decodeCounters() {
         return decoder.counters();
+    }
+
+    /** The DHCP watch's counters ({@link DhcpWatch#counters()}). */
+    public gatewatch.features.counting.SingleWriterCounters dhcpCounters() {
+        return dhcp.counters();
     }
 
     /** The ARP watch's counters ({@link ArpWatch#counters()}). */

@@ -7,6 +7,8 @@ import gatewatch.features.decode.DecodeStatus;
 import gatewatch.features.decode.FrameDecoder;
 import gatewatch.features.decode.LinkType;
 import gatewatch.features.decode.PacketView;
+import gatewatch.features.notice.ArpSpoofNotice;
+import gatewatch.features.notice.LinkAddresses;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -18,10 +20,10 @@ class ArpWatchTest {
     private static final long VICTIM = 0xb07f_b94e_f09cL;
     private static final long GATEWAY = 0xdcf5_0575_0bcdL;
 
-    private final List<ArpAlert> alerts = new ArrayList<>();
+    private final List<ArpSpoofNotice> alerts = new ArrayList<>();
     private final FrameDecoder decoder = new FrameDecoder(new DecodeCounters());
     private final PacketView view = new PacketView();
-    private final ArpWatch watch = new ArpWatch(alerts::add);
+    private final ArpWatch watch = new ArpWatch(n -> alerts.add((ArpSpoofNotice) n));
 
     private void at(long nanos, byte[] frame) {
         assertThat(decoder.decode(frame, 0, frame.length, frame.length, LinkType.ETHERNET, nanos, view))
@@ -43,9 +45,9 @@ class ArpWatchTest {
         poison(T0 + 4 * SECOND, 20, SECOND);
         assertThat(alerts).singleElement().satisfies(a -> {
             assertThat(a.mac()).isEqualTo(ATTACKER);
-            assertThat(ArpAlert.formatIp(a.claimedIp())).isEqualTo("10.0.0.1");
+            assertThat(LinkAddresses.ipv4(a.claimedIp())).isEqualTo("10.0.0.1");
             assertThat(a.targetMac()).isEqualTo(VICTIM);
-            assertThat(ArpAlert.formatIp(a.targetIp())).isEqualTo("10.0.0.57");
+            assertThat(LinkAddresses.ipv4(a.targetIp())).isEqualTo("10.0.0.57");
             assertThat(a.unsolicited()).isEqualTo(5);
             assertThat(a.tsNanos()).isEqualTo(T0 + 4 * SECOND);
             assertThat(a.firstNanos()).isEqualTo(T0);
@@ -61,7 +63,7 @@ class ArpWatchTest {
             at(T0 + i * SECOND, ArpFrames.reply(ATTACKER, "10.0.0.1", VICTIM, "10.0.0.57"));
             at(T0 + i * SECOND + 1000, ArpFrames.reply(ATTACKER, "10.0.0.57", GATEWAY, "10.0.0.1"));
         }
-        assertThat(alerts).extracting(a -> ArpAlert.formatIp(a.claimedIp())).containsExactly("10.0.0.1", "10.0.0.57");
+        assertThat(alerts).extracting(a -> LinkAddresses.ipv4(a.claimedIp())).containsExactly("10.0.0.1", "10.0.0.57");
     }
 
     @Test
@@ -135,7 +137,7 @@ class ArpWatchTest {
 
     @Test
     void aFullTableCountsWhatItCannotTrackAndFreesStaleKeys() {
-        ArpWatch small = new ArpWatch(alerts::add, 4, 4, 4);
+        ArpWatch small = new ArpWatch(n -> alerts.add((ArpSpoofNotice) n), 4, 4, 4);
         for (int i = 0; i < 10; i++) {
             byte[] f = ArpFrames.reply(ATTACKER + i, "10.0.1." + i, VICTIM, "10.0.0.57");
             decoder.decode(f, 0, f.length, f.length, LinkType.ETHERNET, T0, view);
@@ -153,8 +155,8 @@ class ArpWatchTest {
 
     @Test
     void formatsAddresses() {
-        assertThat(ArpAlert.formatMac(ATTACKER)).isEqualTo("00:e0:4d:3c:25:7b");
-        assertThat(ArpAlert.formatIp(0xc0a8_0001)).isEqualTo("192.168.0.1");
-        assertThat(ArpAlert.formatIp(0xfffffffe)).isEqualTo("255.255.255.254");
+        assertThat(LinkAddresses.mac(ATTACKER)).isEqualTo("00:e0:4d:3c:25:7b");
+        assertThat(LinkAddresses.ipv4(0xc0a8_0001)).isEqualTo("192.168.0.1");
+        assertThat(LinkAddresses.ipv4(0xfffffffe)).isEqualTo("255.255.255.254");
     }
 }

@@ -3,9 +3,11 @@ package gatewatch.sensor.alert;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.SerializableString;
 import com.fasterxml.jackson.core.io.SerializedString;
-import gatewatch.detector.model.Category;
 import gatewatch.detector.model.Verdict;
-import gatewatch.features.arp.ArpAlert;
+import gatewatch.features.notice.ArpSpoofNotice;
+import gatewatch.features.notice.DhcpFloodNotice;
+import gatewatch.features.notice.LinkAddresses;
+import gatewatch.features.notice.Notice;
 import gatewatch.features.conn.ConnectionSummary;
 import gatewatch.features.extract.ConnectionRecord;
 import gatewatch.sensor.json.ConnectionJson;
@@ -14,6 +16,7 @@ import gatewatch.sensor.json.JsonLines;
 import gatewatch.sensor.json.JsonValues;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -32,7 +35,6 @@ public final class EventJson {
     private static final SerializableString SENSOR = new SerializedString("sensor");
     private static final SerializableString ALERT = new SerializedString("alert");
     private static final SerializableString CONNECTION = new SerializedString("connection");
-    private static final String ARP_SPOOF = "arp_spoof";
 
     private final JsonLines lines = new JsonLines();
     private final JsonValues values = new JsonValues();
@@ -97,17 +99,23 @@ public final class EventJson {
     }
 
     /**
-     * An ARP poisoning alert ({@link ArpAlert}): {@code event_type} = {@code alert} with
-     * {@code proto} {@code ARP}, the claimed address as {@code src_ip} and its MAC as {@code src_mac},
-     * the poisoned host as {@code dest_ip} and {@code dest_mac}, category {@code mitm}, label
-     * {@code arp_spoof}, and the evidence under {@code arp}. No {@code flow_id}: it is no flow.
+     * A notice's alert line: {@code event_type} = {@code alert}, no {@code flow_id} (it is no one
+     * flow), the category of {@link NoticeCategory}, the notice's label, and its evidence under a
+     * key of its own (docs/EVENTS.md, "Notices"):
+     * <ul>
+     *   <li>ARP poisoning: {@code proto} {@code ARP}, the claimed address as {@code src_ip} and the
+     *   MAC claiming it as {@code src_mac}, the poisoned host as {@code dest_ip} and {@code dest_mac};
+     *   {@code arp}.</li>
+     *   <li>A DHCP flood: {@code proto} {@code UDP}, the last message's addresses and ports 68 and
+     *   67, the client's hardware address as {@code src_mac}; {@code dhcp}.</li>
+     * </ul>
      */
-    public byte[] arpAlert(ArpAlert a) {
+    public byte[] notice(Notice n) {
         JsonGenerator g = lines.generator();
         try {
             g.writeStartObject();
             g.writeFieldName("timestamp");
-            values.timestamp(g, a.tsNanos());
+            values.timestamp(g, n.tsNanos());
             if (inIface != null) {
                 g.writeFieldName(IN_IFACE);
                 g.writeString(inIface);
@@ -116,31 +124,10 @@ public final class EventJson {
             g.writeString(ALERT);
             g.writeFieldName(SENSOR);
             g.writeString(sensor);
-            g.writeStringField("src_ip", ArpAlert.formatIp(a.claimedIp()));
-            g.writeStringField("dest_ip", ArpAlert.formatIp(a.targetIp()));
-            g.writeStringField("proto", "ARP");
-            g.writeStringField("src_mac", ArpAlert.formatMac(a.mac()));
-            g.writeStringField("dest_mac", ArpAlert.formatMac(a.targetMac()));
-            g.writeObjectFieldStart("alert");
-            g.writeStringField("category", Category.MITM.externalName());
-            g.writeStringField("label", ARP_SPOOF);
-            g.writeNumberField("confidence", 1.0);
-            g.writeArrayFieldStart("reasons");
-            g.writeString(reason(a));
-            g.writeEndArray();
-            g.writeEndObject();
-            g.writeObjectFieldStart("arp");
-            g.writeStringField("claimed_ip", ArpAlert.formatIp(a.claimedIp()));
-            g.writeStringField("mac", ArpAlert.formatMac(a.mac()));
-            if (a.ownerMac() >= 0) {
-                g.writeStringField("owner_mac", ArpAlert.formatMac(a.ownerMac()));
+            switch (n) {
+                case ArpSpoofNotice a -> arpSpoof(g, a);
+                case DhcpFloodNotice d -> dhcpFlood(g, d);
             }
-            g.writeStringField("target_ip", ArpAlert.formatIp(a.targetIp()));
-            g.writeStringField("target_mac", ArpAlert.formatMac(a.targetMac()));
-            g.writeNumberField("unsolicited_replies", a.unsolicited());
-            g.writeFieldName("first");
-            values.timestamp(g, a.firstNanos());
-            g.writeEndObject();
             g.writeEndObject();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -148,11 +135,58 @@ public final class EventJson {
         return lines.take();
     }
 
-    private static String reason(ArpAlert a) {
-        String owner = a.ownerMac() >= 0 ? " (held by " + ArpAlert.formatMac(a.ownerMac()) + ")" : "";
-        return String.format(java.util.Locale.ROOT, "%d ARP replies nobody asked for in %.1f s: %s is at %s%s",
-                a.unsolicited(), (a.tsNanos() - a.firstNanos()) / 1e9, ArpAlert.formatIp(a.claimedIp()),
-                ArpAlert.formatMac(a.mac()), owner);
+    private static void arpSpoof(JsonGenerator g, ArpSpoofNotice a) throws IOException {
+        g.writeStringField("src_ip", LinkAddresses.ipv4(a.claimedIp()));
+        g.writeStringField("dest_ip", LinkAddresses.ipv4(a.targetIp()));
+        g.writeStringField("proto", "ARP");
+        g.writeStringField("src_mac", LinkAddresses.mac(a.mac()));
+        g.writeStringField("dest_mac", LinkAddresses.mac(a.targetMac()));
+        String owner = a.ownerMac() >= 0 ? " (held by " + LinkAddresses.mac(a.ownerMac()) + ")" : "";
+        noticeAlert(g, a, String.format(Locale.ROOT, "%d ARP replies nobody asked for in %.1f s: %s is at %s%s",
+                a.unsolicited(), seconds(a.firstNanos(), a.tsNanos()), LinkAddresses.ipv4(a.claimedIp()),
+                LinkAddresses.mac(a.mac()), owner));
+        g.writeObjectFieldStart("arp");
+        g.writeStringField("claimed_ip", LinkAddresses.ipv4(a.claimedIp()));
+        g.writeStringField("mac", LinkAddresses.mac(a.mac()));
+        if (a.ownerMac() >= 0) {
+            g.writeStringField("owner_mac", LinkAddresses.mac(a.ownerMac()));
+        }
+        g.writeStringField("target_ip", LinkAddresses.ipv4(a.targetIp()));
+        g.writeStringField("target_mac", LinkAddresses.mac(a.targetMac()));
+        g.writeNumberField("unsolicited_replies", a.unsolicited());
+        g.writeStringField("first", timestamp(a.firstNanos()));
+        g.writeEndObject();
+    }
+
+    private static void dhcpFlood(JsonGenerator g, DhcpFloodNotice d) throws IOException {
+        g.writeStringField("src_ip", LinkAddresses.ipv4(d.lastSrcIp()));
+        g.writeNumberField("src_port", 68);
+        g.writeStringField("dest_ip", LinkAddresses.ipv4(d.lastDstIp()));
+        g.writeNumberField("dest_port", 67);
+        g.writeStringField("proto", "UDP");
+        g.writeStringField("src_mac", LinkAddresses.mac(d.clientMac()));
+        noticeAlert(g, d, String.format(Locale.ROOT, "%d DHCP client messages in %.1f s from client %s",
+                d.messages(), seconds(d.firstNanos(), d.tsNanos()), LinkAddresses.mac(d.clientMac())));
+        g.writeObjectFieldStart("dhcp");
+        g.writeStringField("client_mac", LinkAddresses.mac(d.clientMac()));
+        g.writeNumberField("client_messages", d.messages());
+        g.writeStringField("first", timestamp(d.firstNanos()));
+        g.writeEndObject();
+    }
+
+    private static void noticeAlert(JsonGenerator g, Notice n, String reason) throws IOException {
+        g.writeObjectFieldStart("alert");
+        g.writeStringField("category", NoticeCategory.of(n).externalName());
+        g.writeStringField("label", n.label());
+        g.writeNumberField("confidence", 1.0);
+        g.writeArrayFieldStart("reasons");
+        g.writeString(reason);
+        g.writeEndArray();
+        g.writeEndObject();
+    }
+
+    private static double seconds(long fromNanos, long toNanos) {
+        return (toNanos - fromNanos) / 1e9;
     }
 
     /**

@@ -1,7 +1,8 @@
 package gatewatch.sensor.daemon;
 
 import gatewatch.detector.model.Category;
-import gatewatch.features.arp.ArpAlert;
+import gatewatch.features.notice.Notice;
+import gatewatch.sensor.alert.NoticeCategory;
 import gatewatch.sensor.alert.Suppression;
 import gatewatch.sensor.forward.ForwardedAlert;
 import gatewatch.sensor.forward.Forwarder;
@@ -35,8 +36,8 @@ public final class ForwardingListener implements AlertListener {
     }
 
     @Override
-    public void onLinkAlert(ArpAlert a, byte[] json) {
-        offer(a.tsNanos(), Category.MITM, json);
+    public void onNotice(Notice n, byte[] json) {
+        offer(n.tsNanos(), NoticeCategory.of(n), json);
     }
 
     private void offer(long epochNanos, Category category, byte[] json) {

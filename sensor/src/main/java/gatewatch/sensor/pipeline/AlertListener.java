@@ -1,9 +1,9 @@
 package gatewatch.sensor.pipeline;
 
-import gatewatch.features.arp.ArpAlert;
+import gatewatch.features.notice.Notice;
 import gatewatch.sensor.alert.Suppression;
 
-/** Sees every scored connection on the sink thread (the demo prints alerts this way; forwarders get alerts, ARP alerts and suppression summaries). */
+/** Sees every scored connection on the sink thread (the demo prints alerts this way; forwarders get alerts, notices and suppression summaries). */
 @FunctionalInterface
 public interface AlertListener {
     /**
@@ -20,7 +20,7 @@ public interface AlertListener {
     default void onSuppressed(Suppression s, byte[] json) {
     }
 
-    /** An ARP poisoning alert; {@code json} is the line the alert log got. */
-    default void onLinkAlert(ArpAlert a, byte[] json) {
+    /** A notice (ARP poisoning, a DHCP flood); {@code json} is the alert line the alert log got. */
+    default void onNotice(Notice n, byte[] json) {
     }
 }

@@ -2,10 +2,10 @@ package gatewatch.sensor.pipeline;
 
 import gatewatch.detector.model.Category;
 import gatewatch.detector.model.Ensemble;
-import gatewatch.features.arp.ArpAlert;
 import gatewatch.features.decode.FrameHandler;
 import gatewatch.features.extract.ConnectionRecord;
 import gatewatch.features.extract.FeatureExtractor;
+import gatewatch.features.notice.Notice;
 import gatewatch.sensor.capture.CaptureException;
 import gatewatch.sensor.capture.PacketSource;
 import gatewatch.sensor.capture.PcapFileSource;
@@ -17,20 +17,20 @@ import java.util.function.Supplier;
 /**
  * The sensor's stages and threads as DESIGN.md draws them: one capture thread (source → decoder
  * → connections → features), a bounded queue to the detector thread (batch scoring), a bounded
- * queue to the sink thread (alert log, records log, forwarders). Link-layer alerts (ARP
- * poisoning), which no model scores, go from the capture thread to the sink thread in a queue of
- * their own.
+ * queue to the sink thread (alert log, records log, forwarders). Notices (ARP poisoning, DHCP
+ * floods: alerts of no one connection, which no model scores) go from the capture thread to the
+ * sink thread in a queue of their own.
  *
  * <p>Replay waits when a queue is full; live capture drops records and counts them. Nothing else
  * is shared between the threads.
  */
 public final class Pipeline {
-    /** ARP alerts come one per poisoner and address, not one per frame: a small queue is plenty. */
-    private static final int LINK_ALERT_QUEUE = 1024;
+    /** Notices come one per poisoner or flooder and episode, not one per frame: a small queue is plenty. */
+    private static final int NOTICE_QUEUE = 1024;
     private final PipelineSettings settings;
     private final StageQueue<ConnectionRecord> recordQueue;
     private final StageQueue<Scored> verdictQueue;
-    private final StageQueue<ArpAlert> linkAlertQueue;
+    private final StageQueue<Notice> noticeQueue;
     private final FeatureExtractor extractor;
     private final DetectorStage detector;
     private final SinkStage sink;
@@ -55,10 +55,10 @@ public final class Pipeline {
         this.settings = settings;
         this.recordQueue = new StageQueue<>("records", settings.recordQueue(), policy);
         this.verdictQueue = new StageQueue<>("verdicts", settings.verdictQueue(), policy);
-        this.linkAlertQueue = new StageQueue<>("link-alerts", LINK_ALERT_QUEUE, policy);
-        this.extractor = new FeatureExtractor(settings.extractor(), recordQueue::put, linkAlertQueue::put);
+        this.noticeQueue = new StageQueue<>("notices", NOTICE_QUEUE, policy);
+        this.extractor = new FeatureExtractor(settings.extractor(), recordQueue::put, noticeQueue::put);
         this.detector = new DetectorStage(recordQueue, verdictQueue, ensemble, settings.batchSize(), latency);
-        this.sink = new SinkStage(verdictQueue, linkAlertQueue, outputs);
+        this.sink = new SinkStage(verdictQueue, noticeQueue, outputs);
     }
 
     /** Reads capture files in order, as one stream, through the whole pipeline; returns when all is written. */
@@ -141,12 +141,12 @@ public final class Pipeline {
         // Open connections become records; then the queues drain in order.
         extractor.finish();
         recordQueue.close();
-        linkAlertQueue.close();
+        noticeQueue.close();
     }
 
     private Thread[] startWorkers() {
         Thread d = Thread.ofPlatform().name("gatewatch-detector").start(guarded(detector, recordQueue, verdictQueue));
-        Thread s = Thread.ofPlatform().name("gatewatch-sink").start(guarded(sink, verdictQueue, linkAlertQueue));
+        Thread s = Thread.ofPlatform().name("gatewatch-sink").start(guarded(sink, verdictQueue, noticeQueue));
         return new Thread[] {d, s};
     }
 

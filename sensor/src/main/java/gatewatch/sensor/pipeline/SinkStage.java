@@ -2,11 +2,12 @@ package gatewatch.sensor.pipeline;
 
 import gatewatch.detector.model.Category;
 import gatewatch.detector.model.Verdict;
-import gatewatch.features.arp.ArpAlert;
 import gatewatch.features.conn.ConnectionSummary;
+import gatewatch.features.notice.Notice;
 import gatewatch.sensor.alert.AlertLimit;
 import gatewatch.sensor.alert.AlertLimiter;
 import gatewatch.sensor.alert.EventJson;
+import gatewatch.sensor.alert.NoticeCategory;
 import gatewatch.sensor.alert.Suppression;
 import gatewatch.sensor.stats.StatsReporter;
 import java.io.IOException;
@@ -21,15 +22,15 @@ import java.util.function.Consumer;
 /**
  * The sink thread: writes alerts to the alert sinks (the alert log, the record of truth, or a
  * replay's standard output), every connection to the record sinks (the records log), and hands
- * scored connections to listeners (forwarders, the demo's display). The capture thread's ARP
- * alerts take the same way, from a queue of their own. Counts alerts by category. Alerts beyond the {@link AlertLimit} of their
+ * scored connections to listeners (forwarders, the demo's display). The capture thread's notices
+ * (ARP poisoning, DHCP floods) take the same way, from a queue of their own. Counts alerts by category. Alerts beyond the {@link AlertLimit} of their
  * victim or source are not written one by one but counted into an {@code alert_suppressed}
  * event, which goes to the same log and listeners.
  */
 public final class SinkStage implements Runnable {
     private static final int BATCH = 256;
     private final StageQueue<Scored> in;
-    private final StageQueue<ArpAlert> linkAlerts;
+    private final StageQueue<Notice> notices;
     private final List<AlertSink> alertSinks;
     private final List<AlertSink> recordSinks;
     private final List<AlertListener> listeners;
@@ -47,15 +48,15 @@ public final class SinkStage implements Runnable {
     /** Writes {@code stats} events into the alert log; set before the thread starts, or null. */
     private StatsReporter stats;
 
-    /** A sink of scored connections only (no link-layer alerts come). */
+    /** A sink of scored connections only (no notices come). */
     public SinkStage(StageQueue<Scored> in, Outputs outputs) {
-        this(in, noLinkAlerts(), outputs);
+        this(in, noNotices(), outputs);
     }
 
-    /** @param linkAlerts the capture thread's ARP alerts (not connections, so not scored) */
-    public SinkStage(StageQueue<Scored> in, StageQueue<ArpAlert> linkAlerts, Outputs outputs) {
+    /** @param notices the capture thread's notices (no connection's, so not scored) */
+    public SinkStage(StageQueue<Scored> in, StageQueue<Notice> notices, Outputs outputs) {
         this.in = in;
-        this.linkAlerts = linkAlerts;
+        this.notices = notices;
         this.alertSinks = outputs.alertSinks();
         this.recordSinks = outputs.recordSinks();
         this.listeners = outputs.listeners();
@@ -66,13 +67,13 @@ public final class SinkStage implements Runnable {
     @Override
     public void run() {
         while (true) {
-            int n = in.drain(this::handle, BATCH) + linkAlerts.drain(this::handleLinkAlert, BATCH);
+            int n = in.drain(this::handle, BATCH) + notices.drain(this::handleNotice, BATCH);
             if (n > 0) {
                 endBatch();
             } else if (wallClock && closeWindowsByWallClock()) {
                 endBatch();
-            } else if (in.isFinished() && linkAlerts.isFinished()) {
-                if (in.drain(this::handle, BATCH) + linkAlerts.drain(this::handleLinkAlert, BATCH) == 0) {
+            } else if (in.isFinished() && notices.isFinished()) {
+                if (in.drain(this::handle, BATCH) + notices.drain(this::handleNotice, BATCH) == 0) {
                     break;
                 }
                 endBatch();
@@ -144,26 +145,26 @@ public final class SinkStage implements Runnable {
         }
     }
 
-    private static StageQueue<ArpAlert> noLinkAlerts() {
-        StageQueue<ArpAlert> q = new StageQueue<>("link-alerts", 2, FullQueuePolicy.DROP);
+    private static StageQueue<Notice> noNotices() {
+        StageQueue<Notice> q = new StageQueue<>("notices", 2, FullQueuePolicy.DROP);
         q.close();
         return q;
     }
 
     /**
-     * An ARP poisoning alert: always written (one per poisoner, address and episode, so no flood of
-     * them for the alert limit to hold back), counted as {@link Category#MITM}.
+     * A notice: always written (one per poisoner or flooder and episode, so no flood of them for
+     * the alert limit to hold back), counted under its {@link NoticeCategory}.
      */
-    private void handleLinkAlert(ArpAlert a) {
-        alertsByCategory.incrementAndGet(Category.MITM.ordinal());
-        byte[] line = json.arpAlert(a);
+    private void handleNotice(Notice n) {
+        alertsByCategory.incrementAndGet(NoticeCategory.of(n).ordinal());
+        byte[] line = json.notice(n);
         try {
             writeAlertLine(line);
         } catch (IOException e) {
             throw stdoutFailed(e);
         }
         for (AlertListener l : listeners) {
-            l.onLinkAlert(a, line);
+            l.onNotice(n, line);
         }
     }
 

@@ -15,8 +15,11 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** {@code replay} alerts ARP poisoning as {@code mitm}, with no connection, and ordinary ARP not at all. */
-class ReplayArpSpoofingTest {
+/**
+ * {@code replay} alerts ARP poisoning as {@code mitm} and a DHCP flood from one client as {@code dos},
+ * each once and as no one connection's alert, and ordinary ARP and DHCP not at all.
+ */
+class ReplayNoticesTest {
     private static final long SECOND = 1_000_000_000L;
     private static final long T0 = 1_765_000_000L * SECOND;
     private static final long ATTACKER = 0x0200_0000_00aaL;
@@ -75,11 +78,24 @@ class ReplayArpSpoofingTest {
     }
 
     @Test
-    void normalCapturesWithArpHaveNoMitmAlert() throws Exception {
+    void theSharedDhcpFloodIsOneDosAlertNamingTheClient() throws Exception {
+        Path capture = SharedData.require("pcaps/attack/zeek-dhcp-flood.pcap");
+        List<JsonNode> notices = replay(capture).stream().filter(a -> a.at("/alert/label").asText().equals("dhcp_flood")).toList();
+        assertThat(notices).singleElement().satisfies(a -> {
+            assertThat(a.at("/alert/category").asText()).isEqualTo("dos");
+            assertThat(a.at("/src_mac").asText()).isEqualTo("90:b1:1c:99:49:29");
+            assertThat(a.at("/dhcp/client_messages").asInt()).isEqualTo(30);
+            assertThat(a.at("/dest_port").asInt()).isEqualTo(67);
+        });
+    }
+
+    @Test
+    void normalCapturesWithArpAndDhcpHaveNoNotice() throws Exception {
         for (String name : List.of("normal/suricata-lan-background.pcap", "normal/ndpi-alexa-app.pcapng",
-                "normal/anvita13-normal-browsing.pcap", "bench/benchmark-merged-ethernet-A.pcap")) {
+                "normal/anvita13-normal-browsing.pcap", "normal/ndpi-android-google-services.pcap",
+                "bench/benchmark-merged-ethernet-A.pcap")) {
             Path capture = SharedData.require("pcaps/" + name);
-            assertThat(replay(capture)).as(name).noneMatch(a -> a.at("/alert/category").asText().equals("mitm"));
+            assertThat(replay(capture)).as(name).noneMatch(a -> a.has("arp") || a.has("dhcp"));
         }
     }
 

@@ -1,29 +1,27 @@
-package gatewatch.features.arp;
-
-import gatewatch.features.table.SlotIndex;
+package gatewatch.features.table;
 
 /**
  * A bounded table keyed by a MAC address and an IPv4 address (either may be 0 when a table keys by
- * one of them), with what {@link ArpWatch} keeps per key: a value, a first and a last time, a count
- * and a flag. A full table first frees the keys not seen for {@code staleNanos}; if none is, the
+ * one of them), with what the capture thread's link watches (ARP, DHCP) keep per key: a value, a
+ * first and a last time, a count and a flag, as public arrays indexed by slot. A full table first frees the keys not seen for {@code staleNanos}; if none is, the
  * key is not tracked (the caller counts it), and the table does not look again for a second of
  * capture time, so a flood of new keys costs a sweep a second, not one per packet.
  *
  * <p>Allocates nothing after construction. Capture thread only.
  */
-final class ArpTable {
+public final class MacIpTable {
     private final SlotIndex index;
     private final long[] mac;
     private final int[] ip;
-    final long[] value;
-    final long[] first;
-    final long[] last;
-    final int[] count;
-    final boolean[] flag;
+    public final long[] value;
+    public final long[] first;
+    public final long[] last;
+    public final int[] count;
+    public final boolean[] flag;
     private final long staleNanos;
     private long noSweepBefore = Long.MIN_VALUE;
 
-    ArpTable(int capacity, long staleNanos) {
+    public MacIpTable(int capacity, long staleNanos) {
         this.index = new SlotIndex(capacity, Math.min(SlotIndex.DEFAULT_INITIAL_CELLS, Integer.highestOneBit(capacity) * 2));
         this.mac = new long[capacity];
         this.ip = new int[capacity];
@@ -36,7 +34,7 @@ final class ArpTable {
     }
 
     /** The slot of the key, or {@link SlotIndex#NONE}. */
-    int find(long macKey, int ipKey) {
+    public int find(long macKey, int ipKey) {
         int h = hash(macKey, ipKey);
         for (int s = index.first(h); s != SlotIndex.NONE; s = index.next()) {
             if (mac[s] == macKey && ip[s] == ipKey) {
@@ -50,7 +48,7 @@ final class ArpTable {
      * The slot of the key, added (with every field zero) if it was not there; {@link SlotIndex#NONE}
      * when the table is full of keys seen within {@code staleNanos} of {@code now}.
      */
-    int findOrAdd(long macKey, int ipKey, long now) {
+    public int findOrAdd(long macKey, int ipKey, long now) {
         int s = find(macKey, ipKey);
         if (s != SlotIndex.NONE) {
             return s;
@@ -69,7 +67,39 @@ final class ArpTable {
         return s;
     }
 
-    int size() {
+    /**
+     * Counts one piece of evidence for the key in {@code slot}, in episodes: an episode starts with
+     * the first evidence after {@code quietNanos} without any ({@link #first} = its start), and
+     * its alert is due once, when {@code threshold} pieces fall within {@code windowNanos} of the
+     * window's start ({@link #value}: restarted when the evidence comes too slowly). Uses
+     * {@link #first}, {@link #last}, {@link #value}, {@link #count} and {@link #flag} (alerted).
+     *
+     * @return true exactly once per episode: when the alert is due
+     */
+    public boolean countTowardAlert(int slot, long now, long windowNanos, int threshold, long quietNanos) {
+        int s = slot;
+        if (last[s] == 0 || now - last[s] > quietNanos) {
+            first[s] = now;
+            flag[s] = false;
+            value[s] = now;
+            count[s] = 0;
+        }
+        last[s] = now;
+        if (flag[s]) {
+            return false;
+        }
+        if (now - value[s] > windowNanos) {
+            value[s] = now;
+            count[s] = 0;
+        }
+        if (++count[s] >= threshold) {
+            flag[s] = true;
+            return true;
+        }
+        return false;
+    }
+
+    public int size() {
         return index.size();
     }
 
