@@ -43,9 +43,28 @@ public final class LabelServices {
         return seen;
     }
 
-    /** Whether label {@code l} was seen on (protocol, service) {@code code} ({@link #code}; any label on a code of -1). */
+    /**
+     * Whether label {@code l} was seen on (protocol, service) {@code code} ({@link #code}; any label
+     * on a code of -1). {@code other} and {@code private} count as one: both are ports no service
+     * is known on, and which of the two a port falls in is KDD's convention (docs/FEATURES.md), not
+     * something an attack chooses; a teardrop seen on private ports is still a teardrop on another.
+     */
     static boolean seen(long[] seen, int l, int code) {
-        return code < 0 || (seen[l * WORDS + (code >>> 6)] & 1L << (code & 63)) != 0;
+        return code < 0 || bit(seen, l, code) || bit(seen, l, unknownPortSibling(code));
+    }
+
+    private static boolean bit(long[] seen, int l, int code) {
+        return code >= 0 && (seen[l * WORDS + (code >>> 6)] & 1L << (code & 63)) != 0;
+    }
+
+    /** The code of the same protocol's other unknown-port service ({@code other} for {@code private} and back), or -1. */
+    private static int unknownPortSibling(int code) {
+        int s = code % SERVICES;
+        int p = code - s;
+        if (s == Service.OTHER.ordinal()) {
+            return p + Service.PRIVATE.ordinal();
+        }
+        return s == Service.PRIVATE.ordinal() ? p + Service.OTHER.ordinal() : -1;
     }
 
     /** The (protocol, service) code of the connection at {@code raw[off..]}, or -1 for symbols out of range. */

@@ -184,7 +184,10 @@ class EnsembleTest {
     @Test
     void categoriesHaveLowerCaseExternalNames() {
         assertThat(java.util.Arrays.stream(Category.values()).map(Category::externalName))
-                .containsExactly("normal", "dos", "probe", "r2l", "u2r", "anomaly");
+                .containsExactly("normal", "dos", "probe", "r2l", "u2r", "anomaly", "mitm");
+        // The model's KDD classes come first; anomaly and the notices' mitm are not KDD categories.
+        assertThat(java.util.Arrays.stream(Category.values()).filter(Category::isKdd))
+                .containsExactly(Category.NORMAL, Category.DOS, Category.PROBE, Category.R2L, Category.U2R);
     }
 
     @Test
