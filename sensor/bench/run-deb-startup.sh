@@ -1,0 +1,79 @@
+#!/usr/bin/env bash
+# Start-up of the .deb as installed: `gatewatch --version` and a `gatewatch replay` of a capture of
+# a few frames, whole process (wall, user+sys, peak RSS from /usr/bin/time), for one or more
+# packages in one run, the packages alternated within each round.
+#
+# Each package is unpacked with `dpkg-deb -x` into its own directory (no root, nothing installed)
+# and run through its /usr/bin/gatewatch: the same launcher, runtime, jars and AOT cache as
+# installed, only under another prefix (the JVM takes an AOT cache from a moved tree as long as the
+# class path keeps its layout). The capture is `gatewatch synth --connections 5` (57 frames), made
+# with the first package. Prints one line per run and, per package and command, the median and best
+# wall, the median CPU and the peak RSS, and the load average at each round's start.
+#
+# usage: run-deb-startup.sh [--rounds N] [--keep DIR] LABEL=PACKAGE.deb...
+# needs: dpkg-deb, /usr/bin/time
+set -euo pipefail
+
+rounds=7
+keep=
+builds=()
+while [ $# -gt 0 ]; do
+  case $1 in
+    --rounds) rounds=$2; shift 2 ;;
+    --keep) keep=$2; shift 2 ;;
+    -h|--help) sed -n '2,/^set -euo/p' "$0" | sed '$d; s/^# \{0,1\}//'; exit 0 ;;
+    *=*) builds+=("$1"); shift ;;
+    *) echo "run-deb-startup: LABEL=PACKAGE.deb expected, got $1" >&2; exit 2 ;;
+  esac
+done
+[ ${#builds[@]} -gt 0 ] || { echo "usage: run-deb-startup.sh [--rounds N] LABEL=PACKAGE.deb..." >&2; exit 2; }
+
+work=${keep:-$(mktemp -d)}
+mkdir -p "$work"
+[ -n "$keep" ] || trap 'rm -rf "$work"' EXIT
+
+labels=()
+for build in "${builds[@]}"; do
+  label=${build%%=*} deb=${build#*=}
+  [ -f "$deb" ] || { echo "run-deb-startup: no such package: $deb" >&2; exit 2; }
+  rm -rf "${work:?}/$label"
+  dpkg-deb -x "$deb" "$work/$label"
+  labels+=("$label")
+  echo "# $label: $(basename "$deb"), $(stat -c %s "$deb") bytes, AOT cache:" \
+    "$([ -f "$work/$label/usr/lib/gatewatch/aot/gatewatch.aot" ] && echo yes || echo no)," \
+    "runtime CDS archive: $([ -f "$work/$label/usr/lib/gatewatch/runtime/lib/server/classes.jsa" ] && echo yes || echo no)"
+done
+tiny=$work/tiny.pcap
+"$work/${labels[0]}/usr/bin/gatewatch" synth --out "$tiny" --connections 5 >/dev/null
+echo "# $(date -u +%FT%TZ), $(nproc) cpus, $rounds rounds, capture $(basename "$tiny") (5 connections)"
+
+commands=("--version" "replay $tiny --alerts /dev/null")
+results=$work/results.txt
+: >"$results"
+printf '%-10s %-8s %7s %7s %7s\n' build command wall_s cpu_s rss_mb
+for round in $(seq "$rounds"); do
+  echo "# round $round, load $(cut -d' ' -f1-3 /proc/loadavg)"
+  for c in 0 1; do
+    for label in "${labels[@]}"; do
+      # shellcheck disable=SC2086
+      /usr/bin/time -f '%e %U %S %M' -o "$work/time" "$work/$label/usr/bin/gatewatch" ${commands[$c]} >/dev/null 2>&1
+      read -r wall user sys rss <"$work/time"
+      cpu=$(awk -v u="$user" -v s="$sys" 'BEGIN { printf "%.2f", u + s }')
+      name=$([ "$c" = 0 ] && echo version || echo replay)
+      printf '%-10s %-8s %7s %7s %7d\n' "$label" "$name" "$wall" "$cpu" "$((rss / 1024))"
+      echo "$label $name $wall $cpu $rss" >>"$results"
+    done
+  done
+done
+echo "# end, load $(cut -d' ' -f1-3 /proc/loadavg)"
+echo
+printf '%-10s %-8s %11s %9s %10s %12s\n' build command median_wall best_wall median_cpu peak_rss_mb
+median() { sort -n | awk '{ v[NR] = $1 } END { print v[int((NR + 1) / 2)] }'; }
+for label in "${labels[@]}"; do
+  for name in version replay; do
+    rows=$(awk -v l="$label" -v n="$name" '$1 == l && $2 == n { print $3, $4, $5 }' "$results")
+    printf '%-10s %-8s %11s %9s %10s %12d\n' "$label" "$name" "$(cut -d' ' -f1 <<<"$rows" | median)" \
+      "$(cut -d' ' -f1 <<<"$rows" | sort -n | head -1)" "$(cut -d' ' -f2 <<<"$rows" | median)" \
+      "$(($(cut -d' ' -f3 <<<"$rows" | sort -n | tail -1) / 1024))"
+  done
+done
