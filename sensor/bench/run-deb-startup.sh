@@ -9,8 +9,10 @@
 # class path keeps its layout). The capture is `gatewatch synth --connections 5` (57 frames), made
 # with the first package. Prints one line per run and, per package and command, the median and best
 # wall, the median CPU and the peak RSS, and the load average at each round's start.
+# LABEL=LAUNCHER (any path not ending in .deb, e.g. the checkout's ./gatewatch) adds that launcher
+# as it is, for comparison.
 #
-# usage: run-deb-startup.sh [--rounds N] [--keep DIR] LABEL=PACKAGE.deb...
+# usage: run-deb-startup.sh [--rounds N] [--keep DIR] LABEL=PACKAGE.deb|LABEL=LAUNCHER...
 # needs: dpkg-deb, /usr/bin/time
 set -euo pipefail
 
@@ -33,18 +35,25 @@ mkdir -p "$work"
 [ -n "$keep" ] || trap 'rm -rf "$work"' EXIT
 
 labels=()
+declare -A launcher
 for build in "${builds[@]}"; do
   label=${build%%=*} deb=${build#*=}
-  [ -f "$deb" ] || { echo "run-deb-startup: no such package: $deb" >&2; exit 2; }
+  [ -f "$deb" ] || { echo "run-deb-startup: no such package or launcher: $deb" >&2; exit 2; }
+  labels+=("$label")
+  if [ "${deb%.deb}" = "$deb" ]; then
+    launcher[$label]=$(cd "$(dirname "$deb")" && pwd)/$(basename "$deb")
+    echo "# $label: the launcher ${launcher[$label]}"
+    continue
+  fi
+  launcher[$label]=$work/$label/usr/bin/gatewatch
   rm -rf "${work:?}/$label"
   dpkg-deb -x "$deb" "$work/$label"
-  labels+=("$label")
   echo "# $label: $(basename "$deb"), $(stat -c %s "$deb") bytes, AOT cache:" \
     "$([ -f "$work/$label/usr/lib/gatewatch/aot/gatewatch.aot" ] && echo yes || echo no)," \
     "runtime CDS archive: $([ -f "$work/$label/usr/lib/gatewatch/runtime/lib/server/classes.jsa" ] && echo yes || echo no)"
 done
 tiny=$work/tiny.pcap
-"$work/${labels[0]}/usr/bin/gatewatch" synth --out "$tiny" --connections 5 >/dev/null
+"${launcher[${labels[0]}]}" synth --out "$tiny" --connections 5 >/dev/null
 echo "# $(date -u +%FT%TZ), $(nproc) cpus, $rounds rounds, capture $(basename "$tiny") (5 connections)"
 
 commands=("--version" "replay $tiny --alerts /dev/null")
@@ -56,7 +65,7 @@ for round in $(seq "$rounds"); do
   for c in 0 1; do
     for label in "${labels[@]}"; do
       # shellcheck disable=SC2086
-      /usr/bin/time -f '%e %U %S %M' -o "$work/time" "$work/$label/usr/bin/gatewatch" ${commands[$c]} >/dev/null 2>&1
+      /usr/bin/time -f '%e %U %S %M' -o "$work/time" "${launcher[$label]}" ${commands[$c]} >/dev/null 2>&1
       read -r wall user sys rss <"$work/time"
       cpu=$(awk -v u="$user" -v s="$sys" 'BEGIN { printf "%.2f", u + s }')
       name=$([ "$c" = 0 ] && echo version || echo replay)
