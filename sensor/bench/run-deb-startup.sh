@@ -11,18 +11,24 @@
 # wall, the median CPU and the peak RSS, and the load average at each round's start.
 # LABEL=LAUNCHER (any path not ending in .deb, e.g. the checkout's ./gatewatch) adds that launcher
 # as it is, for comparison.
+# --daemon (root): each round also starts the daemon as the unit does (`gatewatch run`, -Xmx1g) on
+# the loopback interface of a network namespace made here (gwdeb-start, removed on exit) and times
+# it from exec until its /healthz answers ok, with its CPU then; then stops it with SIGTERM. Its
+# rows are "daemon"; the wall is the time to ready, the peak RSS is not measured (0).
 #
-# usage: run-deb-startup.sh [--rounds N] [--keep DIR] LABEL=PACKAGE.deb|LABEL=LAUNCHER...
-# needs: dpkg-deb, /usr/bin/time
+# usage: run-deb-startup.sh [--rounds N] [--keep DIR] [--daemon] LABEL=PACKAGE.deb|LABEL=LAUNCHER...
+# needs: dpkg-deb, /usr/bin/time; for --daemon root, iproute2, curl
 set -euo pipefail
 
 rounds=7
 keep=
+daemon=0
 builds=()
 while [ $# -gt 0 ]; do
   case $1 in
     --rounds) rounds=$2; shift 2 ;;
     --keep) keep=$2; shift 2 ;;
+    --daemon) daemon=1; shift ;;
     -h|--help) sed -n '2,/^set -euo/p' "$0" | sed '$d; s/^# \{0,1\}//'; exit 0 ;;
     *=*) builds+=("$1"); shift ;;
     *) echo "run-deb-startup: LABEL=PACKAGE.deb expected, got $1" >&2; exit 2 ;;
@@ -32,7 +38,17 @@ done
 
 work=${keep:-$(mktemp -d)}
 mkdir -p "$work"
-[ -n "$keep" ] || trap 'rm -rf "$work"' EXIT
+ns=gwdeb-start
+cleanup() {
+  [ "$daemon" = 0 ] || ip netns del "$ns" 2>/dev/null || :
+  [ -n "$keep" ] || rm -rf "$work"
+}
+trap cleanup EXIT
+if [ "$daemon" = 1 ]; then
+  [ "$(id -u)" = 0 ] || { echo "run-deb-startup: --daemon needs root (a network namespace)" >&2; exit 2; }
+  ip netns add "$ns"
+  ip -n "$ns" link set lo up
+fi
 
 labels=()
 declare -A launcher
@@ -57,18 +73,41 @@ tiny=$work/tiny.pcap
 echo "# $(date -u +%FT%TZ), $(nproc) cpus, $rounds rounds, capture $(basename "$tiny") (5 connections)"
 
 commands=("--version" "replay $tiny --alerts /dev/null")
+# LABEL: starts the daemon, waits for /healthz, prints "WALL CPU 0" (seconds), stops it.
+daemon_start() {
+  local pid t0 t1 cpu
+  t0=$(date +%s%N)
+  ip netns exec "$ns" env GATEWATCH_JAVA_OPTS=-Xmx1g "${launcher[$1]}" run --interface lo \
+    --metrics-listen 127.0.0.1:9813 --alerts "$work/alerts.jsonl" --sensor-name bench >"$work/daemon.log" 2>&1 &
+  pid=$!
+  until [ "$(ip netns exec "$ns" curl -s --max-time 1 http://127.0.0.1:9813/healthz 2>/dev/null)" = ok ]; do
+    kill -0 "$pid" 2>/dev/null || { echo "run-deb-startup: the daemon of $1 ended:" >&2; cat "$work/daemon.log" >&2; exit 1; }
+    sleep 0.01
+  done
+  t1=$(date +%s%N)
+  cpu=$(awk -v hz="$(getconf CLK_TCK)" '{ printf "%.2f", ($14 + $15) / hz }' "/proc/$pid/stat")
+  kill -TERM "$pid"
+  wait "$pid" || :
+  echo "$(awk -v a="$t0" -v b="$t1" 'BEGIN { printf "%.2f", (b - a) / 1e9 }') $cpu 0"
+}
+
 results=$work/results.txt
 : >"$results"
 printf '%-10s %-8s %7s %7s %7s\n' build command wall_s cpu_s rss_mb
 for round in $(seq "$rounds"); do
   echo "# round $round, load $(cut -d' ' -f1-3 /proc/loadavg)"
-  for c in 0 1; do
+  for c in 0 1 $([ "$daemon" = 0 ] || echo 2); do
     for label in "${labels[@]}"; do
-      # shellcheck disable=SC2086
-      /usr/bin/time -f '%e %U %S %M' -o "$work/time" "${launcher[$label]}" ${commands[$c]} >/dev/null 2>&1
-      read -r wall user sys rss <"$work/time"
-      cpu=$(awk -v u="$user" -v s="$sys" 'BEGIN { printf "%.2f", u + s }')
-      name=$([ "$c" = 0 ] && echo version || echo replay)
+      if [ "$c" = 2 ]; then
+        read -r wall cpu rss < <(daemon_start "$label")
+        name=daemon
+      else
+        # shellcheck disable=SC2086
+        /usr/bin/time -f '%e %U %S %M' -o "$work/time" "${launcher[$label]}" ${commands[$c]} >/dev/null 2>&1
+        read -r wall user sys rss <"$work/time"
+        cpu=$(awk -v u="$user" -v s="$sys" 'BEGIN { printf "%.2f", u + s }')
+        name=$([ "$c" = 0 ] && echo version || echo replay)
+      fi
       printf '%-10s %-8s %7s %7s %7d\n' "$label" "$name" "$wall" "$cpu" "$((rss / 1024))"
       echo "$label $name $wall $cpu $rss" >>"$results"
     done
@@ -79,7 +118,7 @@ echo
 printf '%-10s %-8s %11s %9s %10s %12s\n' build command median_wall best_wall median_cpu peak_rss_mb
 median() { sort -n | awk '{ v[NR] = $1 } END { print v[int((NR + 1) / 2)] }'; }
 for label in "${labels[@]}"; do
-  for name in version replay; do
+  for name in version replay $([ "$daemon" = 0 ] || echo daemon); do
     rows=$(awk -v l="$label" -v n="$name" '$1 == l && $2 == n { print $3, $4, $5 }' "$results")
     printf '%-10s %-8s %11s %9s %10s %12d\n' "$label" "$name" "$(cut -d' ' -f1 <<<"$rows" | median)" \
       "$(cut -d' ' -f1 <<<"$rows" | sort -n | head -1)" "$(cut -d' ' -f2 <<<"$rows" | median)" \
