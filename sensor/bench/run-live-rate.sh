@@ -24,7 +24,13 @@
 # --no-sensor gives only those rows. A RATE of "top" replays with --topspeed (for SECONDS) in both
 # modes.
 #
-# usage: run-live-rate.sh [--pcap FILE] [--seconds S] [--config YAML] [--out DIR] [--ceiling | --no-sensor] [RATE...]
+# --warm-up W[@R]: before each measured replay the fresh daemon gets W seconds of the same capture
+# at R frames/s (default 200000), then 2 s to drain; the row counts only the measured replay (every
+# counter less its value after the warm-up, CPU from then on). A daemon runs for days: a cold one
+# spends its first seconds compiling (the JIT threads used as much CPU as the capture thread in a
+# 10 s run), CPU the sender shares on a 2-core machine.
+#
+# usage: run-live-rate.sh [--pcap FILE] [--seconds S] [--warm-up W[@R]] [--config YAML] [--out DIR] [--ceiling | --no-sensor] [RATE...]
 #   --config: the daemon's configuration (e.g. a larger capture.buffer_mib); --out: keep the logs
 #   --ceiling: first measure tcpreplay with nothing capturing; --no-sensor: only that
 #   default capture: ../shared/pcaps/bench/benchmark-merged-ethernet-A.pcap (read in place)
@@ -41,11 +47,14 @@ config=
 out=
 ceiling=0
 sensor=1
+warmup=0
+warmup_rate=200000
 rates=()
 while [ $# -gt 0 ]; do
   case $1 in
     --pcap) pcap=$2; shift 2 ;;
     --seconds) seconds=$2; shift 2 ;;
+    --warm-up) warmup=${2%@*}; [ "$2" = "${2#*@}" ] || warmup_rate=${2#*@}; shift 2 ;;
     --config) config=$(cd "$(dirname "$2")" && pwd)/$(basename "$2"); shift 2 ;;
     --out) out=$2; shift 2 ;;
     --ceiling) ceiling=1; shift ;;
@@ -91,11 +100,12 @@ echo "# live rate bench $(date -u +%FT%TZ), $(nproc) cpus, $(grep -m1 'model nam
   "load $(cut -d' ' -f1-3 /proc/loadavg)"
 echo "# capture $pcap (${frames_in_file:-?} frames), $seconds s per rate, $(tcpreplay --version 2>&1 | head -1)"
 echo "# veth $sif <-> $cif, MTU 65535; gatewatch run --interface $sif, configuration: ${config:-the defaults (64 MiB buffer)}"
+[ "$warmup" = 0 ] || echo "# each daemon warmed up first: $warmup s at $warmup_rate frames/s, then 2 s; the rows count from then on"
 [ -z "$config" ] || sed 's/^/#   /' "$config"
 
-replay() { # RATE TAG: tcpreplay from the client end, paced at RATE frames/s or at top speed
-  local pace
-  if [ "$1" = top ]; then pace=(--topspeed --duration="$seconds"); else pace=(--pps="$1" --limit=$(($1 * seconds))); fi
+replay() { # RATE TAG [SECONDS]: tcpreplay from the client end, paced at RATE frames/s or at top speed
+  local pace s=${3:-$seconds}
+  if [ "$1" = top ]; then pace=(--topspeed --duration="$s"); else pace=(--pps="$1" --limit=$(($1 * s))); fi
   ip netns exec "$cns" tcpreplay -i "$cif" "${pace[@]}" --loop=0 --preload-pcap "$pcap" >"$work/tcpreplay-$2.out" 2>&1 || true
 }
 sent_of() { awk '/Successful packets:/ { print $3 }' "$work/tcpreplay-$1.out"; }
@@ -149,6 +159,13 @@ for rate in "${rates[@]}"; do
     sleep 0.25
   done
 
+  base=$work/metrics-$tag-warm.txt
+  : >"$base"
+  if [ "$warmup" != 0 ]; then
+    replay "$warmup_rate" "$tag-warm" "$warmup"
+    sleep 2
+    ip netns exec "$sns" curl -s --max-time 5 http://127.0.0.1:9810/metrics >"$base"
+  fi
   cpu0=$(cpu_ticks "$daemon_pid")
   t0=$(date +%s.%N)
   replay "$rate" "$tag"
@@ -163,13 +180,19 @@ for rate in "${rates[@]}"; do
   m=$work/metrics-$tag.txt
   sent=$(sent_of "$tag")
   achieved=$(achieved_of "$tag")
-  received=$(metric gatewatch_capture_received_frames_total "$m")
-  dropped=$(metric gatewatch_capture_dropped_frames_total "$m")
-  ifdrop=$(metric gatewatch_capture_interface_dropped_frames_total "$m")
-  qdrop=$(( $(metric 'gatewatch_pipeline_queue_dropped_items_total{queue="records"}' "$m") \
-    + $(metric 'gatewatch_pipeline_queue_dropped_items_total{queue="verdicts"}' "$m") ))
+  since() { echo $(( $(metric "$1" "$m") - $(metric "$1" "$base") )); } # NAME: its increase over the measured replay
+  received=$(since gatewatch_capture_received_frames_total)
+  dropped=$(since gatewatch_capture_dropped_frames_total)
+  ifdrop=$(since gatewatch_capture_interface_dropped_frames_total)
+  qdrop=$(( $(since 'gatewatch_pipeline_queue_dropped_items_total{queue="records"}') \
+    + $(since 'gatewatch_pipeline_queue_dropped_items_total{queue="verdicts"}') ))
   handled=$(awk '/^frames / { gsub(/,/, "", $2); print $2 }' "$log")
   connections=$(awk '/^frames / { gsub(/,/, "", $4); print $4 }' "$log")
+  if [ "$warmup" != 0 ] && [ -n "$handled" ]; then
+    # The warm-up's frames, all handled by then (drained), are its decoder's count.
+    handled=$((handled - $(metric gatewatch_decoder_frames_total "$base")))
+    connections="$connections(all)"
+  fi
   cpu=$(awk -v a="$cpu0" -v b="$cpu1" -v t0="$t0" -v t1="$t1" -v hz="$(getconf CLK_TCK)" \
     'BEGIN { printf "%.0f", 100 * (b - a) / hz / (t1 - t0 + 2) }')
   verdict=drops
