@@ -30,13 +30,13 @@ public final class ExtractorMetrics implements MeterBinder {
         String arpPackets = "ARP packets (Ethernet, IPv4) by operation";
         watch(registry, "gatewatch.arp.packets", arp, ArpWatch.REQUESTS, arpPackets, "packets", "op", "request");
         watch(registry, "gatewatch.arp.packets", arp, ArpWatch.REPLIES, arpPackets, "packets", "op", "reply");
-        watch(registry, "gatewatch.arp.unsolicited.replies", arp, ArpWatch.UNSOLICITED,
-                "ARP replies no request was seen for (not gratuitous)", "packets");
+        watch(registry, "gatewatch.arp.unsolicited", arp, ArpWatch.UNSOLICITED,
+                "ARP replies no request was seen for (not gratuitous)", "replies");
         watch(registry, "gatewatch.arp.untracked", arp, ArpWatch.UNTRACKED,
                 "ARP addresses a full table of the ARP watch could not track", "keys");
         SingleWriterCounters dhcp = extractor.dhcpCounters();
-        watch(registry, "gatewatch.dhcp.client.messages", dhcp, DhcpWatch.CLIENT_MESSAGES,
-                "DHCPv4 client messages (BOOTP requests to port 67) seen by the DHCP watch", "packets");
+        watch(registry, "gatewatch.dhcp.client", dhcp, DhcpWatch.CLIENT_MESSAGES,
+                "DHCPv4 client messages (BOOTP requests to port 67) seen by the DHCP watch", "messages");
         watch(registry, "gatewatch.dhcp.untracked", dhcp, DhcpWatch.UNTRACKED,
                 "DHCP client addresses a full table of the DHCP watch could not track", "keys");
         Meters.counter("gatewatch.extractor.records", extractor, FeatureExtractor::records)

@@ -57,7 +57,7 @@ class ExtractorMetricsTest {
 
         assertThat(counter("gatewatch.arp.packets", "op", "reply")).isEqualTo(2);
         assertThat(counter("gatewatch.arp.packets", "op", "request")).isZero();
-        assertThat(counter("gatewatch.arp.unsolicited.replies")).isEqualTo(2);
+        assertThat(counter("gatewatch.arp.unsolicited")).isEqualTo(2);
         assertThat(counter("gatewatch.arp.untracked")).isZero();
         assertThat(counter("gatewatch.decoder.skipped", "reason", "not_ip")).isZero();
     }
