@@ -40,6 +40,7 @@ import gatewatch.sensor.lab.scenario.normal.NormalMqtt;
 import gatewatch.sensor.lab.scenario.normal.NormalNtp;
 import gatewatch.sensor.lab.scenario.normal.NormalP2p;
 import gatewatch.sensor.lab.scenario.normal.NormalPing;
+import gatewatch.sensor.lab.scenario.normal.NormalPop3;
 import gatewatch.sensor.lab.scenario.normal.NormalRtp;
 import gatewatch.sensor.lab.scenario.normal.NormalSsh;
 import gatewatch.sensor.lab.scenario.normal.NormalTelnet;
@@ -62,6 +63,7 @@ public final class Scenarios {
                 new NormalPing(),
                 new NormalDns(),
                 new NormalMail(),
+                new NormalPop3(),
                 new NormalFtp(),
                 new NormalTelnet(),
                 new NormalMqtt(),
