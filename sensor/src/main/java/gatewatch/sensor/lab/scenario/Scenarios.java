@@ -1,6 +1,7 @@
 package gatewatch.sensor.lab.scenario;
 
 import gatewatch.sensor.lab.scenario.attack.BruteforceFtpMedusa;
+import gatewatch.sensor.lab.scenario.attack.BruteforceMailHydra;
 import gatewatch.sensor.lab.scenario.attack.BruteforceSmtpHydra;
 import gatewatch.sensor.lab.scenario.attack.BruteforceSshDistributed;
 import gatewatch.sensor.lab.scenario.attack.BruteforceSshHydra;
@@ -106,6 +107,8 @@ public final class Scenarios {
                 new ScanNmapFiltered(),
                 new BruteforceFtpMedusa(),
                 new BruteforceSmtpHydra(),
+                BruteforceMailHydra.pop3(),
+                BruteforceMailHydra.imap(),
                 new BruteforceTelnetNcrack(),
                 new R2lCommandInjection(),
                 new R2lSqlInjection(),
