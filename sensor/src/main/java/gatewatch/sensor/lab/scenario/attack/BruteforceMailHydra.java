@@ -30,14 +30,14 @@ import java.util.random.RandomGenerator;
  *
  * <p>What the seed varies is what attackers vary ({@link Plan}): hydra's tasks, a wait between
  * connects or a slow attempt rate ({@code -c}, one task), one or two login names, the list's
- * length, whether the right password is in it (then the last guessing connection logs in and
+ * length, whether the right password is in it (then one guessing connection logs in and
  * {@code -f} stops), and the login method: seed 1, 4, ... the plain commands (POP3 USER/PASS,
  * IMAP LOGIN), seed 2, 5, ... SASL PLAIN, seed 3, 6, ... SASL LOGIN. hydra keeps one connection
- * per task and tries password after password on it (dovecot's login process takes 3-4 failures
- * on one connection, then closes it and hydra opens another); against POP3 it first opens one
+ * per task and tries password after password on it (imap-login closes a connection after 3
+ * failures and hydra opens another; POP3 connections carried up to 5); against POP3 it first opens one
  * connection that only asks CAPA. dovecot answers a failure after 2 s and delays every login of
  * an address that keeps failing (its auth penalty, up to 15 s), so a list is tried in rounds of
- * {@code tasks} attempts; the plans keep a task at 3-5 of them and a run under about a minute.
+ * {@code tasks} attempts; the plans keep a task at 3-5 of them and a run at about a minute.
  * The scenario reports hydra's attempts and, from dovecot's log, the attacker's connections and
  * failed logins and the owners' connections, for comparing with the manifest's connections per label.
  *
@@ -55,6 +55,8 @@ public record BruteforceMailHydra(String name, Protocol protocol) implements Sce
     static final int MIN_ROUNDS = 3;
     static final int MAX_ROUNDS = 5;
     static final int NORMAL_ALIAS = 24;
+    /** dovecot's longest auth penalty (15 s) and its failure delay (2 s): every login hydra left behind is answered by then. */
+    static final Duration LAST_ANSWER = Duration.ofSeconds(18);
 
     /** The protocols hydra attacks here, with its module and the method names of its module options (CLEAR = the plain commands). */
     public enum Protocol {
@@ -101,6 +103,15 @@ public record BruteforceMailHydra(String name, Protocol protocol) implements Sce
                 + " plain commands or SASL PLAIN/LOGIN, right password found or not); the owners' mail checks (normal)";
     }
 
+    /**
+     * Every login method (seeds 1-3: USER/PASS or LOGIN, SASL PLAIN, SASL LOGIN); POP3, KDD's
+     * biggest guessing group, twice, so that more of the attacker's other choices are in the corpus.
+     */
+    @Override
+    public int corpusSeeds() {
+        return protocol == Protocol.POP3 ? 6 : 3;
+    }
+
     @Override
     public List<Tool> tools() {
         List<Tool> t = new ArrayList<>(MailServer.tools(MAIL));
@@ -109,20 +120,21 @@ public record BruteforceMailHydra(String name, Protocol protocol) implements Sce
     }
 
     /**
-     * The seed's attacker: the method by seed, the rest drawn: 5-12 words (4-5 for a slow
-     * attacker, one task and -c), one name or two, and as many tasks as keep every task at
-     * {@link #MIN_ROUNDS}-{@link #MAX_ROUNDS} attempts.
+     * The seed's attacker: the method by seed; the rest drawn: a slow attacker (one task, -c
+     * 2-4 s, 4-5 words) or 1-8 tasks with or without -W, one name or two, and a list as long as
+     * keeps each task at {@link #MIN_ROUNDS}-{@link #MAX_ROUNDS} attempts (4-12 words).
      */
     static Plan plan(long seed, RandomGenerator rnd) {
         String method = List.of("LOGIN", "CLEAR", "PLAIN").get((int) Math.floorMod(seed, 3L));
-        boolean slow = rnd.nextInt(4) == 0;
+        boolean slow = rnd.nextInt(5) == 0;
+        int tasks = slow ? 1 : List.of(1, 2, 3, 4, 6, 8).get(rnd.nextInt(6));
         List<String> names = new ArrayList<>(List.of(VICTIM.user()));
         if (!slow && rnd.nextInt(3) == 0) {
             names.addFirst(COMMON_NAMES.get(rnd.nextInt(COMMON_NAMES.size())));
         }
-        int wordCount = slow ? 4 + rnd.nextInt(2) : 5 + rnd.nextInt(8);
         int rounds = MIN_ROUNDS + rnd.nextInt(MAX_ROUNDS - MIN_ROUNDS + 1);
-        int tasks = slow ? 1 : Math.ceilDiv(names.size() * wordCount, rounds);
+        int wordCount = slow ? 4 + rnd.nextInt(2) : Math.clamp(tasks * rounds / names.size(), 4, 12);
+        tasks = Math.max(tasks, Math.ceilDiv(names.size() * wordCount, MAX_ROUNDS));
         int attemptWait = slow ? 2 + rnd.nextInt(3) : 0;
         int connectWait = !slow && rnd.nextBoolean() ? 1 + rnd.nextInt(3) : 0;
         boolean found = rnd.nextInt(10) < 7;
@@ -150,11 +162,12 @@ public record BruteforceMailHydra(String name, Protocol protocol) implements Sce
 
     @Override
     public void run(LabRun lab) throws Exception {
+        // The attacker first: its plan depends on the seed only, not on what the mailboxes drew.
+        Plan plan = plan(lab.seed(), lab.random());
         MailServer mail = MailServer.start(lab, OWNERS, MAIL);
         String attacker = lab.net().client();
         lab.label(FlowPattern.of(Proto.TCP, attacker, lab.net().server()).toPort(protocol.port), TruthCategory.R2L, "guess_passwd");
         lab.label(FlowPattern.of(Proto.TCP, Topology.CLIENT_NET, lab.net().server()).toPort(protocol.port), TruthCategory.NORMAL, "normal");
-        Plan plan = plan(lab.seed(), lab.random());
         lab.writeFile("names.txt", String.join("\n", plan.names()) + "\n");
         lab.writeFile("passwords.txt", String.join("\n", plan.words()) + "\n");
         lab.log("plan: " + plan);
@@ -170,6 +183,7 @@ public record BruteforceMailHydra(String name, Protocol protocol) implements Sce
         if (!h.await(150)) {
             throw new LabException("hydra still running after 150 s: " + CommandResult.tail(h.output()));
         }
+        long hydraEnded = lab.nowNanos();
         String out = h.output();
         lab.log("hydra's output:\n" + out.strip());
         long attempts = out.lines().filter(l -> l.startsWith("[ATTEMPT]") || l.startsWith("[RE-ATTEMPT]")).count();
@@ -180,6 +194,12 @@ public record BruteforceMailHydra(String name, Protocol protocol) implements Sce
         }
         lab.pause(Duration.ofMillis(500), Duration.ofMillis(2000));
         check(lab, 2, owners);
+        // dovecot logs a connection when it ends; one whose client left while its last login waited
+        // out the penalty ends only when that answer is due.
+        long left = LAST_ANSWER.toNanos() - (lab.nowNanos() - hydraEnded);
+        if (left > 0) {
+            lab.pause(Duration.ofNanos(left), Duration.ofNanos(left));
+        }
         lab.report("tasks", plan.tasks());
         lab.report("connect_wait_s", plan.connectWait());
         lab.report("attempt_wait_s", plan.attemptWait());

@@ -54,6 +54,12 @@ public final class NormalPop3 implements Scenario {
                 + " users on dovecot, some over STLS, one or two mistyped passwords";
     }
 
+    /** Three: which sessions mistype, how they correct it and which use STLS differ by seed, and a run takes under a minute. */
+    @Override
+    public int corpusSeeds() {
+        return 3;
+    }
+
     @Override
     public List<Tool> tools() {
         List<Tool> t = new ArrayList<>(MailServer.tools(MAIL));
