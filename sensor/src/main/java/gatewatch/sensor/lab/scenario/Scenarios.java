@@ -1,6 +1,7 @@
 package gatewatch.sensor.lab.scenario;
 
 import gatewatch.sensor.lab.scenario.attack.BruteforceFtpMedusa;
+import gatewatch.sensor.lab.scenario.attack.BruteforceMailHydra;
 import gatewatch.sensor.lab.scenario.attack.BruteforceSmtpHydra;
 import gatewatch.sensor.lab.scenario.attack.BruteforceSshDistributed;
 import gatewatch.sensor.lab.scenario.attack.BruteforceSshHydra;
@@ -40,6 +41,7 @@ import gatewatch.sensor.lab.scenario.normal.NormalMqtt;
 import gatewatch.sensor.lab.scenario.normal.NormalNtp;
 import gatewatch.sensor.lab.scenario.normal.NormalP2p;
 import gatewatch.sensor.lab.scenario.normal.NormalPing;
+import gatewatch.sensor.lab.scenario.normal.NormalPop3;
 import gatewatch.sensor.lab.scenario.normal.NormalRtp;
 import gatewatch.sensor.lab.scenario.normal.NormalSsh;
 import gatewatch.sensor.lab.scenario.normal.NormalTelnet;
@@ -62,6 +64,7 @@ public final class Scenarios {
                 new NormalPing(),
                 new NormalDns(),
                 new NormalMail(),
+                new NormalPop3(),
                 new NormalFtp(),
                 new NormalTelnet(),
                 new NormalMqtt(),
@@ -104,6 +107,8 @@ public final class Scenarios {
                 new ScanNmapFiltered(),
                 new BruteforceFtpMedusa(),
                 new BruteforceSmtpHydra(),
+                BruteforceMailHydra.pop3(),
+                BruteforceMailHydra.imap(),
                 new BruteforceTelnetNcrack(),
                 new R2lCommandInjection(),
                 new R2lSqlInjection(),

@@ -16,6 +16,7 @@ import gatewatch.sensor.lab.service.DhcpServer;
 import gatewatch.sensor.lab.scenario.Scenario;
 import gatewatch.sensor.lab.scenario.Tool;
 import gatewatch.sensor.lab.scenario.Tools;
+import gatewatch.sensor.lab.scenario.attack.BruteforceMailHydra;
 import gatewatch.sensor.lab.scenario.attack.BruteforceSshHydra;
 import gatewatch.sensor.lab.scenario.attack.DosDhcpStarvation;
 import gatewatch.sensor.lab.scenario.attack.ScanNmapFiltered;
@@ -34,7 +35,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Records three short scenarios in real namespaces and checks the truth against what the tools
+ * Records short scenarios in real namespaces and checks the truth against what the tools
  * say they did. Needs root and the scenarios' Debian packages (.ci/run installs them); skips
  * with a message otherwise.
  */
@@ -161,6 +162,34 @@ class LabScenariosTest {
                 .isBetween(failed - r.toolReport().get("tasks_used"), failed);
         assertThat(conns.stream().mapToLong(Labelled::loggedIn).sum()).isEqualTo(1);
         assertThat(Files.readString(out.resolve(Manifest.ATTACK_TYPES))).contains("ssh_guess r2l\n");
+    }
+
+    @Test
+    void pop3GuessingIsTheConnectionsAndFailedLoginsDovecotLogged() throws Exception {
+        Scenario pop3 = BruteforceMailHydra.pop3();
+        try {
+            ToolCheck.check("test", pop3.tools());
+        } catch (LabException e) {
+            assumeTrue(false, "skipped: " + e.getMessage());
+        }
+        // Seed 1: USER/PASS, the right password in the list.
+        Recording r = record(pop3);
+        var t = r.toolReport();
+        assertThat(r.connections()).containsOnlyKeys("guess_passwd", "normal");
+        // One connection per Login/Disconnected line of dovecot's pop3-login for the address.
+        assertThat(r.connections().get("guess_passwd")).as("hydra: %s", t).isEqualTo(t.get("server_connections"));
+        assertThat(r.connections().get("normal")).isEqualTo(t.get("normal_connections")).isEqualTo(3);
+        List<Labelled> conns = connections(r);
+        assertThat(conns).allSatisfy(c -> assertThat(c.respPort()).isEqualTo(110));
+        List<Labelled> guesses = conns.stream().filter(c -> c.rule().label().equals("guess_passwd")).toList();
+        // Every password dovecot refused is a failed login on the wire, the found one the login.
+        long failed = guesses.stream().mapToLong(Labelled::failedLogins).sum();
+        assertThat(failed).as("hydra: %s", t).isEqualTo(t.get("server_failed_logins")).isPositive();
+        assertThat(guesses.stream().mapToLong(Labelled::loggedIn).sum()).isEqualTo(t.get("passwords_found")).isEqualTo(1);
+        // hydra counts an attempt when it sends it: those in flight when -f stopped it were never answered.
+        assertThat(t.get("attempts")).isBetween(failed + 1, failed + t.get("tasks"));
+        assertThat(conns).filteredOn(c -> c.rule().label().equals("normal"))
+                .allSatisfy(c -> assertThat(c.failedLogins()).isZero()).allSatisfy(c -> assertThat(c.loggedIn()).isEqualTo(1));
     }
 
     @Test

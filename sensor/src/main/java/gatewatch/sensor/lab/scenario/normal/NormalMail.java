@@ -9,13 +9,11 @@ import gatewatch.sensor.lab.scenario.LabRun;
 import gatewatch.sensor.lab.scenario.Scenario;
 import gatewatch.sensor.lab.scenario.Tool;
 import gatewatch.sensor.lab.scenario.Tools;
-import java.nio.file.Files;
+import gatewatch.sensor.lab.service.MailServer;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
 /**
  * Mail: swaks sends messages to an aiosmtpd server (some with AUTH PLAIN or LOGIN and the right
@@ -24,10 +22,10 @@ import java.util.Map;
  */
 public final class NormalMail implements Scenario {
     static final Tool SWAKS = Tool.of("swaks", "swaks", "--version");
-    static final Tool DOVECOT = Tool.of("dovecot", "dovecot-imapd", "--version");
     static final String USER = "labnorm";
     static final String PASSWORD = "Mail-lab-9";
-    static final int UID = 64124;
+    /** IMAP only, no STARTTLS, the mailbox filled by the SMTP server. */
+    static final MailServer.Options MAIL = new MailServer.Options(false, false, 0);
     static final int MESSAGES = 8;
     static final int IMAP_SESSIONS = 3;
 
@@ -43,30 +41,20 @@ public final class NormalMail implements Scenario {
 
     @Override
     public List<Tool> tools() {
-        return List.of(SWAKS, DOVECOT, Tools.PYTHON);
+        List<Tool> t = new ArrayList<>(List.of(SWAKS, Tools.PYTHON));
+        t.addAll(MailServer.tools(MAIL));
+        return t;
     }
 
     @Override
     public void run(LabRun lab) throws Exception {
-        Path dir = lab.workDir();
         String server = lab.net().server();
-        Path maildir = dir.resolve("mail/" + USER);
-        lab.writeFile("dovecot/users", USER + ":{PLAIN}" + PASSWORD + "\n");
-        lab.writeFile("mail/.keep", "");
-        lab.writeFile("dovecot/run/.keep", "");
-        lab.writeFile("dovecot/state/.keep", "");
-        // dovecot's auth and login processes run as its own users and must reach their files in the work directory.
-        for (Path p : List.of(dir, dir.resolve("dovecot"), dir.resolve("dovecot/run"), dir.resolve("dovecot/state"))) {
-            Files.setPosixFilePermissions(p, PosixFilePermissions.fromString("rwx--x--x"));
-        }
-        Files.setPosixFilePermissions(dir.resolve("dovecot/users"), PosixFilePermissions.fromString("rw-r--r--"));
+        Path maildir = lab.workDir().resolve("mail/" + USER);
         LabScripts.localNames(lab);
-        lab.startServer("smtpd", LabScripts.python(lab, "smtp_server.py", server, USER, PASSWORD, maildir.toString(), Integer.toString(UID)));
-        String conf = lab.writeFile("dovecot.conf", lab.template("dovecot.conf", Map.of("DIR", dir.toString(), "ADDRESS", server,
-                "UID", Integer.toString(UID), "INSTANCE", "gwlab-" + dir.getFileName()))).toString();
-        lab.startServer("dovecot", List.of(lab.path(DOVECOT), "-F", "-c", conf));
+        MailServer.start(lab, List.of(new MailServer.Account(USER, PASSWORD)), MAIL);
+        lab.startServer("smtpd", LabScripts.python(lab, "smtp_server.py", server, USER, PASSWORD, maildir.toString(),
+                Integer.toString(MailServer.UID)));
         lab.awaitTcpListener(25, Duration.ofSeconds(15));
-        lab.awaitTcpListener(143, Duration.ofSeconds(15));
         for (int port : new int[] {25, 143}) {
             lab.label(FlowPattern.of(Proto.TCP, Topology.CLIENT_NET, server).toPort(port), TruthCategory.NORMAL, "normal");
         }
@@ -88,8 +76,8 @@ public final class NormalMail implements Scenario {
             lab.client("swaks" + i, Duration.ofSeconds(30), c).requireOk();
             lab.pause(Duration.ofMillis(500), Duration.ofMillis(3000));
             if (i % 3 == 2 && imap < IMAP_SESSIONS) {
-                CommandResult r = lab.client("imap" + imap, Duration.ofSeconds(60), LabScripts.python(lab, "imap_fetch.py",
-                        lab.net().clientAlias(40 + imap), server, USER, PASSWORD, Long.toString(lab.random().nextLong()))).requireOk();
+                CommandResult r = lab.client("imap" + imap, Duration.ofSeconds(60),
+                        imapCommand(lab, lab.net().clientAlias(40 + imap), USER, PASSWORD)).requireOk();
                 lab.report("imap" + imap + "_messages", LabScripts.count(r.output(), "messages"));
                 imap++;
                 lab.pause(Duration.ofMillis(500), Duration.ofMillis(2000));
@@ -97,5 +85,10 @@ public final class NormalMail implements Scenario {
         }
         lab.report("messages_sent", MESSAGES);
         lab.report("imap_sessions", imap);
+    }
+
+    /** An IMAP mail check (imap_fetch.py) by {@code user} from {@code source}, for other scenarios' real users. */
+    public static List<String> imapCommand(LabRun lab, String source, String user, String password) {
+        return LabScripts.python(lab, "imap_fetch.py", source, lab.net().server(), user, password, Long.toString(lab.random().nextLong()));
     }
 }

@@ -21,9 +21,9 @@ import org.junit.jupiter.api.io.TempDir;
 /** What the normal scenarios build without root: their registration, schedules, command lines and helper scripts. */
 class NormalScenariosTest {
     static final List<String> SCRIPTS = List.of("p2p_peer.py", "p2p_client.py", "rtp_stream.py", "icmp_ping.py",
-            "pty_session.py", "paced_lines.py", "telnet_inetd.py", "smtp_server.py", "imap_fetch.py", "api_poll.py", "api_events.py");
+            "pty_session.py", "paced_lines.py", "telnet_inetd.py", "smtp_server.py", "imap_fetch.py", "pop3_session.py", "api_poll.py", "api_events.py");
     static final List<String> NAMES = List.of("normal-ssh", "normal-p2p", "normal-rtp", "normal-ping", "normal-dns",
-            "normal-mail", "normal-ftp", "normal-telnet", "normal-mqtt", "normal-ntp", "normal-bulk", "normal-mix", "normal-web-assets", "normal-monitoring",
+            "normal-mail", "normal-pop3", "normal-ftp", "normal-telnet", "normal-mqtt", "normal-ntp", "normal-bulk", "normal-mix", "normal-web-assets", "normal-monitoring",
             "normal-api-polling", "normal-dhcp");
 
     @TempDir
@@ -79,6 +79,28 @@ class NormalScenariosTest {
             assertThat(tools).as(piece.name()).containsAll(piece.tools());
         }
         assertThat(tools).doesNotHaveDuplicates();
+    }
+
+    @Test
+    void pop3UsersEachCheckTheirMailFromTheirOwnAddressesSomeOverStlsAndOneOrTwoMistypeFirst() {
+        Set<Boolean> tls = new HashSet<>();
+        Set<NormalPop3.Typo> typos = new HashSet<>();
+        for (long seed = 1; seed <= 40; seed++) {
+            List<NormalPop3.Session> plan = NormalPop3.plan(new SplittableRandom(seed));
+            assertThat(plan).hasSize(NormalPop3.SESSIONS).isEqualTo(NormalPop3.plan(new SplittableRandom(seed)));
+            assertThat(plan.stream().map(NormalPop3.Session::account).distinct().count()).isEqualTo(NormalPop3.ACCOUNTS.size());
+            assertThat(plan.stream().filter(s -> s.typo() != NormalPop3.Typo.NONE).count()).isBetween(1L, 2L);
+            for (NormalPop3.Session s : plan) {
+                // A user's own machine or its phone, never another user's.
+                assertThat(s.alias() - NormalPop3.FIRST_ALIAS).isIn(s.account(), s.account() + NormalPop3.ACCOUNTS.size());
+                assertThat(s.alias()).isLessThan(Topology.CLIENT_ALIASES);
+                assertThat(s.connections()).isEqualTo(s.typo() == NormalPop3.Typo.NEW ? 2 : 1);
+                tls.add(s.tls());
+                typos.add(s.typo());
+            }
+        }
+        assertThat(tls).containsExactlyInAnyOrder(true, false);
+        assertThat(typos).containsExactlyInAnyOrder(NormalPop3.Typo.values());
     }
 
     @Test
