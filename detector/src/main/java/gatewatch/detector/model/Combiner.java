@@ -16,7 +16,8 @@ import java.util.List;
  *   <li><b>Cost</b>: the category is the one with the least expected KDD cost under {@code p}
  *   ({@link CostMatrix#leastExpectedCost}); with cost-sensitivity off, the most probable.</li>
  *   <li><b>Alert floor</b> ({@link #belowFloor}); above it only by its evidence, the category that
- *   evidence names ({@link #evidenceCategory}).</li>
+ *   evidence names ({@link #evidenceCategory}). Above the floor, wrong fragments and land make
+ *   the attack a DoS ({@link #malformedPackets}).</li>
  *   <li><b>Volume</b> ({@link #unsupportedFlood}).</li>
  *   <li><b>Anomaly threshold</b> ({@link #normalOrAnomaly}).</li>
  *   <li><b>Site baseline</b> ({@link #siteTypical}).</li>
@@ -88,6 +89,8 @@ final class Combiner {
         int cat = costSensitive ? CostMatrix.leastExpectedCost(p, po) : argmax(p, po);
         if (cat != NORMAL && belowFloor(p, po)) {
             cat = AttackEvidence.present(raw, ro) ? evidenceCategory(cat, raw, ro) : NORMAL;
+        } else if (cat != NORMAL && malformedPackets(raw, ro)) {
+            cat = DOS;
         }
         int best = cat == NORMAL ? -1 : bestLabel(pl, lo, cat, raw, ro);
         if (best >= 0 && unsupportedFlood(best, raw, ro)) {
@@ -126,6 +129,16 @@ final class Combiner {
     private static int evidenceCategory(int cat, double[] raw, int ro) {
         Category named = AttackEvidence.namedCategory(raw, ro);
         return named == null ? cat : named.ordinal();
+    }
+
+    /**
+     * Malformed packets name the category at any posterior: an attack verdict on a connection with
+     * wrong fragments or a land packet is a DoS. In KDD'99 no attack but teardrop, pod and land
+     * carries them; the posterior of such a rare row is a vote of look-alikes that one retrain
+     * cast for probe (the shared teardrop, one datagram among LAN traffic) and the next for dos.
+     */
+    private static boolean malformedPackets(double[] raw, int ro) {
+        return AttackEvidence.namedCategory(raw, ro) == Category.DOS;
     }
 
     /**

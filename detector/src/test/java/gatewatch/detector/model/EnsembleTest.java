@@ -227,6 +227,17 @@ class EnsembleTest {
     }
 
     @Test
+    void anAttackOnAConnectionWithWrongFragmentsIsADosWhateverThePosterior() {
+        double[] scan = first("satan").toArray();
+        assertThat(ensemble.score(KddRecord.of(scan)).category()).isEqualTo(Category.PROBE);
+        scan[KddFeature.WRONG_FRAGMENT.ordinal()] = 1;
+        Assessment a = ensemble.assess(new double[][] {scan})[0];
+        // Above the alert floor, so not the floor's evidence rule: the fragments make it a DoS.
+        assertThat(a.attackProbability()).isGreaterThanOrEqualTo(ensemble.payload().alertFloor());
+        assertThat(a.verdict().category()).isEqualTo(Category.DOS);
+    }
+
+    @Test
     void theLabelIsOneTrainingSawOnTheConnectionsService() {
         ModelPayload p = ensemble.payload();
         KddRecord syn = first("neptune");
