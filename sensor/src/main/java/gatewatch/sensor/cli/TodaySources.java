@@ -33,11 +33,20 @@ final class TodaySources {
     }
 
     static List<TrainingSource> lab(List<Path> arguments, KddLoader loader, PrintWriter notes) throws IOException {
+        return lab(arguments, java.util.Set.of(), loader, notes);
+    }
+
+    /** As {@link #lab(List, KddLoader, PrintWriter)}, leaving out the files of the scenarios in {@code excluded}. */
+    static List<TrainingSource> lab(List<Path> arguments, java.util.Set<String> excluded, KddLoader loader, PrintWriter notes)
+            throws IOException {
         List<TrainingSource> out = new ArrayList<>();
         for (Path file : labFiles(arguments)) {
             String name = file.getFileName().toString();
             Matcher m = LAB_FILE.matcher(name);
             String scenario = m.matches() ? m.group(1) : name.replaceFirst("\\.data(\\.gz)?$", "");
+            if (excluded.contains(scenario)) {
+                continue;
+            }
             LabelledData rows = withExtended(file, loader.load(List.of(file)).data(), notes);
             out.add(new TrainingSource("lab:" + scenario, TrainingSource.World.TODAY, rows));
         }

@@ -54,6 +54,11 @@ public class TrainCommand implements Callable<Integer> {
                     + "(SCENARIO-sSEED.data.gz) or a directory of them (docs/LAB.md).")
     List<Path> lab = List.of();
 
+    @Option(names = "--exclude-lab", arity = "1..*", paramLabel = "SCENARIO",
+            description = "Leave the corpus files of these lab scenarios out of training and cross-validation "
+                    + "(the bundled model's command says which and docs/DETECTOR.md why).")
+    List<String> excludeLab = List.of();
+
     @Option(names = "--normal-capture", arity = "1..*", paramLabel = "CAPTURE|DIR",
             description = "Captures of normal traffic only (a directory: its capture files): every connection is a normal row of today's traffic.")
     List<Path> normalCaptures = List.of();
@@ -159,7 +164,7 @@ public class TrainCommand implements Callable<Integer> {
         }
         List<TrainingSource> sources = new java.util.ArrayList<>();
         sources.add(TrainingSource.kdd(rows));
-        sources.addAll(TodaySources.lab(lab, loader, spec.commandLine().getErr()));
+        sources.addAll(TodaySources.lab(lab, java.util.Set.copyOf(excludeLab), loader, spec.commandLine().getErr()));
         sources.addAll(TodaySources.normalCaptures(normalCaptures, spec.commandLine().getErr()));
         if (folds >= 2 && sources.size() > 1) {
             long t = System.nanoTime();

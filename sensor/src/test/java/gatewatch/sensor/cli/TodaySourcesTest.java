@@ -41,6 +41,24 @@ class TodaySourcesTest {
     }
 
     @Test
+    void excludedScenariosAreLeftOutWithAllTheirSeeds() throws IOException {
+        String line = "0,tcp,pop_3,SF,30,93,0,0,0,0,1,0,0,0,0,0,0,0,0,0,0,0,1,1,0.00,0.00,0.00,0.00,1.00,0.00,0.00,"
+                + "1,1,1.00,0.00,1.00,0.00,0.00,0.00,0.00,0.00,normal.";
+        for (String key : new String[] {"normal-pop3-s1", "normal-pop3-s2", "normal-web-s1"}) {
+            try (OutputStream out = new GZIPOutputStream(Files.newOutputStream(dir.resolve(key + ".data.gz")))) {
+                out.write((line + "\n").getBytes(StandardCharsets.UTF_8));
+            }
+        }
+        gatewatch.detector.data.KddLoader loader = new gatewatch.detector.data.KddLoader(
+                gatewatch.detector.data.AttackTaxonomy.builtIn(), gatewatch.detector.data.UnknownSymbolPolicy.FAIL);
+        PrintWriter notes = new PrintWriter(new StringWriter());
+        assertThat(TodaySources.lab(java.util.List.of(dir), loader, notes)).extracting(s -> s.group())
+                .containsExactlyInAnyOrder("lab:normal-pop3", "lab:normal-pop3", "lab:normal-web");
+        assertThat(TodaySources.lab(java.util.List.of(dir), java.util.Set.of("normal-pop3"), loader, notes))
+                .extracting(s -> s.group()).containsExactly("lab:normal-web");
+    }
+
+    @Test
     void eachCorpusRowGetsItsLineOfTheFileBeside() throws IOException {
         extended("x-s1.extended.gz", ExtendedCsv.header(), "3,2,33,40,SF,-1,-1,1", "1,0,1200,0,S0,-1,-1,0");
         StringWriter notes = new StringWriter();
