@@ -93,7 +93,8 @@ public final class SensorDaemon implements AutoCloseable {
 
         this.registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
         new ExtractorMetrics(pipeline.extractor()).bindTo(registry);
-        List<QueueView> queues = List.of(view(pipeline.recordQueue()), view(pipeline.verdictQueue()));
+        List<QueueView> queues = List.of(view(pipeline.recordQueue()), view(pipeline.verdictQueue()),
+                view(pipeline.noticeQueue()));
         new QueueMetrics(queues).bindTo(registry);
         new AlertMetrics(c -> pipeline.sink().alerts(c), c -> pipeline.sink().suppressed(c),
                 () -> pipeline.sink().siteTypical()).bindTo(registry);

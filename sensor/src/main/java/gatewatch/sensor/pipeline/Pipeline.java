@@ -210,6 +210,11 @@ public final class Pipeline {
         return recordQueue;
     }
 
+    /** The capture thread's notices on their way to the sink (ARP poisoning, DHCP floods). */
+    public StageQueue<Notice> noticeQueue() {
+        return noticeQueue;
+    }
+
     public StageQueue<Scored> verdictQueue() {
         return verdictQueue;
     }

@@ -52,7 +52,8 @@ public final class StatsCollector {
         CaptureStats cs = capture.get();
         long frames = d.frames();
         return new StatsSnapshot(frames, wireBytes.getAsLong(), Math.max(cs.received(), frames), cs.dropped(),
-                cs.interfaceDropped(), pipeline.recordQueue().dropped() + pipeline.verdictQueue().dropped(), malformed,
+                cs.interfaceDropped(), pipeline.recordQueue().dropped() + pipeline.verdictQueue().dropped()
+                        + pipeline.noticeQueue().dropped(), malformed,
                 pipeline.sink().connections(), pipeline.extractor().trackerCounters().evicted(), alerts, suppressed,
                 pipeline.sink().siteTypical());
     }

@@ -149,6 +149,8 @@ class LiveAttackE2eTest {
             assertThat(e.srcIp()).isEqualTo(scenario.net.onLink(LiveScenario.ARP_CLAIMED_HOST));
             assertThat(e.destIp()).isEqualTo(scenario.net.serverIp());
         });
+        // It came through the notices' own queue, which the daemon serves, and nothing was lost there.
+        assertThat(scenario.metricsBeforeStop).contains("gatewatch_pipeline_queue_dropped_items_total{queue=\"notices\"} 0.0");
     }
 
     @Test
