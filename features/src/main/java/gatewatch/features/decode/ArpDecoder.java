@@ -25,14 +25,10 @@ final class ArpDecoder {
             return DecodeStatus.MALFORMED;
         }
         out.op = Bytes.u16(b, off + 6);
-        out.senderMac = mac(b, off + 8);
+        out.senderMac = Bytes.mac48(b, off + 8);
         out.senderIp = (int) Bytes.u32(b, off + 14);
-        out.targetMac = mac(b, off + 18);
+        out.targetMac = Bytes.mac48(b, off + 18);
         out.targetIp = (int) Bytes.u32(b, off + 24);
         return DecodeStatus.PACKET;
-    }
-
-    private static long mac(byte[] b, int i) {
-        return ((long) Bytes.u16(b, i) << 32) | Bytes.u32(b, i + 2);
     }
 }

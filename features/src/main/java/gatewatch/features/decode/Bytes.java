@@ -1,7 +1,10 @@
 package gatewatch.features.decode;
 
-/** Reads from a frame, big-endian unless named otherwise. Callers have checked the bounds. */
-final class Bytes {
+/**
+ * Reads from a frame, big-endian unless named otherwise. Callers have checked the bounds. Public
+ * only for {@link #mac48}, which analyzers past the decoder read from payloads too (DHCP's chaddr).
+ */
+public final class Bytes {
     private Bytes() {
     }
 
@@ -28,6 +31,11 @@ final class Bytes {
     static void put16(byte[] b, int i, int value) {
         b[i] = (byte) (value >>> 8);
         b[i + 1] = (byte) value;
+    }
+
+    /** A 6-byte MAC address in the low 48 bits of a long. */
+    public static long mac48(byte[] b, int i) {
+        return ((long) u16(b, i) << 32) | u32(b, i + 2);
     }
 
     static long u64(byte[] b, int i) {

@@ -1,6 +1,7 @@
 package gatewatch.features.dhcp;
 
 import gatewatch.features.counting.SingleWriterCounters;
+import gatewatch.features.decode.Bytes;
 import gatewatch.features.decode.PacketView;
 import gatewatch.features.notice.DhcpFloodNotice;
 import gatewatch.features.notice.NoticeSink;
@@ -64,7 +65,7 @@ public final class DhcpWatch {
             return;
         }
         counters.increment(CLIENT_MESSAGES);
-        long mac = ((long) u16(b, p + CHADDR) << 32) | (u32(b, p + CHADDR + 2) & 0xffff_ffffL);
+        long mac = Bytes.mac48(b, p + CHADDR);
         long now = v.tsNanos();
         int s = clients.findOrAdd(mac, 0, now);
         if (s == SlotIndex.NONE) {
@@ -80,13 +81,5 @@ public final class DhcpWatch {
     /** Client messages, alerts, untracked client addresses: index by the constants above. */
     public SingleWriterCounters counters() {
         return counters;
-    }
-
-    private static int u16(byte[] b, int i) {
-        return (b[i] & 0xff) << 8 | (b[i + 1] & 0xff);
-    }
-
-    private static int u32(byte[] b, int i) {
-        return (b[i] & 0xff) << 24 | (b[i + 1] & 0xff) << 16 | (b[i + 2] & 0xff) << 8 | (b[i + 3] & 0xff);
     }
 }

@@ -17,6 +17,12 @@ import org.junit.jupiter.params.provider.MethodSource;
  * exercised and can fail. A rule added without examples fails {@link #everyRuleHasExamples}.
  */
 class RuleTablesTest {
+    /** Every rule table of the content stage. */
+    private static final List<List<? extends Rule<?>>> TABLES = List.of(ShellRules.COMMANDS, ShellRules.OUTPUT,
+            ShellRules.PROMPTS, LoginRules.SERVER, FtpRules.COMMANDS, FtpRules.GUEST_COMMANDS, FtpRules.REPLIES,
+            MailRules.POP3_COMMANDS, MailRules.POP3_REPLIES, MailRules.IMAP_COMMANDS, MailRules.IMAP_REPLIES,
+            MailRules.SMTP_COMMANDS, MailRules.SMTP_ENVELOPE, HttpRules.LINES, HttpRules.REQUEST, HttpRules.HEADER);
+
     private record Example(List<? extends Rule<?>> table, int rule, String hit, String miss) {
     }
 
@@ -151,13 +157,9 @@ class RuleTablesTest {
 
     @Test
     void everyRuleHasExamples() {
-        List<List<? extends Rule<?>>> tables = List.of(ShellRules.COMMANDS, ShellRules.OUTPUT, ShellRules.PROMPTS,
-                LoginRules.SERVER, FtpRules.COMMANDS, FtpRules.GUEST_COMMANDS, FtpRules.REPLIES,
-                MailRules.POP3_COMMANDS, MailRules.POP3_REPLIES, MailRules.IMAP_COMMANDS, MailRules.IMAP_REPLIES,
-                MailRules.SMTP_COMMANDS, MailRules.SMTP_ENVELOPE, HttpRules.LINES, HttpRules.REQUEST, HttpRules.HEADER);
         Map<Rule<?>, Boolean> covered = new IdentityHashMap<>();
         EXAMPLES.forEach(e -> covered.put(e.table().get(e.rule()), true));
-        for (List<? extends Rule<?>> t : tables) {
+        for (List<? extends Rule<?>> t : TABLES) {
             for (Rule<?> r : t) {
                 assertThat(covered.containsKey(r)).as("examples for: " + r.source()).isTrue();
                 assertThat(r.source()).isNotBlank();
@@ -182,13 +184,9 @@ class RuleTablesTest {
         }
         pieces.addAll(List.of(" ", "  ", ";", "&", "|", "(", "`", ">", ">>", "/", ".", "..", "-", "_", "$", "#"));
         java.util.Random r = new java.util.Random(42);
-        List<List<? extends Rule<?>>> tables = List.of(ShellRules.COMMANDS, ShellRules.OUTPUT, ShellRules.PROMPTS,
-                LoginRules.SERVER, FtpRules.COMMANDS, FtpRules.GUEST_COMMANDS, FtpRules.REPLIES,
-                MailRules.POP3_COMMANDS, MailRules.POP3_REPLIES, MailRules.IMAP_COMMANDS, MailRules.IMAP_REPLIES,
-                MailRules.SMTP_COMMANDS, MailRules.SMTP_ENVELOPE, HttpRules.LINES, HttpRules.REQUEST, HttpRules.HEADER);
         long checkedMatches = 0;
         long anchoredChecks = 0;
-        for (List<? extends Rule<?>> table : tables) {
+        for (List<? extends Rule<?>> table : TABLES) {
             byte[][][] keywords = table.stream().map(Rule::keywords).toArray(byte[][][]::new);
             KeywordAutomaton automaton = new KeywordAutomaton(keywords);
             for (int n = 0; n < 200_000; n++) {

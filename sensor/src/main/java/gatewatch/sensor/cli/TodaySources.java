@@ -16,6 +16,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -32,12 +33,8 @@ final class TodaySources {
     private TodaySources() {
     }
 
-    static List<TrainingSource> lab(List<Path> arguments, KddLoader loader, PrintWriter notes) throws IOException {
-        return lab(arguments, java.util.Set.of(), loader, notes);
-    }
-
-    /** As {@link #lab(List, KddLoader, PrintWriter)}, leaving out the files of the scenarios in {@code excluded}. */
-    static List<TrainingSource> lab(List<Path> arguments, java.util.Set<String> excluded, KddLoader loader, PrintWriter notes)
+    /** The lab corpus files of {@code arguments}, one group per scenario, without those of the scenarios in {@code excluded}. */
+    static List<TrainingSource> lab(List<Path> arguments, Set<String> excluded, KddLoader loader, PrintWriter notes)
             throws IOException {
         List<TrainingSource> out = new ArrayList<>();
         for (Path file : labFiles(arguments)) {

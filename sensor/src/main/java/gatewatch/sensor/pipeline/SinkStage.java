@@ -40,6 +40,8 @@ public final class SinkStage implements Runnable {
     private final AtomicLongArray suppressedByCategory = new AtomicLongArray(Category.values().length);
     private final AlertLimiter limiter;
     private final Consumer<Suppression> onWindowClosed = this::writeSuppression;
+    private final Consumer<Scored> onScored = this::handle;
+    private final Consumer<Notice> onNotice = this::handleNotice;
     /** Live capture: connection times are the wall clock's, so an idle sink may move the limiter's clock. */
     private volatile boolean wallClock;
     private long lastClockTick;
@@ -67,13 +69,13 @@ public final class SinkStage implements Runnable {
     @Override
     public void run() {
         while (true) {
-            int n = in.drain(this::handle, BATCH) + notices.drain(this::handleNotice, BATCH);
+            int n = drain();
             if (n > 0) {
                 endBatch();
             } else if (wallClock && closeWindowsByWallClock()) {
                 endBatch();
             } else if (in.isFinished() && notices.isFinished()) {
-                if (in.drain(this::handle, BATCH) + notices.drain(this::handleNotice, BATCH) == 0) {
+                if (drain() == 0) {
                     break;
                 }
                 endBatch();
@@ -91,6 +93,11 @@ public final class SinkStage implements Runnable {
         endBatch();
     }
 
+    /** Hands up to a batch of scored connections and one of notices to their handlers; returns how many. */
+    private int drain() {
+        return in.drain(onScored, BATCH) + notices.drain(onNotice, BATCH);
+    }
+
     /**
      * Periodic {@code stats} events in the alert log (the sink owns it), and one when the run
      * ends. Call before the pipeline starts.
@@ -103,11 +110,7 @@ public final class SinkStage implements Runnable {
         if (line == null) {
             return false;
         }
-        try {
-            writeAlertLine(line);
-        } catch (IOException e) {
-            throw stdoutFailed(e);
-        }
+        writeAlertLine(line);
         return true;
     }
 
@@ -158,11 +161,7 @@ public final class SinkStage implements Runnable {
     private void handleNotice(Notice n) {
         alertsByCategory.incrementAndGet(NoticeCategory.of(n).ordinal());
         byte[] line = json.notice(n);
-        try {
-            writeAlertLine(line);
-        } catch (IOException e) {
-            throw stdoutFailed(e);
-        }
+        writeAlertLine(line);
         for (AlertListener l : listeners) {
             l.onNotice(n, line);
         }
@@ -196,20 +195,20 @@ public final class SinkStage implements Runnable {
 
     private void writeSuppression(Suppression s) {
         byte[] line = json.suppressed(s);
-        try {
-            writeAlertLine(line);
-        } catch (IOException e) {
-            throw stdoutFailed(e);
-        }
+        writeAlertLine(line);
         for (AlertListener l : listeners) {
             l.onSuppressed(s, line);
         }
     }
 
-    /** Throws only for standard output: the alert log counts a line it cannot write as lost. */
-    private void writeAlertLine(byte[] line) throws IOException {
-        for (AlertSink a : alertSinks) {
-            a.write(line);
+    /** Fails only for standard output: the alert log counts a line it cannot write as lost. */
+    private void writeAlertLine(byte[] line) {
+        try {
+            for (AlertSink a : alertSinks) {
+                a.write(line);
+            }
+        } catch (IOException e) {
+            throw stdoutFailed(e);
         }
     }
 

@@ -52,7 +52,7 @@ class TodaySourcesTest {
         gatewatch.detector.data.KddLoader loader = new gatewatch.detector.data.KddLoader(
                 gatewatch.detector.data.AttackTaxonomy.builtIn(), gatewatch.detector.data.UnknownSymbolPolicy.FAIL);
         PrintWriter notes = new PrintWriter(new StringWriter());
-        assertThat(TodaySources.lab(java.util.List.of(dir), loader, notes)).extracting(s -> s.group())
+        assertThat(TodaySources.lab(java.util.List.of(dir), java.util.Set.of(), loader, notes)).extracting(s -> s.group())
                 .containsExactlyInAnyOrder("lab:normal-pop3", "lab:normal-pop3", "lab:normal-web");
         assertThat(TodaySources.lab(java.util.List.of(dir), java.util.Set.of("normal-pop3"), loader, notes))
                 .extracting(s -> s.group()).containsExactly("lab:normal-web");
